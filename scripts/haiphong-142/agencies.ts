@@ -60,8 +60,6 @@ export const agencySeeds: AgencySeed[] = [
       "Các Sở, ban, ngành; UBND các cấp chính quyền địa phương và đơn vị liên quan",
       "các Sở, ban, ngành; UBND các cấp chính quyền địa phương và đơn vị liên quan",
       "các sở, ban, ngành; UBND các cấp chính quyền địa phương và đơn vị liên quan",
-      "Các sở, ban, ngành, UBND các cấp chính quyền địa phương, các đơn vị liên quan;",
-      "Các Sở, ban, ngành, UBND các cấp chính quyền địa phương, các đơn vị liên quan",
     ],
   },
   { vi: "Các Sở, ban, ngành, địa phương, đơn vị", en: "Departments, boards, sectors, localities and units", kind: "collective" },

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { definePlan } from "../../src/model/define-plan.js";
-import type { Agency, DataNote, Group, Indicator, Measure, Plan, Task } from "../../src/model/entities.js";
+import { Plan, type Agency, type DataNote, type Group, type Indicator, type Measure, type Task } from "../../src/model/entities.js";
 import type { Target } from "../../src/model/target.js";
 import { agencyMatcher, parseAgencyList } from "../../src/parse/agency-list.js";
 import { parseDeadline } from "../../src/parse/deadline.js";
@@ -356,8 +356,9 @@ if (missing.size) {
   console.error(`${missing.size} strings have no translation:\n${[...missing].map((m) => `  ${JSON.stringify(m)}`).join("\n")}`);
   process.exitCode = 1;
 }
-definePlan(plan);
-writeFileSync(new URL("src/plans/haiphong-142/plan.json", root), `${JSON.stringify(plan, null, 2)}\n`);
+const checked = Plan.parse(plan);
+definePlan(checked);
+writeFileSync(new URL("src/plans/haiphong-142/plan.json", root), `${JSON.stringify(checked, null, 2)}\n`);
 console.log(
   `plan.json: ${agencies.length} agencies, ${groups.length} groups, ${tasks.length} tasks, ${indicators.length} indicators, ${plan.dataNotes.length} notes`,
 );

@@ -30,7 +30,7 @@ export function parseDeadline(cell: string): Deadline {
     return { raw, kind: "range", start: `${start}-01-01`, end: `${end}-12-31`, due: `${end}-12-31` };
   }
   const from = /^(?:năm\s+(\d{4})\s+và\s+(?:những|các)\s+năm\s+tiếp\s+theo|từ\s+năm\s+(\d{4})(?:\s+trở\s+đi)?)$/u.exec(t);
-  if (from) return { raw, kind: "fromYear", from: `${year((from[1] ?? from[3]) as string, cell)}-01-01` };
+  if (from) return { raw, kind: "fromYear", from: `${year((from[1] ?? from[2]) as string, cell)}-01-01` };
   const single = /^(?:năm\s+)?(\d{4})$/u.exec(t);
   if (single) return { raw, kind: "year", due: `${year(single[1] as string, cell)}-12-31` };
   if (/^(?:hằng|hàng)\s+năm$/u.test(t)) return { raw, kind: "annual" };

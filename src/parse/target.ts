@@ -42,9 +42,10 @@ export function parseTarget(cell: string, options: ParseTargetOptions): Target {
   ASPIRATION.lastIndex = 0;
   const base = { year: options.year, raw, aspirational };
   if (/^[-–—]$/u.test(raw)) return { ...base, kind: "none" };
-  if (!/\d/u.test(raw)) return { ...base, kind: "qualitative" };
+  // Words without a number are a qualitative target; a comparison sign without one is a broken cell.
+  if (!/\d/u.test(raw) && !/[<>≤≥=]/u.test(raw)) return { ...base, kind: "qualitative" };
 
-  const pieces = raw.split(/;\s*(?=[<>≤≥])/u);
+  const pieces = raw.split(/(?<=;)\s*(?=[<>≤≥])/u);
   if (pieces.length > 1) {
     const parts = pieces.map((piece) => readPart(piece, cell, options));
     return { ...base, kind: "parts", parts };

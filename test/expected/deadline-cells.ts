@@ -1,7 +1,7 @@
 /**
  * Hand-checked expectations for the deadline cells of Plan 142/KH-UBND (Hai Phong, 9 June 2025).
  *
- * Source: /work/shared/source/000_80108076c63c6bb5.txt
+ * Source: fixtures/source/haiphong-142.txt
  *   - Appendix 3 (PHỤ LỤC 3), column "Thời gian hoàn thành", lines 1014-1188
  *   - Appendix 4 (PHỤ LỤC 4), column "Thời gian thực hiện/hoàn thành", lines 1189-1785
  *

@@ -1,7 +1,7 @@
 /**
  * Hand-checked expectations for the target cells of Plan 142/KH-UBND (Hai Phong, 9 June 2025).
  *
- * Source: /work/shared/source/000_80108076c63c6bb5.txt
+ * Source: fixtures/source/haiphong-142.txt
  *   - Appendix 1 (PHỤ LỤC 1), column "Kết quả", lines 157-471
  *   - Appendix 2 (PHỤ LỤC 2), columns Năm 2025 … Năm 2045, lines 472-1013
  *

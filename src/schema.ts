@@ -1,0 +1,45 @@
+/**
+ * JSON Schemas (draft 2020-12) of the library's JSON, generated from its zod schemas, for apps that
+ * validate or generate types in other languages. The same schemas are committed in `docs/schema/`.
+ *
+ * @example
+ * import { planJsonSchema } from "nq57-scorecard/schema";
+ * planJsonSchema.title; //=> "Plan"
+ */
+import { z } from "zod";
+import { Deadline } from "./model/deadline.js";
+import { Agency, DataNote, Indicator, Plan, Task } from "./model/entities.js";
+import { Target } from "./model/target.js";
+
+/** A JSON Schema document. */
+export type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, title: string, description: string): JsonSchema {
+  return { title, description, ...z.toJSONSchema(schema, { target: "draft-2020-12", io: "output", unrepresentable: "any" }) };
+}
+
+/** JSON Schema of a whole plan, the output of `nq57 plan export --format json`. */
+export const planJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Plan, "Plan", "A plan as data: agencies, groups, tasks, indicators with phased targets, and data notes.");
+/** JSON Schema of one task. */
+export const taskJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Task, "Task", "A task with its lead and coordinating agencies, output and deadline.");
+/** JSON Schema of one indicator. */
+export const indicatorJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Indicator, "Indicator", "An indicator with its phased targets.");
+/** JSON Schema of one target. */
+export const targetJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Target, "Target", "A target for one milestone year.");
+/** JSON Schema of one deadline. */
+export const deadlineJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Deadline, "Deadline", "When a task is due, in the Vietnam calendar.");
+/** JSON Schema of one agency. */
+export const agencyJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Agency, "Agency", "A body the plan assigns work to.");
+/** JSON Schema of one data note. */
+export const dataNoteJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(DataNote, "DataNote", "A slip of the source and how the dataset reads it.");
+
+/** Every published schema by file name, as written to `docs/schema/`. */
+export const jsonSchemas: Readonly<Record<string, JsonSchema>> = {
+  "plan.schema.json": planJsonSchema,
+  "task.schema.json": taskJsonSchema,
+  "indicator.schema.json": indicatorJsonSchema,
+  "target.schema.json": targetJsonSchema,
+  "deadline.schema.json": deadlineJsonSchema,
+  "agency.schema.json": agencyJsonSchema,
+  "data-note.schema.json": dataNoteJsonSchema,
+};
