@@ -8,7 +8,6 @@ export { Decimal } from "./decimal.js";
 export { CellParseError, Nq57Error, PlanDataError, type PlanIssue } from "./errors.js";
 export { Deadline, DeadlineKind } from "./model/deadline.js";
 export {
-  compareIds,
   definePlan,
   foldName,
   type AgencyRole,

@@ -43,6 +43,7 @@ export interface PlanLookups {
   /**
    * Deadlines falling between two Vietnam calendar dates, both included, sorted by date. Month, year and
    * range deadlines fall on their due date; annual and from-year duties fall on 31 December of each year.
+   * Items on the same date keep the document's order.
    */
   deadlinesBetween(from: string, to: string): readonly DueItem[];
   /** Every target set for a year, in document order. */
@@ -223,6 +224,7 @@ function buildLookups(plan: Plan): DefinedPlan {
   });
   const recurring = plan.tasks.filter((t) => t.deadline?.kind === "annual" || t.deadline?.kind === "fromYear");
   const firstYear = Number(plan.document.issuedOn.slice(0, 4));
+  const order = new Map(plan.tasks.map((t, i) => [t.id, i]));
 
   const lookups: PlanLookups = {
     task: (id) => tasks.get(id),
@@ -247,7 +249,7 @@ function buildLookups(plan: Plan): DefinedPlan {
           if (due >= from && due <= to) items.push(Object.freeze({ task, due, deadline, period: year }));
         }
       }
-      return Object.freeze(items.sort((a, b) => a.due.localeCompare(b.due) || compareIds(a.task.id, b.task.id)));
+      return Object.freeze(items.sort((a, b) => a.due.localeCompare(b.due) || (order.get(a.task.id) ?? 0) - (order.get(b.task.id) ?? 0)));
     },
     targetsFor: (year) => targetsByYear.get(String(year)) ?? none,
   };
@@ -255,9 +257,4 @@ function buildLookups(plan: Plan): DefinedPlan {
   Object.assign(result, plan);
   for (const [name, fn] of Object.entries(lookups)) Object.defineProperty(result, name, { value: fn, enumerable: false });
   return Object.freeze(result);
-}
-
-/** Orders ids by their numbers as the document does: T-2.9 before T-2.10. */
-export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
 }
