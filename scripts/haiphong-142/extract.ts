@@ -67,7 +67,8 @@ const groups: Group[] = [];
       group = `G-${heading[1]}`;
       if (heading[1] === "8") {
         // Group 8 is a single task; its Appendix 4 heading names the group.
-        groups.push({ id: group, title: text(L(findLine(/^Các nhiệm vụ, giải pháp khác$/, 1189))), appendix: 4, source: { part: "B.II", line: n } });
+        const headingLine = findLine(/^Các nhiệm vụ, giải pháp khác$/, 1189);
+        groups.push({ id: group, title: text(L(headingLine)), appendix: 4, source: { part: "PL4", line: headingLine } });
         current = { id: "T-8", group, ...strip(heading[2]!), line: n };
         bTasks.push(current);
       } else {
@@ -271,7 +272,7 @@ const measureOfUnit = (unit: string | undefined, targets: Target[]): Measure | u
       name: text(cells.name![0]!),
       ...(unit ? { unit: text(unit) } : {}),
       ...(measure ? { measure } : {}),
-      direction: rank ? "decrease" : "increase",
+      direction: measure === "rank" ? "decrease" : "increase",
       lead: cells.lead!.length ? agencyList(cells.lead![0]!) : [],
       targets,
       source: { part: "PL1", line: n },

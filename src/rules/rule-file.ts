@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { LocalizedText } from "../model/text.js";
+
+/** What a verdict says of a checked entity. */
+export const Verdict = z.enum(["pass", "warn", "fail", "no-data", "not-applicable"]);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** Which kind of entity a rule checks. */
+export const AppliesTo = z.enum(["indicator", "task", "plan", "observation"]);
+export type AppliesTo = z.infer<typeof AppliesTo>;
+
+/** How grave a failed check is. */
+export const Severity = z.enum(["high", "medium", "low"]);
+export type Severity = z.infer<typeof Severity>;
+
+/** The fact sets the library computes; a rule reads the facts of one of them. */
+export const FactSetName = z.enum([
+  "milestone",
+  "progress",
+  "taskDeadline",
+  "taskAnnual",
+  "taskContinuous",
+  "observation",
+  "planTask",
+  "planIndicator",
+]);
+export type FactSetName = z.infer<typeof FactSetName>;
+
+/** A scalar a rule compares with: a literal, a fact (`{ "fact": "due" }`) or a parameter (`{ "param": "dueSoonDays" }`). */
+export const RuleValue: z.ZodType<unknown> = z.unknown();
+
+/** A json-rules-engine condition: a leaf (`fact`, `operator`, `value`) or `all` / `any` / `not` of conditions. */
+export type Condition =
+  | { fact: string; operator: string; value: unknown; path?: never }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ fact: z.string().min(1), operator: z.string().min(1), value: RuleValue }),
+    z.strictObject({ all: z.array(Condition) }),
+    z.strictObject({ any: z.array(Condition) }),
+    z.strictObject({ not: Condition }),
+  ]),
+) as z.ZodType<Condition>;
+
+/** What a case decides: the verdict, the status, the score (0 to 1) and the message. */
+export const Outcome = z.strictObject({
+  verdict: Verdict,
+  status: z.string().min(1),
+  /** Decimal score of a pass/warn/fail row: a literal, `{ "param": … }` or `{ "fact": … }`. Defaults: pass 1, fail 0. */
+  score: z.union([z.string().regex(/^\d+(\.\d+)?$/), z.strictObject({ param: z.string() }), z.strictObject({ fact: z.string() })]).optional(),
+  /** Message with `{fact}` and `{param}` placeholders; `{name}` is the entity's name in the message's language. */
+  message: LocalizedText,
+  /** Emit no row (a check that only reports problems). */
+  skip: z.boolean().optional(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+/**
+ * One case of a rule: a json-rules-engine rule (`conditions` and an `event` whose params are the outcome).
+ * Cases are tried in file order; the first whose conditions hold decides.
+ */
+export const RuleCase = z.strictObject({
+  name: z.string().min(1),
+  conditions: z.union([z.strictObject({ all: z.array(Condition) }), z.strictObject({ any: z.array(Condition) }), z.strictObject({ not: Condition })]),
+  event: z.strictObject({ type: z.literal("outcome"), params: Outcome }),
+});
+export type RuleCase = z.infer<typeof RuleCase>;
+
+/** A parameter a rule declares, with its default; apps may override it. */
+export const RuleParameter = z.strictObject({
+  default: z.union([z.string(), z.number(), z.boolean()]),
+  description: LocalizedText,
+});
+export type RuleParameter = z.infer<typeof RuleParameter>;
+
+/** A worked example: facts, parameters if not the defaults, and the outcome expected. Examples are run as tests. */
+export const RuleExample = z.strictObject({
+  name: z.string().min(1),
+  facts: z.record(z.string(), z.unknown()),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  expect: z.strictObject({ verdict: Verdict, status: z.string().min(1), score: z.string().optional(), skip: z.boolean().optional() }),
+});
+export type RuleExample = z.infer<typeof RuleExample>;
+
+/** A rule file of `rules/`: metadata, parameters, the cases (json-rules-engine rules) and worked examples. */
+export const RuleFile = z.strictObject({
+  $schema: z.string().optional(),
+  /** Dotted id, e.g. `indicator.milestone-met`. */
+  id: z.string().regex(/^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$/, "must look like indicator.milestone-met"),
+  title: LocalizedText,
+  description: LocalizedText,
+  rationale: LocalizedText,
+  severity: Severity,
+  /** Weight of the rule's rows in scores; 0 reports without scoring. */
+  weight: z.number().min(0).max(100),
+  appliesTo: AppliesTo,
+  /** The facts the rule reads. */
+  factSet: FactSetName,
+  /** Where in the plan the duty comes from. */
+  planClause: LocalizedText,
+  parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), RuleParameter).default({}),
+  cases: z.array(RuleCase).min(1),
+  examples: z.array(RuleExample).min(1),
+});
+export type RuleFile = z.infer<typeof RuleFile>;
+export type RuleFileInput = z.input<typeof RuleFile>;
