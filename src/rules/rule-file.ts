@@ -51,8 +51,10 @@ export const Outcome = z.strictObject({
   status: z.string().min(1),
   /** Decimal score of a pass/warn/fail row: a literal, `{ "param": … }` or `{ "fact": … }`. Defaults: pass 1, fail 0. */
   score: z.union([z.string().regex(/^\d+(\.\d+)?$/), z.strictObject({ param: z.string() }), z.strictObject({ fact: z.string() })]).optional(),
-  /** Message with `{fact}` and `{param}` placeholders; `{name}` is the entity's name in the message's language. */
+  /** Message with `{fact}` and `{param}` placeholders; `{name}` is the entity's name, `{label}` its id and short name. */
   message: LocalizedText,
+  /** `false`: the row is shown but not scored (a task due soon or in progress is not yet to be judged). */
+  scored: z.boolean().optional(),
   /** Emit no row (a check that only reports problems). */
   skip: z.boolean().optional(),
 });
@@ -81,7 +83,7 @@ export const RuleExample = z.strictObject({
   name: z.string().min(1),
   facts: z.record(z.string(), z.unknown()),
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  expect: z.strictObject({ verdict: Verdict, status: z.string().min(1), score: z.string().optional(), skip: z.boolean().optional() }),
+  expect: z.strictObject({ verdict: Verdict, status: z.string().min(1), score: z.string().nullable().optional(), skip: z.boolean().optional() }),
 });
 export type RuleExample = z.infer<typeof RuleExample>;
 

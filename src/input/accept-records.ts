@@ -1,0 +1,95 @@
+import type { DefinedPlan } from "../model/define-plan.js";
+import { checkObservation, checkTaskReport, type Checked } from "./check-record.js";
+import { applyDuplicatePolicy } from "./duplicates.js";
+import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "./records.js";
+import { sortBySource } from "./source.js";
+
+/** Options of {@link acceptRecords}. */
+export interface AcceptOptions {
+  /** The file the records were read from, named in every source and reason. */
+  file?: string;
+}
+
+/** Records as an app gives them, before checking. */
+export interface GivenRecords {
+  observations?: unknown[];
+  taskReports?: unknown[];
+}
+
+/**
+ * Checks observations and task reports given by an app against their shape and the plan, and returns
+ * the accepted ones normalised, the rejected ones with reasons, and notes.
+ *
+ * An observation names a known indicator, a `period` year (1900-2200) and either `value` (a decimal
+ * string or a finite JS number, normalised: `"60.50"` → `"60.5"`) or, for a qualitative indicator,
+ * `met`. Dates are real `YYYY-MM-DD` dates. A task report names a known task and a status; several
+ * reports for one task and period are all kept (the scorer uses the latest).
+ *
+ * Duplicates: observations for the same indicator, period and locality (absent = the city) with the
+ * same value or `met` are one fact: the first by source position is accepted and each later copy is
+ * rejected as `duplicate of the record at …`. With different values, all of them are rejected as
+ * `conflicting values for …`, never settled by input order. So the accepted and rejected records do not
+ * depend on the order they come in, except that of copies differing only in other fields (`source`,
+ * `reportedOn`, the spelling of `locality`) the earliest is the one kept. For each kind,
+ * accepted + rejected = given; everything is reported in source order.
+ *
+ * @example
+ * const input = acceptRecords(plans["haiphong-142"], {
+ *   observations: [{ indicator: "PL2-1", period: 2025, value: 61.5 }],
+ *   taskReports: [{ task: "T-2.3", status: "in-progress", reportedOn: "2025-10-01" }],
+ * });
+ * input.observations[0]?.record.value; //=> "61.5"
+ */
+export function acceptRecords(plan: DefinedPlan, records: GivenRecords, options: AcceptOptions = {}): ReadInput {
+  return collectRecords(plan, records, options.file);
+}
+
+/** Where the records of a list start, by list name and index, when the reader knows it. */
+export type LinesOf = (list: "observations" | "taskReports", index: number) => number | undefined;
+
+/** Checks the lists of records of one source (an app's arrays or a JSON file) and applies the duplicate policy. */
+export function collectRecords(plan: DefinedPlan, records: GivenRecords, file: string | undefined, lineOf?: LinesOf, notes: InputNote[] = []): ReadInput {
+  const fileSource: RecordSource = file === undefined ? {} : { file };
+  const rejected: RejectedRecord[] = [];
+  const listOf = (name: "observations" | "taskReports"): readonly unknown[] => {
+    const list = records[name];
+    if (list === undefined || list === null) return [];
+    if (Array.isArray(list)) return list;
+    rejected.push({ kind: "file", source: fileSource, field: name, value: list, reason: `${name} must be a list of records ([ … ]); none of it was read` });
+    return [];
+  };
+  const sourceOf = (name: "observations" | "taskReports", index: number): RecordSource => {
+    const line = lineOf?.(name, index);
+    return { ...fileSource, ...(line !== undefined ? { line } : {}), index };
+  };
+  const observations = listOf("observations").map((r, i) => checkObservation(plan, r, sourceOf("observations", i)));
+  const taskReports = listOf("taskReports").map((r, i) => checkTaskReport(plan, r, sourceOf("taskReports", i)));
+  return assembleInput({ observations, taskReports, rejected, notes });
+}
+
+/** The checked records of one source, with what was rejected or noted before any record was read. */
+export interface CheckedParts {
+  readonly observations: readonly Checked<AcceptedObservation>[];
+  readonly taskReports: readonly Checked<AcceptedTaskReport>[];
+  /** Rejected files and unreadable rows; a row counts as given, a file does not. */
+  readonly rejected: readonly RejectedRecord[];
+  readonly notes: readonly InputNote[];
+}
+
+/** Puts checked records together into a {@link ReadInput}: duplicate policy applied, everything in source order. */
+export function assembleInput(parts: CheckedParts): ReadInput {
+  const accepted = <T>(list: readonly Checked<T>[]) => list.flatMap((c) => ("accepted" in c ? [c.accepted] : []));
+  const refused = (list: readonly Checked<unknown>[]) => list.flatMap((c) => ("rejected" in c ? [c.rejected] : []));
+  const sorted = applyDuplicatePolicy(accepted(parts.observations));
+  const rows = parts.rejected.filter((r) => r.kind !== "file");
+  return {
+    observations: sortBySource(sorted.accepted),
+    taskReports: sortBySource(accepted(parts.taskReports)),
+    rejected: sortBySource([...parts.rejected, ...refused(parts.observations), ...refused(parts.taskReports), ...sorted.rejected]),
+    notes: sortBySource([...parts.notes, ...[...parts.observations, ...parts.taskReports].flatMap((c) => c.notes)]),
+    given: {
+      observations: parts.observations.length + rows.filter((r) => r.kind === "observation").length,
+      taskReports: parts.taskReports.length + rows.filter((r) => r.kind === "taskReport").length,
+    },
+  };
+}

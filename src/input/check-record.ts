@@ -1,0 +1,188 @@
+import { Decimal } from "../decimal.js";
+import type { DefinedPlan } from "../model/define-plan.js";
+import type { Indicator } from "../model/entities.js";
+import { ObservationFields, TaskReportFields, shown } from "./fields.js";
+import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, RejectedRecord, TaskReport } from "./records.js";
+
+/** What checking one record gives: the accepted record or its rejection, and notes either way. */
+export type Checked<T> = { readonly accepted: T; readonly notes: InputNote[] } | { readonly rejected: RejectedRecord; readonly notes: InputNote[] };
+
+interface Problem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+const OBSERVATION_FIELDS = Object.keys(ObservationFields.shape);
+const TASK_REPORT_FIELDS = Object.keys(TaskReportFields.shape);
+
+/**
+ * Checks one observation as given (an object from JSON, an app or a CSV row) against its shape and the
+ * plan: the indicator must exist and have a target of its own; a qualitative indicator takes `met`, the
+ * others `value`.
+ */
+export function checkObservation(plan: DefinedPlan, input: unknown, source: RecordSource): Checked<AcceptedObservation> {
+  const fields = presentFields(input);
+  if (!fields) return refuse("observation", source, input, [{ field: "", reason: "a record must be an object with indicator, period and value or met" }], []);
+  const notes = unknownFieldNotes(fields, OBSERVATION_FIELDS, "an observation", source);
+  const parsed = ObservationFields.safeParse(fields);
+  const problems: Problem[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), reason: i.message }));
+  const indicatorId = typeof fields.indicator === "string" ? fields.indicator.trim() : undefined;
+  const indicator = indicatorId === undefined ? undefined : plan.indicator(indicatorId);
+  if (indicatorId !== undefined && !problems.some((p) => p.field === "indicator")) {
+    if (!indicator) problems.push({ field: "indicator", reason: `unknown indicator ${shown(indicatorId)}${unknownIndicatorHint(plan, indicatorId)}` });
+    else if (!indicator.measure) problems.push({ field: "indicator", reason: headingReason(indicator) });
+  }
+  problems.push(...valueOrMetProblems(fields, indicator));
+  if (problems.length > 0 || !parsed.success) return refuse("observation", source, input, inFieldOrder(problems, OBSERVATION_FIELDS), notes, fields);
+
+  const d = parsed.data;
+  const record: Observation = {
+    indicator: d.indicator,
+    period: d.period,
+    ...(d.value !== undefined ? { value: d.value } : {}),
+    ...(d.met !== undefined ? { met: d.met } : {}),
+    ...definedText({ unit: d.unit, locality: d.locality, source: d.source }),
+    ...(d.reportedOn !== undefined ? { reportedOn: d.reportedOn } : {}),
+  };
+  const range = indicator && d.value !== undefined ? rangeNote(indicator, d.value) : undefined;
+  if (range) notes.push({ source, field: "value", note: range });
+  if (typeof fields.value === "string" && /^\d{1,3}\.\d{3}$/.test(fields.value.trim()))
+    notes.push({ source, field: "value", note: `value ${shown(fields.value.trim())} is read as ${d.value} (the dot is the decimal mark); write ${fields.value.trim().replace(".", "")} if you meant thousands` });
+  return { accepted: { record, source }, notes };
+}
+
+/**
+ * Checks one task report as given against its shape and the plan: the task must exist. Notes an annual
+ * task reported without `period`, and a `completedOn` on a task that is not completed.
+ */
+export function checkTaskReport(plan: DefinedPlan, input: unknown, source: RecordSource): Checked<AcceptedTaskReport> {
+  const fields = presentFields(input);
+  if (!fields) return refuse("taskReport", source, input, [{ field: "", reason: "a record must be an object with task and status" }], []);
+  const notes = unknownFieldNotes(fields, TASK_REPORT_FIELDS, "a task report", source);
+  const parsed = TaskReportFields.safeParse(fields);
+  const problems: Problem[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), reason: i.message }));
+  const taskId = typeof fields.task === "string" ? fields.task.trim() : undefined;
+  const task = taskId === undefined ? undefined : plan.task(taskId);
+  if (taskId !== undefined && !task && !problems.some((p) => p.field === "task"))
+    problems.push({ field: "task", reason: `unknown task ${shown(taskId)}${unknownTaskHint(plan, taskId)}` });
+  if (problems.length > 0 || !parsed.success || !task) return refuse("taskReport", source, input, inFieldOrder(problems, TASK_REPORT_FIELDS), notes, fields);
+
+  const d = parsed.data;
+  const record: TaskReport = {
+    task: d.task,
+    status: d.status,
+    ...(d.period !== undefined ? { period: d.period } : {}),
+    ...(d.reportedOn !== undefined ? { reportedOn: d.reportedOn } : {}),
+    ...(d.completedOn !== undefined ? { completedOn: d.completedOn } : {}),
+    ...definedText({ evidence: d.evidence }),
+  };
+  const recurring = task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear";
+  if (recurring && d.period === undefined)
+    notes.push({ source, field: "period", note: `${task.id} is due every year; give period to say which year the report is for` });
+  if (d.completedOn !== undefined && d.status !== "completed")
+    notes.push({ source, field: "completedOn", note: `completedOn is given but the status is ${d.status}` });
+  return { accepted: { record, source }, notes };
+}
+
+/** The record's own fields without the absent ones: `null`, `undefined` and blank text mean absent. */
+function presentFields(input: unknown): Record<string, unknown> | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input))
+    if (value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "")) fields[key] = value;
+  return fields;
+}
+
+function unknownFieldNotes(fields: Record<string, unknown>, known: readonly string[], what: string, source: RecordSource): InputNote[] {
+  return Object.keys(fields)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({ source, field: key, note: `field ${shown(key)} is not part of ${what}; it is ignored (known fields: ${known.join(", ")})` }));
+}
+
+function valueOrMetProblems(fields: Record<string, unknown>, indicator: Indicator | undefined): Problem[] {
+  const hasValue = fields.value !== undefined;
+  const hasMet = fields.met !== undefined;
+  if (!indicator?.measure) {
+    if (hasValue && hasMet) return [{ field: "met", reason: "give either value or met, not both" }];
+    return hasValue || hasMet ? [] : [{ field: "value", reason: "value (or met, for a yes/no indicator) is missing" }];
+  }
+  const problems: Problem[] = [];
+  if (indicator.measure === "qualitative") {
+    if (hasValue) problems.push({ field: "value", reason: `${indicator.id} is assessed as met or not: give met (yes or no) instead of value` });
+    else if (!hasMet) problems.push({ field: "met", reason: `met is missing: ${indicator.id} is assessed as met or not (yes or no)` });
+  } else {
+    if (hasMet) problems.push({ field: "met", reason: `${indicator.id} is measured by a number: give value instead of met` });
+    else if (!hasValue) problems.push({ field: "value", reason: "value is missing" });
+  }
+  return problems;
+}
+
+function unknownIndicatorHint(plan: DefinedPlan, id: string): string {
+  const upper = id.toUpperCase();
+  if (upper !== id && plan.indicator(upper)) return ` (did you mean ${upper}?)`;
+  if (plan.task(id)) return ` (${id} is a task: report it as a task report with task and status)`;
+  return "";
+}
+
+function unknownTaskHint(plan: DefinedPlan, id: string): string {
+  const upper = id.toUpperCase();
+  if (upper !== id && plan.task(upper)) return ` (did you mean ${upper}?)`;
+  if (plan.indicator(id)) return ` (${id} is an indicator: report it as an observation with indicator, period and value)`;
+  return "";
+}
+
+function headingReason(indicator: Indicator): string {
+  const parts = indicator.children ?? [];
+  return `${indicator.id} has no target of its own${parts.length > 0 ? `: report its parts ${parts.join(", ")}` : ""}`;
+}
+
+/** A value outside what the indicator's measure allows is kept but told, since it is more likely a slip than a fact. */
+function rangeNote(indicator: Indicator, value: string): string | undefined {
+  const v = new Decimal(value);
+  switch (indicator.measure) {
+    case "percent":
+      return v.lt(0) || v.gt(100) ? `value ${value} of ${indicator.id} is outside 0-100 for a percentage` : undefined;
+    case "count":
+    case "ratio":
+    case "index":
+      return v.lt(0) ? `value ${value} of ${indicator.id} is negative` : undefined;
+    case "rank":
+      return v.lt(1) ? `value ${value} of ${indicator.id} is below 1, the first rank` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function definedText<K extends string>(texts: Record<K, string | undefined>): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of Object.keys(texts) as K[]) if (texts[key] !== undefined) out[key] = texts[key];
+  return out;
+}
+
+function inFieldOrder(problems: readonly Problem[], order: readonly string[]): Problem[] {
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const seen = new Set<string>();
+  return [...problems]
+    .sort((a, b) => rank(a.field) - rank(b.field))
+    .filter((p) => (seen.has(p.reason) ? false : (seen.add(p.reason), true)));
+}
+
+function refuse(
+  kind: "observation" | "taskReport",
+  source: RecordSource,
+  input: unknown,
+  problems: readonly Problem[],
+  notes: InputNote[],
+  fields?: Record<string, unknown>,
+): { rejected: RejectedRecord; notes: InputNote[] } {
+  const first = problems[0] ?? { field: "", reason: "the record cannot be read" };
+  const rejected: RejectedRecord = {
+    kind,
+    source,
+    ...(first.field ? { field: first.field } : {}),
+    ...(first.field && fields?.[first.field] !== undefined ? { value: fields[first.field] } : {}),
+    reason: problems.map((p) => p.reason).join("; ") || first.reason,
+    record: input,
+  };
+  return { rejected, notes };
+}

@@ -1,0 +1,55 @@
+import { foldName } from "../model/define-plan.js";
+import type { AcceptedObservation, Observation, RejectedRecord } from "./records.js";
+import { describeSource, sortBySource } from "./source.js";
+
+/** What the duplicate policy keeps and what it turns away. */
+export interface DuplicateSorting {
+  readonly accepted: AcceptedObservation[];
+  readonly rejected: RejectedRecord[];
+}
+
+/**
+ * Applies the duplicate policy to observations that are valid on their own. Records for the same
+ * indicator, period and locality (absent = the city; case and spacing do not matter) with the same value
+ * or `met`: the first by source position is kept, each later copy rejected as a `duplicate`. With
+ * different values: every one of them is rejected as a `conflict`, so input order never decides a figure.
+ */
+export function applyDuplicatePolicy(observations: readonly AcceptedObservation[]): DuplicateSorting {
+  const groups = new Map<string, AcceptedObservation[]>();
+  for (const o of sortBySource(observations)) {
+    const key = keyOf(o.record);
+    const group = groups.get(key);
+    if (group) group.push(o);
+    else groups.set(key, [o]);
+  }
+  const accepted: AcceptedObservation[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (const [first, ...others] of groups.values()) {
+    if (!first) continue;
+    if (others.every((o) => reading(o.record) === reading(first.record))) {
+      accepted.push(first);
+      for (const copy of others)
+        rejected.push(clash(copy, "duplicate", `duplicate of the record at ${describeSource(first.source)}`));
+    } else {
+      const all = [first, ...others];
+      const list = all.map((o) => `${reading(o.record)} at ${describeSource(o.source)}`).join(", ");
+      const what = `${first.record.indicator} ${first.record.period} (${first.record.locality ?? "city"})`;
+      for (const o of all) rejected.push(clash(o, "conflict", `conflicting values for ${what}: ${list}`));
+    }
+  }
+  return { accepted, rejected };
+}
+
+function keyOf(o: Observation): string {
+  return `${o.indicator}\u0000${o.period}\u0000${o.locality === undefined ? "" : foldName(o.locality)}`;
+}
+
+/** The figure a record gives, as words for a reason: `60.5`, `met`, `not met`. */
+function reading(o: Observation): string {
+  return o.value ?? (o.met ? "met" : "not met");
+}
+
+function clash(o: AcceptedObservation, kind: "duplicate" | "conflict", reason: string): RejectedRecord {
+  const field = o.record.value !== undefined ? "value" : "met";
+  return { kind: "observation", source: o.source, field, value: o.record[field], reason, record: o.record, clash: kind };
+}

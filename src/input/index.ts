@@ -1,0 +1,24 @@
+/**
+ * The input layer: observations and task reports from apps, CSV and JSON, checked against a plan, with
+ * every rejected record and the reason for it.
+ *
+ * @module
+ */
+export { acceptRecords, type AcceptOptions, type GivenRecords } from "./accept-records.js";
+export { CsvSyntaxError, parseCsv, type CsvRow } from "./csv.js";
+export { mergeInputs } from "./merge.js";
+export { readCsvRecords } from "./read-csv.js";
+export { readJsonRecords } from "./read-json.js";
+export {
+  AcceptedObservation,
+  AcceptedTaskReport,
+  InputNote,
+  Observation,
+  ReadInput,
+  RecordKind,
+  RecordSource,
+  RejectedRecord,
+  TaskReport,
+  TaskStatus,
+} from "./records.js";
+export { describeSource } from "./source.js";

@@ -1,0 +1,167 @@
+import type { LocalizedText } from "../model/text.js";
+import type { AppliesTo, FactSetName } from "./rule-file.js";
+
+/** A fact a rule may read, described for the generated docs. */
+export interface FactDefinition {
+  readonly type: "string" | "decimal" | "integer" | "date" | "boolean" | "target" | "observation" | "list";
+  readonly description: LocalizedText;
+}
+
+/** A set of facts the library computes for each checked entity of a kind. */
+export interface FactSetDefinition {
+  readonly appliesTo: AppliesTo;
+  readonly description: LocalizedText;
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+}
+
+const f = (type: FactDefinition["type"], vi: string, en: string): FactDefinition => ({ type, description: { vi, en } });
+
+const common = {
+  asOf: f("date", "ngày đánh giá (giờ Việt Nam)", "the date of the assessment (Vietnam time)"),
+};
+const indicatorFacts = {
+  indicator: f("string", "mã chỉ tiêu", "the indicator's id"),
+  measure: f("string", "loại đại lượng (percent, count, rank, …)", "what the indicator measures (percent, count, rank, …)"),
+  direction: f("string", "chiều tốt lên (increase: càng cao càng tốt; decrease: càng thấp càng tốt)", "which way is better (increase or decrease)"),
+  locality: f("string", "địa phương (trống: toàn thành phố)", "the locality (empty: the whole city)"),
+};
+const taskFacts = {
+  task: f("string", "mã nhiệm vụ", "the task's id"),
+  deadlineKind: f("string", "loại thời hạn (month, year, range, annual, continuous, fromYear, referenced)", "the kind of deadline"),
+};
+const reportFacts = {
+  hasReport: f("boolean", "có báo cáo", "a report was given"),
+  reportStatus: f("string", "tình trạng trong báo cáo mới nhất (not-started, in-progress, completed, cancelled)", "the status of the latest report"),
+  reportedOn: f("date", "ngày báo cáo mới nhất", "the date of the latest report"),
+  completedOn: f("date", "ngày hoàn thành (ngày báo cáo nếu không ghi)", "the completion date (the report's date if none is given)"),
+};
+
+/** Every fact set: which entities it covers and the facts its rules may read. */
+export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
+  milestone: {
+    appliesTo: "indicator",
+    description: {
+      vi: "Mỗi chỉ tiêu, mỗi mốc năm đã qua có chỉ tiêu, mỗi địa phương có số liệu.",
+      en: "Each indicator, each milestone year that has passed and has a target, each locality with data.",
+    },
+    facts: {
+      ...common,
+      ...indicatorFacts,
+      year: f("integer", "năm mốc", "the milestone year"),
+      target: f("target", "chỉ tiêu của năm mốc", "the target of the milestone year"),
+      targetKind: f("string", "loại chỉ tiêu (atLeast, range, rankAtMost, qualitative, …)", "the kind of target"),
+      targetRaw: f("string", "chỉ tiêu như văn bản ghi", "the target as the document writes it"),
+      aspirational: f("boolean", "chỉ tiêu \"phấn đấu\"", "the target says \"strive for\""),
+      observation: f("observation", "số liệu của năm mốc (giá trị hoặc đạt/không đạt), trống nếu chưa có", "the observation for the milestone year (value or met), empty if none"),
+      hasObservation: f("boolean", "đã có số liệu của năm mốc", "an observation for the milestone year was given"),
+      observedValue: f("decimal", "giá trị báo cáo", "the reported value"),
+    },
+  },
+  progress: {
+    appliesTo: "indicator",
+    description: {
+      vi: "Mỗi chỉ tiêu và địa phương: tiến độ từ số liệu sớm nhất đến mới nhất so với mốc tiếp theo.",
+      en: "Each indicator and locality: progress from the earliest to the latest observation toward the next milestone.",
+    },
+    facts: {
+      ...common,
+      ...indicatorFacts,
+      nextTarget: f("target", "chỉ tiêu của mốc tiếp theo", "the target of the next milestone"),
+      nextTargetYear: f("integer", "năm của mốc tiếp theo", "the year of the next milestone"),
+      numericTarget: f("boolean", "chỉ tiêu tiếp theo là số đo được", "the next target is a number"),
+      targetValue: f("decimal", "giá trị cần đạt (đầu gần của khoảng)", "the value to reach (a range's near end)"),
+      baselineYear: f("integer", "năm của số liệu sớm nhất", "the year of the earliest observation"),
+      baselineValue: f("decimal", "giá trị sớm nhất", "the earliest value"),
+      latestYear: f("integer", "năm của số liệu mới nhất", "the year of the latest observation"),
+      latestValue: f("decimal", "giá trị mới nhất", "the latest value"),
+      latestObservation: f("observation", "số liệu mới nhất", "the latest observation"),
+      baselineMet: f("boolean", "số liệu sớm nhất đã đạt chỉ tiêu (và có số liệu mới hơn)", "the earliest observation met the target (and a later one exists)"),
+      observationCount: f("integer", "số năm có số liệu", "how many years have data"),
+      actualChangePerYear: f("decimal", "mức thay đổi thực tế mỗi năm", "the actual change per year"),
+      requiredChangePerYear: f("decimal", "mức thay đổi cần có mỗi năm để đạt mốc đúng hạn", "the change per year needed to reach the target on time"),
+      progressRatio: f("decimal", "tỷ số tiến độ dự kiến (thực tế / cần có)", "the anticipated-progress ratio (actual / required)"),
+      progressScore: f("decimal", "tỷ số tiến độ giới hạn trong 0 đến 1", "the ratio clamped to 0-1"),
+    },
+  },
+  taskDeadline: {
+    appliesTo: "task",
+    description: {
+      vi: "Mỗi nhiệm vụ có thời hạn một lần (tháng, năm, giai đoạn).",
+      en: "Each task with a one-off deadline (a month, a year, a range of years).",
+    },
+    facts: {
+      ...common,
+      ...taskFacts,
+      ...reportFacts,
+      due: f("date", "hạn hoàn thành", "the due date"),
+      daysUntilDue: f("integer", "số ngày còn lại đến hạn (âm: đã quá hạn)", "days left until the due date (negative: past)"),
+    },
+  },
+  taskAnnual: {
+    appliesTo: "task",
+    description: {
+      vi: "Mỗi nhiệm vụ thực hiện hằng năm (hoặc từ một năm trở đi), mỗi năm kể từ năm bắt đầu.",
+      en: "Each annual (or from-a-year) task, each year from its first.",
+    },
+    facts: {
+      ...common,
+      ...taskFacts,
+      ...reportFacts,
+      period: f("integer", "năm báo cáo", "the year reported on"),
+      periodDue: f("date", "hạn báo cáo của năm", "the date the year's report is due"),
+      daysUntilDue: f("integer", "số ngày còn lại đến hạn báo cáo (âm: đã quá hạn)", "days left until the report is due (negative: past)"),
+    },
+  },
+  taskContinuous: {
+    appliesTo: "task",
+    description: { vi: "Mỗi nhiệm vụ thực hiện thường xuyên.", en: "Each continuous task." },
+    facts: {
+      ...common,
+      ...taskFacts,
+      ...reportFacts,
+      windowStart: f("date", "ngày đầu của khoảng thời gian phải có báo cáo", "the first day of the window a report must fall in"),
+      firstDue: f("date", "hạn của báo cáo đầu tiên (tính từ ngày ký kế hoạch)", "when the first report is due (counted from the plan's signing)"),
+    },
+  },
+  observation: {
+    appliesTo: "observation",
+    description: { vi: "Mỗi số liệu được báo cáo, kể cả số liệu bị loại vì mâu thuẫn.", en: "Each observation given, conflicting ones included." },
+    facts: {
+      ...common,
+      ...indicatorFacts,
+      period: f("integer", "năm của số liệu", "the year of the observation"),
+      value: f("decimal", "giá trị", "the value"),
+      met: f("boolean", "đạt/không đạt (chỉ tiêu định tính)", "met or not (qualitative targets)"),
+      firstYear: f("integer", "năm sớm nhất được nhận làm số liệu gốc", "the earliest year accepted as a baseline"),
+      lastTargetYear: f("integer", "năm mốc cuối cùng của chỉ tiêu", "the indicator's last milestone year"),
+      conflicting: f("boolean", "có giá trị khác cho cùng chỉ tiêu, năm và địa phương", "another value was given for the same indicator, year and locality"),
+      conflictingValues: f("list", "các giá trị mâu thuẫn", "the conflicting values"),
+    },
+  },
+  planTask: {
+    appliesTo: "plan",
+    description: { vi: "Mỗi nhiệm vụ của kế hoạch, xét chính văn bản kế hoạch.", en: "Each task of the plan, checking the plan document itself." },
+    facts: {
+      ...taskFacts,
+      leadCount: f("integer", "số cơ quan chủ trì", "how many lead agencies it names"),
+      subItemCount: f("integer", "số nhiệm vụ con", "how many sub-items it has"),
+      subItemsWithoutLead: f("integer", "số nhiệm vụ con không có cơ quan chủ trì", "how many of its sub-items name no lead"),
+      due: f("date", "hạn hoàn thành", "the due date"),
+      issuedOn: f("date", "ngày ký kế hoạch", "the date the plan was signed"),
+    },
+  },
+  planIndicator: {
+    appliesTo: "plan",
+    description: { vi: "Mỗi chỉ tiêu của kế hoạch, xét chính văn bản kế hoạch.", en: "Each indicator of the plan, checking the plan document itself." },
+    facts: {
+      indicator: indicatorFacts.indicator,
+      appendix: f("integer", "phụ lục", "the appendix"),
+      isHeading: f("boolean", "là dòng tiêu đề nhóm (có chỉ tiêu con)", "is a heading row with child indicators"),
+      targetCount: f("integer", "số ô chỉ tiêu", "how many target cells it has"),
+      missingTargetYears: f("list", "các năm mốc thiếu ô chỉ tiêu", "the milestone years with no target cell"),
+      missingTargetCount: f("integer", "số năm mốc thiếu ô chỉ tiêu", "how many milestone years have no target cell"),
+      duplicates: f("list", "các chỉ tiêu trùng tên trong cùng một phần của phụ lục", "indicators with the same name in the same part of the appendix"),
+      duplicateCount: f("integer", "số chỉ tiêu trùng", "how many duplicates"),
+    },
+  },
+};

@@ -1,0 +1,233 @@
+import { Decimal } from "../decimal.js";
+import type { DefinedPlan } from "../model/define-plan.js";
+import type { Indicator, Task } from "../model/entities.js";
+import type { LocalizedText } from "../model/text.js";
+import { vietnamDate } from "../model/vietnam-time.js";
+import { acceptRecords } from "../input/accept-records.js";
+import type { Observation, ReadInput } from "../input/records.js";
+import { loadRules, placeholders, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
+import { decide } from "../rules/run.js";
+import type { Outcome } from "../rules/rule-file.js";
+import { standardRules } from "../rules/standard.js";
+import { VERSION } from "../version.js";
+import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
+import { subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
+import { STANDARD_BANDS, summarize, type BandDefinition } from "./summarize.js";
+
+/** What {@link evaluate} scores. */
+export interface EvaluateOptions extends RuleOverrides {
+  readonly plan: DefinedPlan;
+  /** Observations as an app holds them; checked, and listed in `rejected` when unusable. */
+  readonly observations?: readonly unknown[];
+  /** Task reports as an app holds them. */
+  readonly taskReports?: readonly unknown[];
+  /** Input already read from files (`readCsvRecords`, `readJsonRecords`, `mergeInputs`), used beside the arrays. */
+  readonly input?: ReadInput;
+  /** The date to assess the plan on: a `YYYY-MM-DD` Vietnam date or an instant. Default: today in Vietnam. */
+  readonly asOf?: string | Date;
+  /** Rule files to use. Default: the standard rules of `rules/`. */
+  readonly rules?: readonly RuleSource[];
+  /** Score bands, highest first. */
+  readonly bands?: readonly BandDefinition[];
+}
+
+/**
+ * Scores a plan on what agencies reported, as of a date: runs every rule on every entity it applies to
+ * and sums the verdicts up by indicator group, task group, lead agency, locality and overall.
+ *
+ * @example
+ * const scorecard = await evaluate({
+ *   plan: plans["haiphong-142"],
+ *   observations: [{ indicator: "PL2-1", period: 2025, value: "62" }],
+ *   taskReports: [{ task: "T-2.1", status: "completed", reportedOn: "2025-06-20" }],
+ *   asOf: "2026-03-31",
+ * });
+ * scorecard.summary.overall.score; //=> e.g. "0.4167"
+ */
+export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
+  const { plan } = options;
+  const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : vietnamDate(options.asOf ?? new Date());
+  const rules = loadRules(options.rules ?? standardRules, options);
+  const input = combine(plan, options);
+  const context: EvaluationContext = {
+    plan,
+    asOf,
+    observations: input.observations.map(({ record }) => observationFact(record)),
+    taskReports: input.taskReports.map(({ record }) => record),
+    conflicts: conflictsOf(input),
+  };
+
+  const rows: ScorecardRow[] = [];
+  for (const rule of rules) {
+    for (const subject of subjectsFor(rule.definition.factSet, context, rule.parameters)) {
+      const { outcome } = await decide(rule, subject.facts);
+      if (outcome.skip) continue;
+      rows.push(rowOf(rule, subject, outcome));
+    }
+  }
+
+  const bands = options.bands ?? STANDARD_BANDS;
+  return {
+    plan: { id: plan.id, number: plan.document.number },
+    asOf,
+    // Scorecards made with other rules than the standard set say so in their version.
+    rulesVersion: (options.rules ?? standardRules).every((r) => standardRules.includes(r)) ? VERSION : `${VERSION}+custom`,
+    rules: rules.map((r) => ({
+      id: r.id,
+      title: r.definition.title,
+      severity: r.definition.severity,
+      appliesTo: r.definition.appliesTo,
+      weight: new Decimal(r.weight).toString(),
+      file: r.file,
+    })),
+    rows,
+    summary: summaries(plan, rows, bands),
+    input: {
+      observations: { given: input.given.observations, accepted: input.observations.length, rejected: input.given.observations - input.observations.length },
+      taskReports: { given: input.given.taskReports, accepted: input.taskReports.length, rejected: input.given.taskReports - input.taskReports.length },
+    },
+    rejected: input.rejected,
+    notes: input.notes,
+  };
+}
+
+function checkDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+    throw new RangeError(`asOf "${value}" is not a date (YYYY-MM-DD)`);
+  return value;
+}
+
+/** The app's arrays and files read together, so that the duplicate policy sees every record. */
+function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
+  const parts: ReadInput[] = [];
+  if (options.input) parts.push(options.input);
+  if (options.observations || options.taskReports)
+    parts.push(acceptRecords(plan, { observations: options.observations ? [...options.observations] : [], taskReports: options.taskReports ? [...options.taskReports] : [] }));
+  if (parts.length === 0) return { observations: [], taskReports: [], rejected: [], notes: [], given: { observations: 0, taskReports: 0 } };
+  if (parts.length === 1) return parts[0]!;
+  return mergeReadInputs(parts);
+}
+
+function mergeReadInputs(parts: readonly ReadInput[]): ReadInput {
+  return {
+    observations: parts.flatMap((p) => p.observations),
+    taskReports: parts.flatMap((p) => p.taskReports),
+    rejected: parts.flatMap((p) => p.rejected),
+    notes: parts.flatMap((p) => p.notes),
+    given: {
+      observations: parts.reduce((n, p) => n + p.given.observations, 0),
+      taskReports: parts.reduce((n, p) => n + p.given.taskReports, 0),
+    },
+  };
+}
+
+const observationFact = (o: Observation) => ({
+  indicator: o.indicator,
+  period: o.period,
+  ...(o.value !== undefined ? { value: o.value } : {}),
+  ...(o.met !== undefined ? { met: o.met } : {}),
+  ...(o.locality !== undefined ? { locality: o.locality } : {}),
+});
+
+/** Conflicting observations, one entry per indicator, year and locality, values sorted. */
+function conflictsOf(input: ReadInput): ConflictFact[] {
+  const groups = new Map<string, { fact: ConflictFact; values: Set<string> }>();
+  for (const r of input.rejected) {
+    if (r.clash !== "conflict") continue;
+    const o = r.record as Observation;
+    const key = JSON.stringify([o.indicator, o.period, o.locality ?? ""]);
+    const value = o.value ?? (o.met === undefined ? "" : String(o.met));
+    const group = groups.get(key);
+    if (group) group.values.add(value);
+    else groups.set(key, { fact: { indicator: o.indicator, period: o.period, ...(o.locality ? { locality: o.locality } : {}), values: [] }, values: new Set([value]) });
+  }
+  return [...groups.values()]
+    .map(({ fact, values }) => ({ ...fact, values: [...values].sort() }))
+    .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.period - b.period || (a.locality ?? "").localeCompare(b.locality ?? ""));
+}
+
+const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
+
+function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome): ScorecardRow {
+  return {
+    rule: rule.id,
+    entity: subject.entity,
+    ...(subject.period !== undefined ? { period: subject.period } : {}),
+    ...(subject.locality !== undefined ? { locality: subject.locality } : {}),
+    verdict: outcome.verdict,
+    status: outcome.status,
+    score: scoreOf(outcome, subject.facts, rule.parameters),
+    weight: new Decimal(rule.weight).toString(),
+    facts: { ...subject.facts },
+    message: { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) },
+  };
+}
+
+/** The row's score: the case's literal, parameter or fact, or the verdict's default; null when the row is not scored. */
+export function scoreOf(outcome: Outcome, facts: Readonly<Record<string, unknown>>, params: Readonly<Record<string, ParameterValue>>): string | null {
+  if (outcome.verdict === "no-data" || outcome.verdict === "not-applicable" || outcome.scored === false) return null;
+  const s = outcome.score;
+  const raw = s === undefined ? DEFAULT_SCORES[outcome.verdict] : typeof s === "string" ? s : "param" in s ? params[s.param] : facts[s.fact];
+  if (raw === undefined || raw === null) return null;
+  const d = new Decimal(String(raw));
+  return Decimal.min(1, Decimal.max(0, d)).toString();
+}
+
+/** Fills `{fact}`, `{param}`, `{name}` (the entity's name) and `{label}` (its id and short name) in a message; a missing value shows as "—". */
+function fill(template: string, lang: "vi" | "en", subject: Subject, params: Readonly<Record<string, ParameterValue>>): string {
+  let text = template;
+  for (const name of new Set(placeholders(template))) {
+    const value =
+      name === "name" ? subject.name[lang] : name === "label" ? labelOf(subject, lang) : name in subject.facts ? subject.facts[name] : params[name];
+    text = text.replaceAll(`{${name}}`, show(value, lang));
+  }
+  return text;
+}
+
+/** The entity's id and the start of its name: `T-2.3 «Tiếp tục tham mưu xây dựng Nghị quyết sửa đổi…»`. */
+function labelOf(subject: Subject, lang: "vi" | "en"): string {
+  const name = subject.name[lang].replace(/[:.;]+$/, "");
+  const short = name.length <= 70 ? name : `${name.slice(0, name.lastIndexOf(" ", 68) > 40 ? name.lastIndexOf(" ", 68) : 68)}…`;
+  return `${subject.entity} «${short}»`;
+}
+
+function show(value: unknown, lang: "vi" | "en"): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return lang === "vi" ? (value ? "có" : "không") : value ? "yes" : "no";
+  if (Array.isArray(value)) return value.map((v) => show(v, lang)).join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Summaries overall and by indicator group, task group, lead agency and locality, keyed and sorted by id. */
+function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: readonly BandDefinition[]): Scorecard["summary"] {
+  const byIndicatorGroup = new Map<string, ScorecardRow[]>();
+  const byTaskGroup = new Map<string, ScorecardRow[]>();
+  const byAgency = new Map<string, ScorecardRow[]>();
+  const byLocality = new Map<string, ScorecardRow[]>();
+  const add = (map: Map<string, ScorecardRow[]>, key: string | undefined, row: ScorecardRow) => {
+    if (key === undefined) return;
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const row of rows) {
+    const indicator: Indicator | undefined = plan.indicator(row.entity);
+    const task: Task | undefined = indicator ? undefined : plan.task(row.entity);
+    if (indicator) add(byIndicatorGroup, indicator.group, row);
+    if (task) add(byTaskGroup, task.group, row);
+    for (const agency of indicator?.lead ?? task?.lead ?? []) add(byAgency, agency, row);
+    add(byLocality, row.locality, row);
+  }
+  const keyed = (map: Map<string, ScorecardRow[]>): Record<string, Summary> =>
+    Object.fromEntries([...map.keys()].sort().map((k) => [k, summarize(map.get(k)!, bands)]));
+  return {
+    overall: summarize(rows, bands),
+    byIndicatorGroup: keyed(byIndicatorGroup),
+    byTaskGroup: keyed(byTaskGroup),
+    byAgency: keyed(byAgency),
+    byLocality: keyed(byLocality),
+  };
+}
+
+export type { LocalizedText };
