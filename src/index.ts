@@ -53,3 +53,4 @@ export { Band, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./scoreca
 export { STANDARD_BANDS, summarize, type BandDefinition } from "./scorecard/summarize.js";
 export { addMonthsToDate, daysBetween } from "./model/vietnam-time.js";
 export { VERSION } from "./version.js";
+export * from "./input/index.js";

@@ -10,6 +10,9 @@ import { z } from "zod";
 import { Deadline } from "./model/deadline.js";
 import { Agency, DataNote, Indicator, Plan, Task } from "./model/entities.js";
 import { Target } from "./model/target.js";
+import { Observation, ReadInput, TaskReport } from "./input/records.js";
+import { RuleFile } from "./rules/rule-file.js";
+import { Scorecard } from "./scorecard/schema.js";
 
 /** A JSON Schema document. */
 export type JsonSchema = Record<string, unknown>;
@@ -33,6 +36,23 @@ export const agencyJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Agency, "
 /** JSON Schema of one data note. */
 export const dataNoteJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(DataNote, "DataNote", "A slip of the source and how the dataset reads it.");
 
+/** JSON Schema of a scorecard, the output of `evaluate()` and `nq57 scorecard --format json`. */
+export const scorecardJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Scorecard, "Scorecard", "Every verdict with its reasons, and the scores they add up to.");
+/** JSON Schema of one observation an app reports. */
+export const observationJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Observation, "Observation", "A reported figure of an indicator for a year.");
+/** JSON Schema of one task report. */
+export const taskReportJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(TaskReport, "TaskReport", "A report of where a task stands.");
+/** JSON Schema of a data file: `{ "observations": [...], "taskReports": [...] }`. */
+export const dataFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(
+  z.object({ observations: z.array(Observation).optional(), taskReports: z.array(TaskReport).optional() }),
+  "DataFile",
+  "A JSON data file of observations and task reports.",
+);
+/** JSON Schema of read input: accepted, rejected and notes. */
+export const readInputJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(ReadInput, "ReadInput", "Input read from files or arrays: accepted records, rejected ones with reasons, notes.");
+/** JSON Schema of a rule file of `rules/`. */
+export const ruleFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(RuleFile, "RuleFile", "A rule: metadata, parameters, cases (json-rules-engine rules) and worked examples.");
+
 /** Every published schema by file name, as written to `docs/schema/`. */
 export const jsonSchemas: Readonly<Record<string, JsonSchema>> = {
   "plan.schema.json": planJsonSchema,
@@ -42,4 +62,10 @@ export const jsonSchemas: Readonly<Record<string, JsonSchema>> = {
   "deadline.schema.json": deadlineJsonSchema,
   "agency.schema.json": agencyJsonSchema,
   "data-note.schema.json": dataNoteJsonSchema,
+  "scorecard.schema.json": scorecardJsonSchema,
+  "observation.schema.json": observationJsonSchema,
+  "task-report.schema.json": taskReportJsonSchema,
+  "data-file.schema.json": dataFileJsonSchema,
+  "read-input.schema.json": readInputJsonSchema,
+  "rule-file.schema.json": ruleFileJsonSchema,
 };

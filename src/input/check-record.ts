@@ -36,18 +36,20 @@ export function checkObservation(plan: DefinedPlan, input: unknown, source: Reco
   if (problems.length > 0 || !parsed.success) return refuse("observation", source, input, inFieldOrder(problems, OBSERVATION_FIELDS), notes, fields);
 
   const d = parsed.data;
-  const record: Observation = {
+  const record: Observation = withoutAbsent({
     indicator: d.indicator,
     period: d.period,
-    ...(d.value !== undefined ? { value: d.value } : {}),
-    ...(d.met !== undefined ? { met: d.met } : {}),
-    ...definedText({ unit: d.unit, locality: d.locality, source: d.source }),
-    ...(d.reportedOn !== undefined ? { reportedOn: d.reportedOn } : {}),
-  };
+    value: d.value,
+    met: d.met,
+    unit: d.unit,
+    locality: d.locality,
+    source: d.source,
+    reportedOn: d.reportedOn,
+  });
   const range = indicator && d.value !== undefined ? rangeNote(indicator, d.value) : undefined;
   if (range) notes.push({ source, field: "value", note: range });
-  if (typeof fields.value === "string" && /^\d{1,3}\.\d{3}$/.test(fields.value.trim()))
-    notes.push({ source, field: "value", note: `value ${shown(fields.value.trim())} is read as ${d.value} (the dot is the decimal mark); write ${fields.value.trim().replace(".", "")} if you meant thousands` });
+  const thousands = indicator ? thousandsNote(indicator, fields.value) : undefined;
+  if (thousands) notes.push({ source, field: "value", note: thousands });
   return { accepted: { record, source }, notes };
 }
 
@@ -68,14 +70,14 @@ export function checkTaskReport(plan: DefinedPlan, input: unknown, source: Recor
   if (problems.length > 0 || !parsed.success || !task) return refuse("taskReport", source, input, inFieldOrder(problems, TASK_REPORT_FIELDS), notes, fields);
 
   const d = parsed.data;
-  const record: TaskReport = {
+  const record: TaskReport = withoutAbsent({
     task: d.task,
     status: d.status,
-    ...(d.period !== undefined ? { period: d.period } : {}),
-    ...(d.reportedOn !== undefined ? { reportedOn: d.reportedOn } : {}),
-    ...(d.completedOn !== undefined ? { completedOn: d.completedOn } : {}),
-    ...definedText({ evidence: d.evidence }),
-  };
+    period: d.period,
+    reportedOn: d.reportedOn,
+    completedOn: d.completedOn,
+    evidence: d.evidence,
+  });
   const recurring = task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear";
   if (recurring && d.period === undefined)
     notes.push({ source, field: "period", note: `${task.id} is due every year; give period to say which year the report is for` });
@@ -153,10 +155,16 @@ function rangeNote(indicator: Indicator, value: string): string | undefined {
   }
 }
 
-function definedText<K extends string>(texts: Record<K, string | undefined>): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const key of Object.keys(texts) as K[]) if (texts[key] !== undefined) out[key] = texts[key];
-  return out;
+/** Vietnamese writing groups thousands with a dot, so a count or rank written `1.200` is more likely 1200 than 1.2. */
+function thousandsNote(indicator: Indicator, given: unknown): string | undefined {
+  const text = typeof given === "string" ? given.trim() : "";
+  if ((indicator.measure !== "count" && indicator.measure !== "rank") || !/^[1-9]\d{0,2}\.\d{3}$/.test(text)) return undefined;
+  return `value ${shown(text)} is read as ${new Decimal(text).toString()} (the dot is the decimal mark); write ${text.replace(".", "")} if you meant thousands`;
+}
+
+/** The object without its undefined fields, so that records compare and serialise cleanly. */
+function withoutAbsent<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
 
 function inFieldOrder(problems: readonly Problem[], order: readonly string[]): Problem[] {

@@ -86,8 +86,8 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
   taskDeadline: {
     appliesTo: "task",
     description: {
-      vi: "Mỗi nhiệm vụ có thời hạn một lần (tháng, năm, giai đoạn).",
-      en: "Each task with a one-off deadline (a month, a year, a range of years).",
+      vi: "Mỗi nhiệm vụ được giao trực tiếp (nhiệm vụ không chia nhiệm vụ con, và từng nhiệm vụ con), với thời hạn của nó.",
+      en: "Each task that carries its own assignment (a task without sub-items, and each sub-item), with its deadline.",
     },
     facts: {
       ...common,

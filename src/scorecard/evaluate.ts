@@ -4,6 +4,7 @@ import type { Indicator, Task } from "../model/entities.js";
 import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
+import { mergeInputs } from "../input/merge.js";
 import type { Observation, ReadInput } from "../input/records.js";
 import { loadRules, placeholders, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
 import { decide } from "../rules/run.js";
@@ -105,20 +106,7 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
     parts.push(acceptRecords(plan, { observations: options.observations ? [...options.observations] : [], taskReports: options.taskReports ? [...options.taskReports] : [] }));
   if (parts.length === 0) return { observations: [], taskReports: [], rejected: [], notes: [], given: { observations: 0, taskReports: 0 } };
   if (parts.length === 1) return parts[0]!;
-  return mergeReadInputs(parts);
-}
-
-function mergeReadInputs(parts: readonly ReadInput[]): ReadInput {
-  return {
-    observations: parts.flatMap((p) => p.observations),
-    taskReports: parts.flatMap((p) => p.taskReports),
-    rejected: parts.flatMap((p) => p.rejected),
-    notes: parts.flatMap((p) => p.notes),
-    given: {
-      observations: parts.reduce((n, p) => n + p.given.observations, 0),
-      taskReports: parts.reduce((n, p) => n + p.given.taskReports, 0),
-    },
-  };
+  return mergeInputs(...parts);
 }
 
 const observationFact = (o: Observation) => ({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocalizedText } from "../model/text.js";
+import { InputNote, RejectedRecord } from "../input/records.js";
 import { AppliesTo, Severity, Verdict } from "../rules/rule-file.js";
 
 /** Counts of rows per verdict. */
@@ -47,16 +48,6 @@ export const ScorecardRow = z.object({
 });
 export type ScorecardRow = z.infer<typeof ScorecardRow>;
 
-/** A record given to the scorecard that was not used, and why. */
-export const RejectedRecord = z.object({
-  kind: z.enum(["observation", "taskReport", "file"]),
-  source: z.object({ file: z.string().optional(), line: z.int().optional(), index: z.int().optional() }),
-  field: z.string().optional(),
-  value: z.unknown().optional(),
-  reason: z.string(),
-  record: z.unknown().optional(),
-});
-
 /** A scorecard: every verdict with its reasons, and the scores they add up to. */
 export const Scorecard = z.object({
   plan: z.object({ id: z.string(), number: z.string() }),
@@ -78,7 +69,9 @@ export const Scorecard = z.object({
     observations: z.object({ given: z.int(), accepted: z.int(), rejected: z.int() }),
     taskReports: z.object({ given: z.int(), accepted: z.int(), rejected: z.int() }),
   }),
+  /** Every record given that was not used, with where it was and why. */
   rejected: z.array(RejectedRecord),
-  notes: z.array(z.object({ source: z.record(z.string(), z.unknown()), field: z.string().optional(), note: z.string() })),
+  /** Readings of the input worth telling (a BOM removed, a column ignored). */
+  notes: z.array(InputNote),
 });
 export type Scorecard = z.infer<typeof Scorecard>;

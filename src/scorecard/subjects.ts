@@ -274,16 +274,22 @@ const assessable = (plan: DefinedPlan) => plan.tasks.filter((t) => plan.children
 
 function taskDeadlineSubjects({ plan, asOf, taskReports }: EvaluationContext): Subject[] {
   const reports = reportIndex(taskReports, asOf);
-  return assessable(plan)
-    .filter((t) => t.deadline?.due !== undefined)
-    .map((t) => {
-      const due = t.deadline!.due!;
-      return {
-        entity: t.id,
-        name: nameOfTask(t),
-        facts: { asOf, task: t.id, deadlineKind: t.deadline!.kind, due, daysUntilDue: daysBetween(asOf, due), ...reportFacts(reports.get(t.id) ?? []) },
-      };
-    });
+  // Every task that carries its own assignment: the rule skips recurring duties and marks tasks without a date.
+  return assessable(plan).map((t) => {
+    const due = t.deadline?.due ?? null;
+    return {
+      entity: t.id,
+      name: nameOfTask(t),
+      facts: {
+        asOf,
+        task: t.id,
+        deadlineKind: t.deadline?.kind ?? null,
+        due,
+        daysUntilDue: due === null ? null : daysBetween(asOf, due),
+        ...reportFacts(reports.get(t.id) ?? []),
+      },
+    };
+  });
 }
 
 function taskAnnualSubjects({ plan, asOf, taskReports }: EvaluationContext, dueMonthDay: string): Subject[] {

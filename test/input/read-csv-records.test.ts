@@ -1,0 +1,210 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { plans } from "../../src/index.js";
+import { readCsvRecords } from "../../src/input/index.js";
+
+const plan = plans["haiphong-142"];
+const sample = (name: string) => readFileSync(new URL(`../../fixtures/input-samples/${name}`, import.meta.url), "utf8");
+const csv = (...lines: string[]) => lines.join("\n") + "\n";
+
+describe("readCsvRecords", () => {
+  it("reads a CSV with a byte order mark, CRLF line ends, a quoted line break and reordered headers", () => {
+    const text =
+      "\uFEFFValue,Source,Period,Indicator\r\n" +
+      '61.50,"Sở KH&CN,\r\nbáo cáo quý III",2025,PL2-1\r\n' +
+      "310,Sở KH&CN,2025,PL2-22\r\n";
+    const input = readCsvRecords("observations.csv", text, plan);
+    expect(input.observations).toEqual([
+      { record: { indicator: "PL2-1", period: 2025, value: "61.5", source: "Sở KH&CN,\r\nbáo cáo quý III" }, source: { file: "observations.csv", line: 2 } },
+      { record: { indicator: "PL2-22", period: 2025, value: "310", source: "Sở KH&CN" }, source: { file: "observations.csv", line: 4 } },
+    ]);
+    expect(input.rejected).toEqual([]);
+    expect(input.notes).toEqual([{ source: { file: "observations.csv", line: 1 }, note: "the UTF-8 byte order mark (BOM) at the start of the file was removed" }]);
+    expect(input.given).toEqual({ observations: 2, taskReports: 0 });
+  });
+
+  it("reads headers without regard to case, spacing or order", () => {
+    const input = readCsvRecords("o.csv", csv(" PERIOD , Reported On ,indicator,VALUE", "2025,2025-10-15,PL2-1,60"), plan);
+    expect(input.notes).toEqual([]);
+    expect(input.observations[0]?.record).toEqual({ indicator: "PL2-1", period: 2025, value: "60", reportedOn: "2025-10-15" });
+  });
+
+  it("tells task reports from observations by the header", () => {
+    const input = readCsvRecords("tasks.csv", csv("Task,Status,Period,Evidence", "T-1.2,completed,2025,Báo cáo số 215", "T-2.3,in-progress,,"), plan);
+    expect(input.taskReports.map((t) => t.record)).toEqual([
+      { task: "T-1.2", status: "completed", period: 2025, evidence: "Báo cáo số 215" },
+      { task: "T-2.3", status: "in-progress" },
+    ]);
+    expect(input.given).toEqual({ observations: 0, taskReports: 2 });
+  });
+
+  it("reads observations with met but no value column", () => {
+    const input = readCsvRecords("o.csv", csv("indicator,period,met", "PL1-2,2025,Có", "PL1-3,2025,không"), plan);
+    expect(input.observations.map((o) => o.record)).toEqual([
+      { indicator: "PL1-2", period: 2025, met: true },
+      { indicator: "PL1-3", period: 2025, met: false },
+    ]);
+  });
+
+  it.each([
+    ["true", true],
+    ["False", false],
+    ["yes", true],
+    ["NO", false],
+    ["1", true],
+    ["0", false],
+    ["có", true],
+    ["KHÔNG", false],
+  ])("reads the met cell %j as %j", (cell, met) =>
+    expect(readCsvRecords("o.csv", csv("indicator,period,value,met", `PL1-2,2025,,${cell}`), plan).observations[0]?.record.met).toBe(met));
+
+  it("takes empty cells as absent", () => {
+    const input = readCsvRecords("o.csv", csv("indicator,period,value,met,locality,unit", "PL2-1,2025,60,,, ", "PL1-2,2025,,yes,,"), plan);
+    expect(input.observations.map((o) => o.record)).toEqual([
+      { indicator: "PL2-1", period: 2025, value: "60" },
+      { indicator: "PL1-2", period: 2025, met: true },
+    ]);
+  });
+
+  it("notes and ignores a column it does not know", () => {
+    const input = readCsvRecords("o.csv", csv("indicator,period,value,Ghi chú,", "PL2-1,2025,60,ước tính,"), plan);
+    expect(input.observations).toHaveLength(1);
+    expect(input.notes).toEqual([
+      { source: { file: "o.csv", line: 1 }, note: 'column "Ghi chú" is not one of indicator, period, value, met, unit, locality, source, reportedOn; it is ignored' },
+      { source: { file: "o.csv", line: 1 }, note: "column 5 has no name; it is ignored" },
+    ]);
+  });
+
+  it("rejects the whole file when the header is of neither kind, listing the expected headers", () => {
+    const input = readCsvRecords("data.csv", csv("id,year,amount", "PL2-1,2025,60", "PL2-22,2025,300"), plan);
+    expect(input.rejected).toEqual([
+      {
+        kind: "file",
+        source: { file: "data.csv", line: 1 },
+        reason:
+          "the header (id, year, amount) is not that of observations or task reports: " +
+          "observations need indicator, period and value or met (optional: unit, locality, source, reportedOn); " +
+          "task reports need task and status (optional: period, reportedOn, completedOn, evidence)",
+      },
+    ]);
+    expect(input.given).toEqual({ observations: 0, taskReports: 0 });
+    expect(input.observations).toEqual([]);
+  });
+
+  it("rejects the whole file when its cells are separated by semicolons, saying so", () =>
+    expect(readCsvRecords("semicolons.csv", csv("indicator;period;value", "PL2-1;2025;60,5"), plan).rejected).toEqual([
+      expect.objectContaining({ kind: "file", reason: expect.stringMatching(/^the file separates cells with semicolons: save it as CSV with commas/) }),
+    ]));
+
+  it("rejects the whole file when a required column is missing (observations without period)", () =>
+    expect(readCsvRecords("o.csv", csv("indicator,value", "PL2-1,60"), plan).rejected).toEqual([
+      expect.objectContaining({ kind: "file", reason: expect.stringContaining("observations need indicator, period and value or met") }),
+    ]));
+
+  it("rejects the whole file when the header mixes both kinds", () =>
+    expect(readCsvRecords("mixed.csv", csv("indicator,period,value,task,status"), plan).rejected).toEqual([
+      {
+        kind: "file",
+        source: { file: "mixed.csv", line: 1 },
+        reason: "the header has the columns of both observations (indicator, period, value or met) and task reports (task, status): put each kind in its own file",
+      },
+    ]));
+
+  it("rejects the whole file when a column appears twice", () =>
+    expect(readCsvRecords("o.csv", csv("indicator,period,value,Value", "PL2-1,2025,60,61"), plan).rejected).toEqual([
+      { kind: "file", source: { file: "o.csv", line: 1 }, reason: "the column value appears twice in the header" },
+    ]));
+
+  it("rejects an empty file, and one with a quoted cell never closed", () => {
+    expect(readCsvRecords("empty.csv", "\r\n\r\n", plan).rejected).toEqual([
+      expect.objectContaining({ kind: "file", source: { file: "empty.csv" }, reason: expect.stringMatching(/^the file has no header row: /) }),
+    ]);
+    const open = readCsvRecords("open.csv", csv("indicator,period,value", "PL2-1,2025,60", 'PL2-22,2025,"300', "PL2-43,2030,3"), plan);
+    expect(open.rejected).toEqual([
+      { kind: "file", source: { file: "open.csv", line: 3 }, reason: "a quoted cell that starts on line 3 is never closed; nothing in the file was read" },
+    ]);
+    expect(open.given).toEqual({ observations: 0, taskReports: 0 });
+  });
+
+  it("rejects a row with an error, naming the file, line and field", () => {
+    const input = readCsvRecords("o.csv", csv("indicator,period,value", "PL2-1,2025,60", "PL2-22,20x5,300", "PL9-1,2025,1"), plan);
+    expect(input.observations).toHaveLength(1);
+    expect(input.rejected).toEqual([
+      {
+        kind: "observation",
+        source: { file: "o.csv", line: 3 },
+        field: "period",
+        value: "20x5",
+        reason: 'period must be a year such as 2025, not "20x5"',
+        record: { indicator: "PL2-22", period: "20x5", value: "300" },
+      },
+      { kind: "observation", source: { file: "o.csv", line: 4 }, field: "indicator", value: "PL9-1", reason: 'unknown indicator "PL9-1"', record: { indicator: "PL9-1", period: "2025", value: "1" } },
+    ]);
+  });
+
+  it("rejects a row whose number of cells differs from the header's, as an unquoted decimal comma gives", () => {
+    const input = readCsvRecords("o.csv", csv("indicator,period,value", "PL2-1,2025,60,5", "PL2-22,2025"), plan);
+    expect(input.rejected).toEqual([
+      {
+        kind: "observation",
+        source: { file: "o.csv", line: 2 },
+        reason: "the row has 4 cells but the header has 3; a cell holding a comma, such as 60,5, must be in double quotes",
+        record: ["PL2-1", "2025", "60", "5"],
+      },
+      { kind: "observation", source: { file: "o.csv", line: 3 }, reason: "the row has 2 cells but the header has 3", record: ["PL2-22", "2025"] },
+    ]);
+    expect(input.given).toEqual({ observations: 2, taskReports: 0 });
+  });
+
+  it("skips blank lines, rows of empty cells and blank lines before the header", () => {
+    const input = readCsvRecords("o.csv", csv("", "indicator,period,value", "", "PL2-1,2025,60", ",,", "  ", "PL2-22,2025,300"), plan);
+    expect(input.observations.map((o) => o.source.line)).toEqual([4, 7]);
+    expect(input.rejected).toEqual([]);
+    expect(input.given).toEqual({ observations: 2, taskReports: 0 });
+  });
+
+  it("applies the duplicate policy within the file, by line", () => {
+    const input = readCsvRecords("o.csv", csv("indicator,period,value", "PL2-1,2025,60", "PL2-22,2025,300", "PL2-1,2025,60.0", "PL2-22,2025,301"), plan);
+    expect(input.observations.map((o) => o.source)).toEqual([{ file: "o.csv", line: 2 }]);
+    expect(input.rejected.map((r) => [r.source.line, r.reason])).toEqual([
+      [3, "conflicting values for PL2-22 2025 (city): 300 at o.csv:3, 301 at o.csv:5"],
+      [4, "duplicate of the record at o.csv:2"],
+      [5, "conflicting values for PL2-22 2025 (city): 300 at o.csv:3, 301 at o.csv:5"],
+    ]);
+  });
+});
+
+describe("readCsvRecords on the sample files", () => {
+  it("reads fixtures/input-samples/observations.csv (Excel's UTF-8 CSV: BOM, CRLF)", () => {
+    const input = readCsvRecords("observations.csv", sample("observations.csv"), plan);
+    expect(input.observations.map((o) => [o.source.line, o.record])).toEqual([
+      [2, { indicator: "PL2-1", period: 2025, value: "62.5", unit: "%", source: "Sở Khoa học và Công nghệ", reportedOn: "2025-10-15" }],
+      [3, { indicator: "PL2-22", period: 2025, value: "310", source: "Sở Khoa học và Công nghệ, báo cáo quý III", reportedOn: "2025-10-15" }],
+      [4, { indicator: "PL1-2", period: 2025, met: true, source: "Sở Nội vụ", reportedOn: "2025-10-20" }],
+      [5, { indicator: "PL2-43", period: 2025, value: "250", source: 'Báo cáo "Chỉ số hệ sinh thái khởi nghiệp"\n(StartupBlink)', reportedOn: "2025-10-20" }],
+      [7, { indicator: "PL2-1", period: 2025, value: "48", unit: "%", locality: "Kiến Thụy", source: "UBND huyện Kiến Thụy", reportedOn: "2025-10-16" }],
+    ]);
+    expect(input.rejected.map((r) => [r.source.line, r.field, r.reason])).toEqual([
+      [8, "value", "duplicate of the record at observations.csv:2"],
+      [9, "value", 'value "305,5" is not a number: write the decimal mark as a dot, e.g. 305.5'],
+      [10, "indicator", 'unknown indicator "PL9-1"'],
+    ]);
+    expect(input.notes.map((n) => n.note)).toEqual(["the UTF-8 byte order mark (BOM) at the start of the file was removed"]);
+    expect(input.given).toEqual({ observations: 8, taskReports: 0 });
+  });
+
+  it("reads fixtures/input-samples/task-reports.csv", () => {
+    const input = readCsvRecords("task-reports.csv", sample("task-reports.csv"), plan);
+    expect(input.taskReports.map((t) => [t.source.line, t.record])).toEqual([
+      [2, { task: "T-1.2", status: "completed", period: 2025, reportedOn: "2025-12-20", completedOn: "2025-12-15", evidence: "Báo cáo số 215/BC-SKHCN" }],
+      [3, { task: "T-2.3", status: "in-progress", reportedOn: "2025-10-01" }],
+      [4, { task: "NQ71-2", status: "in-progress", reportedOn: "2025-10-01", evidence: "Cập nhật hằng tháng;\nđã có 3 báo cáo" }],
+      [6, { task: "T-2.3", status: "completed", reportedOn: "2026-11-20", completedOn: "2026-11-15", evidence: "Quyết định ban hành" }],
+    ]);
+    expect(input.rejected.map((r) => [r.source.line, r.field, r.reason])).toEqual([
+      [7, "task", 'unknown task "T-9.9"'],
+      [8, "status", 'status "done" is not one of not-started, in-progress, completed, cancelled'],
+    ]);
+    expect(input.given).toEqual({ observations: 0, taskReports: 6 });
+  });
+});
