@@ -47,6 +47,7 @@ export { checkRuleFile, loadRules, RULE_LIMITS, type LoadedRule, type ParameterV
 export { meetsTarget, OPERATORS, type OperatorDefinition } from "./rules/operators.js";
 export { AppliesTo, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter, Severity, Verdict } from "./rules/rule-file.js";
 export { decide, type Decision } from "./rules/run.js";
+export { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "./rules/compile.js";
 export { standardRules } from "./rules/standard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
 export { Band, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./scorecard/schema.js";
@@ -54,3 +55,9 @@ export { STANDARD_BANDS, summarize, type BandDefinition } from "./scorecard/summ
 export { addMonthsToDate, daysBetween } from "./model/vietnam-time.js";
 export { VERSION } from "./version.js";
 export * from "./input/index.js";
+export { escapeMarkdownCell, renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
+export { SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
+export { renderTerminal, rowsNeedingAttention, summaryTables, type RenderLang, type SummarySection, type TerminalOptions } from "./render/table.js";
+export { createInputAccumulator, type InputAccumulator } from "./input/accumulate.js";
+export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
+export { renderHtml, type HtmlOptions } from "./render/html.js";

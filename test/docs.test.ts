@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { plans } from "../src/plans/index.js";
 import { GENERATED_NOTICE, anchorOf, checkDocs, escapeMarkdown, readDeadline, renderDocs } from "../scripts/generate-docs.js";
 
-const docs = renderDocs();
+const docs = await renderDocs();
 const plan = plans["haiphong-142"];
 const dir = `docs/plan/${plan.id}`;
 
@@ -49,8 +49,8 @@ describe("renderDocs", () => {
     for (const path of paths.filter((p) => p.endsWith(".json"))) expect(() => JSON.parse(docs.get(path) as string)).not.toThrow();
   });
 
-  it("is deterministic, LF-only and ends every file with one newline", () => {
-    expect(renderDocs()).toEqual(docs);
+  it("is deterministic, LF-only and ends every file with one newline", async () => {
+    expect(await renderDocs()).toEqual(docs);
     for (const [path, content] of docs) {
       expect(content, path).not.toContain("\r");
       expect(content.endsWith("\n") && !content.endsWith("\n\n"), path).toBe(true);

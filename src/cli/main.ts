@@ -1,19 +1,32 @@
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { Nq57Error } from "../errors.js";
+import { readRuleSources } from "./files.js";
 import { emit, processIo, UsageError, type CliIo } from "./io.js";
-import { aroundToday, deadlineList, exportPlan, planById, planSummary, type Lang } from "./plan-commands.js";
+import { deadlineList, exportPlan, planById, planSummary, type Lang } from "./plan-commands.js";
+import { ruleDetails, ruleList, testRuleFiles } from "./rules-commands.js";
+import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
 import { PLAN_ENTITIES } from "../model/tables.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import pkg from "../../package.json";
 
-const isoDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`"${value}" is not a date (YYYY-MM-DD)`);
-  return value;
-};
+const isoDate = (option: string) => (value: string) => checkIsoDate(value, option);
 
-function program(io: CliIo): Command {
+/** The bundled demo data, beside `src/` and `dist/` alike. */
+export const DEMO_DATA = fileURLToPath(new URL("../../fixtures/report-2025-2026.json", import.meta.url));
+/** The date the demo scores the bundled data on. */
+export const DEMO_AS_OF = "2026-11-26";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The exit code a command asks for, beside commander's own. */
+interface RunState {
+  exitCode: number;
+}
+
+function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
   const langOption = () => new Option("--lang <lang>", "language of the output").choices(["vi", "en"]).default("vi");
   const root = new Command("nq57")
     .description("Track Hai Phong's Plan 142/KH-UBND (Resolution 57-NQ/TW) and score how it is carried out.")
@@ -48,34 +61,130 @@ function program(io: CliIo): Command {
     .command("deadlines")
     .description("List what falls due between two dates (Vietnam calendar, both included).")
     .argument("[plan]", "plan id", "haiphong-142")
-    .requiredOption("--from <date>", "first day, YYYY-MM-DD", isoDate)
-    .requiredOption("--to <date>", "last day, YYYY-MM-DD", isoDate)
+    .requiredOption("--from <date>", "first day, YYYY-MM-DD", isoDate("--from"))
+    .requiredOption("--to <date>", "last day, YYYY-MM-DD", isoDate("--to"))
     .addOption(langOption())
     .action((id: string, opts: { from: string; to: string; lang: Lang }) =>
       io.stdout(deadlineList(planById(id), opts.from, opts.to, opts.lang, vietnamDate())),
     )
     .addHelpText("after", "\nExample:\n  $ nq57 plan deadlines --from 2025-09-01 --to 2025-12-31");
 
+  const planOption = () => new Option("--plan <plan>", "plan id").default("haiphong-142");
+  const dataOption = () => new Option("--data <files...>", "data file: .json, or .csv of observations or of task reports (repeatable)").makeOptionMandatory();
+
+  root
+    .command("scorecard")
+    .description("Score how the plan is carried out on reported data: every rule on every task and indicator, summed up by group, agency and locality.")
+    .addOption(planOption())
+    .addOption(dataOption())
+    .option("--as-of <date>", "assess the plan as of this Vietnam date, YYYY-MM-DD (default: today in Vietnam)", isoDate("--as-of"))
+    .addOption(new Option("--format <format>", "output format (default: table on a terminal, else json)").choices([...SCORECARD_FORMATS]))
+    .option("--out <file>", "write to a file instead of standard output")
+    .option("--rules <paths...>", "extra rule files or folders of them, added to the standard rules (repeatable)")
+    .option("--param <rule.parameter=value>", "override a rule parameter, e.g. task.deadline.dueSoonDays=14 (repeatable)", collect)
+    .addOption(new Option("--fail-on <verdict>", "exit with code 1 when a row fails (fail) or fails or warns (warn)").choices(["fail", "warn"]))
+    .addOption(langOption())
+    .action(async (opts: ScorecardCommandOptions) => {
+      state.exitCode = await scorecardCommand(io, opts);
+    })
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  $ nq57 scorecard --data observations.csv --data task-reports.csv --as-of 2026-11-26",
+        "  $ nq57 scorecard --plan haiphong-142 --data report.json --as-of 2026-11-26 --format md --out scorecard.md --lang en",
+        "  $ nq57 scorecard --data report.json --format csv --out scorecard.csv",
+        "  $ nq57 scorecard --data report.json --param task.deadline.dueSoonDays=14 --rules ./my-rules --fail-on fail",
+        "",
+        "Exit codes: 0 scored; 1 a row fails (or warns) with --fail-on; 2 bad input or usage.",
+        "Colour only on a terminal, never when NO_COLOR is set.",
+      ].join("\n"),
+    );
+
+  root
+    .command("validate")
+    .description("Read and check data files without scoring: accepted and rejected records per file, each rejection with its reason.")
+    .addOption(planOption())
+    .addOption(dataOption())
+    .addOption(langOption())
+    .action((opts: { plan: string; data: string[]; lang: Lang }) => {
+      state.exitCode = validateCommand(io, opts);
+    })
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  $ nq57 validate --data observations.csv task-reports.csv",
+        "  $ nq57 validate --plan haiphong-142 --data report.json",
+        "",
+        "Each rejected record is printed as FILE:LINE: FIELD: REASON. Exit code 2 when any record is rejected, else 0.",
+      ].join("\n"),
+    );
+
+  const rules = root.command("rules").description("List, explain and test the rules a scorecard applies.");
+  rules
+    .command("list")
+    .description("List the standard rules: id, severity, weight and title.")
+    .addOption(langOption())
+    .action((opts: { lang: Lang }) => io.stdout(ruleList(opts.lang)))
+    .addHelpText("after", "\nExample:\n  $ nq57 rules list --lang en");
+  rules
+    .command("show")
+    .description("Explain a standard rule: what it checks, why, its parameters, its cases in order and its worked examples.")
+    .argument("<id>", "rule id, e.g. task.deadline")
+    .addOption(langOption())
+    .action((id: string, opts: { lang: Lang }) => io.stdout(ruleDetails(id, opts.lang)))
+    .addHelpText("after", "\nExamples:\n  $ nq57 rules show task.deadline\n  $ nq57 rules show indicator.progress --lang en");
+  rules
+    .command("test")
+    .description("Check rule files and run their worked examples: PASS or FAIL for each.")
+    .argument("<paths...>", "rule files, or folders of .json rule files")
+    .action(async (paths: string[]) => {
+      const report = await testRuleFiles(readRuleSources(paths));
+      io.stdout(report.text);
+      state.exitCode = report.passed ? 0 : 1;
+    })
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ nq57 rules test ./my-rules\n  $ nq57 rules test rules/task.deadline.json my-rules/budget.json\n\nExit codes: 0 every example passes; 1 an example fails; 2 a file is not a valid rule file.",
+    );
+
   root
     .command("demo")
-    .description("Run the main job on the bundled data: the plan's summary and what falls due around today.")
+    .description(`Score the bundled illustrative data as of ${DEMO_AS_OF}: the scorecard as a table.`)
     .addOption(langOption())
-    .action((opts: { lang: Lang }) => {
-      const p = planById("haiphong-142");
-      io.stdout(`${planSummary(p, opts.lang)}\n${aroundToday(p, opts.lang)}`);
-    });
+    .action(async (opts: { lang: Lang }) => {
+      if (!existsSync(DEMO_DATA))
+        throw new UsageError(`the demo data ${DEMO_DATA} is missing; score your own data with: nq57 scorecard --data FILE --as-of YYYY-MM-DD`);
+      io.stdout(
+        opts.lang === "vi"
+          ? "Số liệu minh họa, tự đặt ra để chạy thử; không phải số liệu chính thức.\n\n"
+          : "Illustrative figures made up for the demo; not official data.\n\n",
+      );
+      state.exitCode = await scorecardCommand(io, {
+        plan: "haiphong-142",
+        data: [relative(process.cwd(), DEMO_DATA) || DEMO_DATA],
+        asOf: DEMO_AS_OF,
+        format: "table",
+        lang: opts.lang,
+      });
+    })
+    .addHelpText("after", `\nExample:\n  $ nq57 demo --lang en\n\nThe same as:\n  $ nq57 scorecard --plan haiphong-142 --data fixtures/report-2025-2026.json --as-of ${DEMO_AS_OF} --format table`);
   return root;
 }
 
 /**
  * Runs the CLI with arguments (without `node` and the script) and returns the exit code:
- * 0 success, 2 bad input or usage.
+ * 0 success, 1 a check failed (`--fail-on`, `rules test`), 2 bad input or usage.
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const cmd = program(io);
+  const state: RunState = { exitCode: 0 };
+  const cmd = program(io, state);
   try {
     await cmd.parseAsync([...argv], { from: "user" });
-    return 0;
+    return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError || error instanceof Nq57Error) {
@@ -96,4 +205,11 @@ const invokedDirectly = (() => {
     return false;
   }
 })();
-if (invokedDirectly) process.exitCode = await runCli(process.argv.slice(2));
+if (invokedDirectly) {
+  // Output piped into a command that stops reading (`| head`) is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,6 +1,5 @@
 import type { DefinedPlan, DueItem } from "../model/define-plan.js";
 import { PLAN_ENTITIES, planTable, type PlanEntity } from "../model/tables.js";
-import { vietnamDate } from "../model/vietnam-time.js";
 import { isPlanId, plans } from "../plans/index.js";
 import { formatCsv } from "../render/csv.js";
 import { UsageError } from "./io.js";
@@ -85,25 +84,6 @@ export function deadlineList(plan: DefinedPlan, from: string, to: string, lang: 
   const lines = [`${w.due} ${from} ${w.to} ${to}:`];
   if (items.length === 0) lines.push(`  ${w.none}`);
   for (const item of items) lines.push(`  ${dueLine(plan, item, lang, today)}`);
-  return `${lines.join("\n")}\n`;
-}
-
-/** What fell due in the last 30 days and falls due in the next 90, recurring duties counted per date. */
-export function aroundToday(plan: DefinedPlan, lang: Lang, now: Date = new Date()): string {
-  const w = words[lang];
-  const today = vietnamDate(now);
-  const back = vietnamDate(new Date(now.getTime() - 30 * 86_400_000));
-  const ahead = vietnamDate(new Date(now.getTime() + 90 * 86_400_000));
-  const items = plan.deadlinesBetween(back, ahead);
-  const lines = [`${w.today}: ${today}`, `${w.due} ${back} ${w.to} ${ahead}:`];
-  if (items.length === 0) lines.push(`  ${w.none}`);
-  for (const item of items.filter((i) => i.period === undefined)) lines.push(`  ${dueLine(plan, item, lang, today)}`);
-  const recurring = new Map<string, string[]>();
-  for (const item of items.filter((i) => i.period !== undefined)) {
-    const key = `${item.due}  ${w.annual} ${item.period}`;
-    recurring.set(key, [...(recurring.get(key) ?? []), item.task.id]);
-  }
-  for (const [key, ids] of recurring) lines.push(`  ${key}: ${ids.length} ${w.tasks} (${ids.join(", ")})`);
   return `${lines.join("\n")}\n`;
 }
 

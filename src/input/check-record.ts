@@ -1,7 +1,9 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator } from "../model/entities.js";
+import { fastObservation } from "./fast-path.js";
 import { ObservationFields, TaskReportFields, shown } from "./fields.js";
+import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, RejectedRecord, TaskReport } from "./records.js";
 
 /** What checking one record gives: the accepted record or its rejection, and notes either way. */
@@ -21,6 +23,11 @@ const TASK_REPORT_FIELDS = Object.keys(TaskReportFields.shape);
  * others `value`.
  */
 export function checkObservation(plan: DefinedPlan, input: unknown, source: RecordSource): Checked<AcceptedObservation> {
+  return fastObservation(plan, input, source) ?? checkObservationFully(plan, input, source);
+}
+
+/** {@link checkObservation} without the fast path for canonical records; the reference that path is tested against. */
+export function checkObservationFully(plan: DefinedPlan, input: unknown, source: RecordSource): Checked<AcceptedObservation> {
   const fields = presentFields(input);
   if (!fields) return refuse("observation", source, input, [{ field: "", reason: "a record must be an object with indicator, period and value or met" }], []);
   const notes = unknownFieldNotes(fields, OBSERVATION_FIELDS, "an observation", source);
@@ -86,13 +93,14 @@ export function checkTaskReport(plan: DefinedPlan, input: unknown, source: Recor
   return { accepted: { record, source }, notes };
 }
 
-/** The record's own fields without the absent ones: `null`, `undefined` and blank text mean absent. */
+/**
+ * The record's own fields without the absent ones: `null`, `undefined` and blank text mean absent. Built
+ * with `Object.fromEntries`, so that a key `__proto__` (as `JSON.parse` gives it) stays a field of its own,
+ * noted as unknown, instead of becoming the prototype the other fields would be read through.
+ */
 function presentFields(input: unknown): Record<string, unknown> | undefined {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input))
-    if (value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "")) fields[key] = value;
-  return fields;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "")));
 }
 
 function unknownFieldNotes(fields: Record<string, unknown>, known: readonly string[], what: string, source: RecordSource): InputNote[] {
@@ -120,17 +128,30 @@ function valueOrMetProblems(fields: Record<string, unknown>, indicator: Indicato
 }
 
 function unknownIndicatorHint(plan: DefinedPlan, id: string): string {
-  const upper = id.toUpperCase();
-  if (upper !== id && plan.indicator(upper)) return ` (did you mean ${upper}?)`;
+  const meant = meantId(id, (candidate) => plan.indicator(candidate) !== undefined);
+  if (meant) return meant;
   if (plan.task(id)) return ` (${id} is a task: report it as a task report with task and status)`;
   return "";
 }
 
 function unknownTaskHint(plan: DefinedPlan, id: string): string {
-  const upper = id.toUpperCase();
-  if (upper !== id && plan.task(upper)) return ` (did you mean ${upper}?)`;
+  const meant = meantId(id, (candidate) => plan.task(candidate) !== undefined);
+  if (meant) return meant;
   if (plan.indicator(id)) return ` (${id} is an indicator: report it as an observation with indicator, period and value)`;
   return "";
+}
+
+/**
+ * The known id an unknown one stands for, as a hint: in lower case, or with characters text copied from
+ * a web page or a word processor brings (an invisible space, a soft hyphen, a dash that looks like a
+ * hyphen, spaces). Only hinted, never read, since an id decides what a figure counts for.
+ */
+function meantId(id: string, known: (id: string) => boolean): string | undefined {
+  const upper = id.toUpperCase();
+  if (upper !== id && known(upper)) return ` (did you mean ${upper}?)`;
+  const cleaned = upper.replace(/[\u00ad\u200b-\u200d\u2060\ufeff\s]/gu, "").replace(/[\u2010-\u2015\u2212]/gu, "-");
+  if (cleaned !== id && known(cleaned)) return ` (did you mean ${cleaned}? the id holds a character that is invisible or only looks like a hyphen)`;
+  return undefined;
 }
 
 function headingReason(indicator: Indicator): string {
@@ -188,9 +209,9 @@ function refuse(
     kind,
     source,
     ...(first.field ? { field: first.field } : {}),
-    ...(first.field && fields?.[first.field] !== undefined ? { value: fields[first.field] } : {}),
+    ...(first.field && fields?.[first.field] !== undefined ? { value: plainCopy(fields[first.field]) } : {}),
     reason: problems.map((p) => p.reason).join("; ") || first.reason,
-    record: input,
+    record: plainCopy(input),
   };
   return { rejected, notes };
 }

@@ -2,6 +2,9 @@ import { foldName } from "../model/define-plan.js";
 import type { AcceptedObservation, Observation, RejectedRecord } from "./records.js";
 import { describeSource, sortBySource } from "./source.js";
 
+/** How many clashing records a conflict's reason lists by value and place. */
+const LISTED = 10;
+
 /** What the duplicate policy keeps and what it turns away. */
 export interface DuplicateSorting {
   readonly accepted: AcceptedObservation[];
@@ -13,11 +16,12 @@ export interface DuplicateSorting {
  * indicator, period and locality (absent = the city; case and spacing do not matter) with the same value
  * or `met`: the first by source position is kept, each later copy rejected as a `duplicate`. With
  * different values: every one of them is rejected as a `conflict`, so input order never decides a figure.
+ * A conflict's reason lists the first 10 records by value and place, and how many more there are.
  */
 export function applyDuplicatePolicy(observations: readonly AcceptedObservation[]): DuplicateSorting {
   const groups = new Map<string, AcceptedObservation[]>();
   for (const o of sortBySource(observations)) {
-    const key = keyOf(o.record);
+    const key = observationKey(o.record);
     const group = groups.get(key);
     if (group) group.push(o);
     else groups.set(key, [o]);
@@ -32,7 +36,9 @@ export function applyDuplicatePolicy(observations: readonly AcceptedObservation[
         rejected.push(clash(copy, "duplicate", `duplicate of the record at ${describeSource(first.source)}`));
     } else {
       const all = [first, ...others];
-      const list = all.map((o) => `${reading(o.record)} at ${describeSource(o.source)}`).join(", ");
+      // Every record of the conflict carries the list, so it is cut short: thousands of rows for one figure must not make a reason per row thousands long.
+      const shownHere = all.slice(0, LISTED).map((o) => `${reading(o.record)} at ${describeSource(o.source)}`);
+      const list = [...shownHere, ...(all.length > LISTED ? [`and ${all.length - LISTED} more`] : [])].join(", ");
       const what = `${first.record.indicator} ${first.record.period} (${first.record.locality ?? "city"})`;
       for (const o of all) rejected.push(clash(o, "conflict", `conflicting values for ${what}: ${list}`));
     }
@@ -40,7 +46,8 @@ export function applyDuplicatePolicy(observations: readonly AcceptedObservation[
   return { accepted, rejected };
 }
 
-function keyOf(o: Observation): string {
+/** The fact an observation gives a figure for: indicator, period and locality (folded; absent = the city). */
+export function observationKey(o: Observation): string {
   return `${o.indicator}\u0000${o.period}\u0000${o.locality === undefined ? "" : foldName(o.locality)}`;
 }
 

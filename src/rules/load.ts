@@ -98,8 +98,12 @@ export function checkRuleFile(source: RuleSource): RuleFile {
     else if ("not" in c) walk(c.not, `${path}.not`);
     else {
       known("fact", c.fact, `${path}.fact`);
-      if (!OPERATOR_MAP.has(c.operator))
-        throw new RuleFileError(source.file, `${path}.operator`, `unknown operator "${c.operator}"; known operators: ${[...OPERATOR_MAP.keys()].join(", ")}`);
+      if (!isKnownOperator(c.operator))
+        throw new RuleFileError(
+          source.file,
+          `${path}.operator`,
+          `unknown operator "${c.operator}"; known operators: ${[...OPERATOR_MAP.keys()].join(", ")}, each optionally after the decorators ${OPERATOR_DECORATORS.join(":, ")}:`,
+        );
       const ref = reference(c.value);
       if (ref) known(ref.kind, ref.name, `${path}.value.${ref.kind}`);
     }
@@ -149,6 +153,16 @@ export function substituteCase(k: RuleCase, parameters: Readonly<Record<string, 
     return ref?.kind === "param" ? { ...c, value: parameters[ref.name] } : c;
   };
   return { ...k, conditions: sub(k.conditions as Condition) as RuleCase["conditions"] };
+}
+
+/** json-rules-engine's operator decorators, allowed before an operator (`everyFact:decimalAtLeast`). */
+export const OPERATOR_DECORATORS = ["not", "someFact", "everyFact", "someValue", "everyValue", "swap"] as const;
+
+/** A known operator, possibly after json-rules-engine decorators (at most three). */
+export function isKnownOperator(name: string): boolean {
+  const parts = name.split(":");
+  const op = parts.pop()!;
+  return parts.length <= 3 && parts.every((d) => (OPERATOR_DECORATORS as readonly string[]).includes(d)) && OPERATOR_MAP.has(op);
 }
 
 /** `{ "fact": name }` or `{ "param": name }`, or nothing. */

@@ -22,11 +22,49 @@ export function toDecimal(value: unknown): Decimal | undefined {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (v: unknown): v is string => typeof v === "string" && ISO_DATE.test(v);
 
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Compares two decimals exactly: decimal strings digit by digit without building numbers (the hot path of a
+ * scorecard), anything else through decimal.js. `undefined` when either is not a decimal.
+ */
+export function compareDecimals(a: unknown, b: unknown): number | undefined {
+  if (typeof a === "string" && typeof b === "string" && DECIMAL_TEXT.test(a) && DECIMAL_TEXT.test(b)) return compareDecimalTexts(a, b);
+  const x = toDecimal(a);
+  const y = toDecimal(b);
+  return x === undefined || y === undefined ? undefined : x.comparedTo(y);
+}
+
+function compareDecimalTexts(a: string, b: string): number {
+  const [signA, intA, fracA] = splitDecimal(a);
+  const [signB, intB, fracB] = splitDecimal(b);
+  if (signA !== signB) return signA < signB ? -1 : 1;
+  let magnitude = intA.length !== intB.length ? (intA.length < intB.length ? -1 : 1) : intA < intB ? -1 : intA > intB ? 1 : 0;
+  if (magnitude === 0) magnitude = fracA < fracB ? -1 : fracA > fracB ? 1 : 0;
+  return signA < 0 && magnitude !== 0 ? -magnitude : magnitude;
+}
+
+/** Sign (-1, 0, 1), integer digits without leading zeros, fraction digits without trailing zeros. */
+function splitDecimal(text: string): [number, string, string] {
+  const negative = text.charCodeAt(0) === 45;
+  const body = negative ? text.slice(1) : text;
+  const dot = body.indexOf(".");
+  let int = dot < 0 ? body : body.slice(0, dot);
+  let frac = dot < 0 ? "" : body.slice(dot + 1);
+  let i = 0;
+  while (i < int.length - 1 && int.charCodeAt(i) === 48) i++;
+  int = int.slice(i);
+  let j = frac.length;
+  while (j > 0 && frac.charCodeAt(j - 1) === 48) j--;
+  frac = frac.slice(0, j);
+  const zero = int === "0" && frac === "";
+  return [zero ? 0 : negative ? -1 : 1, int, frac];
+}
+
 function decimalOp(test: (cmp: number) => boolean): OperatorFn {
   return (a, b) => {
-    const x = toDecimal(a);
-    const y = toDecimal(b);
-    return x !== undefined && y !== undefined && test(x.comparedTo(y));
+    const c = compareDecimals(a, b);
+    return c !== undefined && test(c);
   };
 }
 
@@ -59,27 +97,27 @@ export function meetsTarget(observation: unknown, target: unknown): boolean {
   }
 }
 
-function meetsMember(value: unknown, m: { kind: string; value?: string | undefined; min?: string | undefined; max?: string | undefined }, direction: "increase" | "decrease"): boolean {
-  const v = toDecimal(value);
-  if (v === undefined) return false;
-  const bound = toDecimal(m.value);
+function meetsMember(
+  value: unknown,
+  m: { kind: string; value?: string | undefined; min?: string | undefined; max?: string | undefined },
+  direction: "increase" | "decrease",
+): boolean {
+  const cmp = (bound: string | undefined) => (bound === undefined ? undefined : compareDecimals(value, bound));
   switch (m.kind) {
     case "atLeast":
-      return bound !== undefined && v.gte(bound);
+      return (cmp(m.value) ?? -1) >= 0;
     case "greaterThan":
-      return bound !== undefined && v.gt(bound);
+      return (cmp(m.value) ?? -1) > 0;
     case "atMost":
     case "rankAtMost":
-      return bound !== undefined && v.lte(bound);
+      return (cmp(m.value) ?? 1) <= 0;
     case "lessThan":
-      return bound !== undefined && v.lt(bound);
+      return (cmp(m.value) ?? 1) < 0;
     case "exactly":
-      return bound !== undefined && v.eq(bound);
-    case "range": {
+      return cmp(m.value) === 0;
+    case "range":
       // A range is reached at its near end: the low end when the indicator should rise, the high end for a rank.
-      const near = toDecimal(direction === "decrease" ? m.max : m.min);
-      return near !== undefined && (direction === "decrease" ? v.lte(near) : v.gte(near));
-    }
+      return direction === "decrease" ? (cmp(m.max) ?? 1) <= 0 : (cmp(m.min) ?? -1) >= 0;
     default:
       return false;
   }

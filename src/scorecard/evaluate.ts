@@ -6,9 +6,11 @@ import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
 import type { Observation, ReadInput } from "../input/records.js";
-import { loadRules, placeholders, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
+import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
+import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
+import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
-import type { Outcome } from "../rules/rule-file.js";
+import type { FactSetName, Outcome } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
@@ -30,6 +32,12 @@ export interface EvaluateOptions extends RuleOverrides {
   readonly rules?: readonly RuleSource[];
   /** Score bands, highest first. */
   readonly bands?: readonly BandDefinition[];
+  /**
+   * How rules run: `compiled` (default) compiles each rule once into plain functions, falling back to
+   * json-rules-engine for a rule it cannot compile; `interpreter` runs every rule in json-rules-engine, the
+   * reference the compiled path is tested against.
+   */
+  readonly engine?: "compiled" | "interpreter";
 }
 
 /**
@@ -58,14 +66,19 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     conflicts: conflictsOf(input),
   };
 
-  const rows: ScorecardRow[] = [];
-  for (const rule of rules) {
-    for (const subject of subjectsFor(rule.definition.factSet, context, rule.parameters)) {
-      const { outcome } = await decide(rule, subject.facts);
-      if (outcome.skip) continue;
-      rows.push(rowOf(rule, subject, outcome));
+  const runners = rules.map((rule) => runnerFor(rule, options.engine ?? "compiled"));
+  // Rules reading the same fact set share one pass over its subjects; rows are kept per rule, in rule order.
+  const rowsByRule: ScorecardRow[][] = runners.map(() => []);
+  for (const group of groupByFactSet(runners)) {
+    for (const subject of subjectsFor(group.factSet, context, group.parameters)) {
+      for (const i of group.members) {
+        const runner = runners[i]!;
+        const outcome = runner.compiled ? compiledOutcome(runner.compiled, subject.facts) : (await decide(runner.rule, subject.facts)).outcome;
+        if (!outcome.skip) rowsByRule[i]!.push(rowOf(runner.rule, subject, outcome));
+      }
     }
   }
+  const rows = rowsByRule.flat();
 
   const bands = options.bands ?? STANDARD_BANDS;
   return {
@@ -73,13 +86,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     asOf,
     // Scorecards made with other rules than the standard set say so in their version.
     rulesVersion: (options.rules ?? standardRules).every((r) => standardRules.includes(r)) ? VERSION : `${VERSION}+custom`,
-    rules: rules.map((r) => ({
+    rules: runners.map(({ rule: r, compiled, reason }) => ({
       id: r.id,
       title: r.definition.title,
       severity: r.definition.severity,
       appliesTo: r.definition.appliesTo,
       weight: new Decimal(r.weight).toString(),
       file: r.file,
+      engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
+      ...(reason ? { engineReason: reason } : {}),
     })),
     rows,
     summary: summaries(plan, rows, bands),
@@ -90,6 +105,53 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     rejected: input.rejected,
     notes: input.notes,
   };
+}
+
+/** The parameters that shape a fact set's subjects rather than a rule's cases. */
+const SUBJECT_PARAMETERS = ["annualReportDue", "windowMonths", "baselineYears"] as const;
+
+interface FactSetGroup {
+  readonly factSet: FactSetName;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
+  /** Indexes of the runners in this group, in rule order. */
+  readonly members: number[];
+}
+
+function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
+  const groups = new Map<string, FactSetGroup>();
+  runners.forEach(({ rule }, i) => {
+    const parameters: Record<string, ParameterValue> = {};
+    for (const name of SUBJECT_PARAMETERS) if (rule.parameters[name] !== undefined) parameters[name] = rule.parameters[name];
+    const key = `${rule.definition.factSet}|${JSON.stringify(parameters)}`;
+    const group = groups.get(key);
+    if (group) group.members.push(i);
+    else groups.set(key, { factSet: rule.definition.factSet, parameters, members: [i] });
+  });
+  return [...groups.values()];
+}
+
+interface Runner {
+  readonly rule: LoadedRule;
+  readonly compiled?: CompiledRule;
+  /** Why the rule runs in json-rules-engine although the compiled path was asked for. */
+  readonly reason?: string;
+}
+
+function runnerFor(rule: LoadedRule, engine: "compiled" | "interpreter"): Runner {
+  if (engine === "interpreter") return { rule };
+  try {
+    return { rule, compiled: compileRule(rule) };
+  } catch (error) {
+    if (error instanceof NotCompilable) return { rule, reason: error.message };
+    throw error;
+  }
+}
+
+function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): Outcome {
+  const outcome = decideCompiled(compiled, facts);
+  if (!outcome)
+    throw new RuleFileError(compiled.rule.file, "cases", `no case holds for ${JSON.stringify(facts).slice(0, 300)}; end the rule with a case for everything else`);
+  return outcome;
 }
 
 function checkDate(value: string): string {
@@ -146,7 +208,7 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome): ScorecardR
     status: outcome.status,
     score: scoreOf(outcome, subject.facts, rule.parameters),
     weight: new Decimal(rule.weight).toString(),
-    facts: { ...subject.facts },
+    facts: subject.facts as Record<string, unknown>,
     message: { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) },
   };
 }
@@ -163,20 +225,46 @@ export function scoreOf(outcome: Outcome, facts: Readonly<Record<string, unknown
 
 /** Fills `{fact}`, `{param}`, `{name}` (the entity's name) and `{label}` (its id and short name) in a message; a missing value shows as "—". */
 function fill(template: string, lang: "vi" | "en", subject: Subject, params: Readonly<Record<string, ParameterValue>>): string {
-  let text = template;
-  for (const name of new Set(placeholders(template))) {
-    const value =
-      name === "name" ? subject.name[lang] : name === "label" ? labelOf(subject, lang) : name in subject.facts ? subject.facts[name] : params[name];
-    text = text.replaceAll(`{${name}}`, show(value, lang));
+  const parts = templateParts(template);
+  if (parts.length === 1) return parts[0] as string;
+  let text = "";
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0) text += part;
+    else {
+      const value = part === "name" ? subject.name[lang] : part === "label" ? labelOf(subject, lang) : part in subject.facts ? subject.facts[part] : params[part];
+      text += show(value, lang);
+    }
   }
   return text;
 }
 
+const templates = new Map<string, readonly string[]>();
+
+/** A template split once into text and placeholder names, alternating: `["In ", "year", ", …"]`. */
+function templateParts(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
+const labels = new WeakMap<LocalizedText, { vi?: string; en?: string }>();
+
 /** The entity's id and the start of its name: `T-2.3 «Tiếp tục tham mưu xây dựng Nghị quyết sửa đổi…»`. */
 function labelOf(subject: Subject, lang: "vi" | "en"): string {
-  const name = subject.name[lang].replace(/[:.;]+$/, "");
-  const short = name.length <= 70 ? name : `${name.slice(0, name.lastIndexOf(" ", 68) > 40 ? name.lastIndexOf(" ", 68) : 68)}…`;
-  return `${subject.entity} «${short}»`;
+  let cached = labels.get(subject.name);
+  if (!cached) labels.set(subject.name, (cached = {}));
+  let label = cached[lang];
+  if (label === undefined) {
+    const name = subject.name[lang].replace(/[:.;]+$/, "");
+    const cut = name.lastIndexOf(" ", 68);
+    const short = name.length <= 70 ? name : `${name.slice(0, cut > 40 ? cut : 68)}…`;
+    label = cached[lang] = `${subject.entity} «${short}»`;
+  }
+  return label;
 }
 
 function show(value: unknown, lang: "vi" | "en"): string {

@@ -55,7 +55,17 @@ export const Scorecard = z.object({
   asOf: z.iso.date(),
   rulesVersion: z.string(),
   rules: z.array(
-    z.object({ id: z.string(), title: LocalizedText, severity: Severity, appliesTo: AppliesTo, weight: z.string(), file: z.string() }),
+    z.object({
+      id: z.string(),
+      title: LocalizedText,
+      severity: Severity,
+      appliesTo: AppliesTo,
+      weight: z.string(),
+      file: z.string(),
+      /** Which path ran the rule: compiled functions, or json-rules-engine (asked for, or a rule the compiler leaves to it). */
+      engine: z.enum(["compiled", "json-rules-engine"]),
+      engineReason: z.string().optional(),
+    }),
   ),
   rows: z.array(ScorecardRow),
   summary: z.object({

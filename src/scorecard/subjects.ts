@@ -57,7 +57,7 @@ export interface Subject {
 type Params = Readonly<Record<string, ParameterValue>>;
 
 /** The subjects of a fact set: every entity a rule of that set checks, with its facts. */
-export function subjectsFor(factSet: FactSetName, context: EvaluationContext, params: Params): Subject[] {
+export function subjectsFor(factSet: FactSetName, context: EvaluationContext, params: Params): Iterable<Subject> {
   switch (factSet) {
     case "milestone":
       return milestoneSubjects(context);
@@ -83,8 +83,9 @@ export function subjectsFor(factSet: FactSetName, context: EvaluationContext, pa
 const CITY = "";
 const localityKey = (locality: string | undefined) => locality ?? CITY;
 const localityOf = (key: string) => (key === CITY ? undefined : key);
-const nameOfIndicator = (x: Indicator): LocalizedText => ({ vi: x.name.vi, en: x.name.en });
-const nameOfTask = (t: Task): LocalizedText => ({ vi: t.title.vi, en: t.title.en });
+// Names are shared by every subject of an entity, so that rows do not each carry a copy.
+const nameOfIndicator = (x: Indicator): LocalizedText => x.name;
+const nameOfTask = (t: Task): LocalizedText => t.title;
 
 /** Observations grouped by indicator, then locality, sorted by year. */
 function observationIndex(observations: readonly ObservationFact[]): Map<string, Map<string, ObservationFact[]>> {
@@ -337,7 +338,7 @@ function taskContinuousSubjects({ plan, asOf, taskReports }: EvaluationContext, 
 
 // ---------------------------------------------------------------- observations
 
-function observationSubjects({ plan, asOf, observations, conflicts }: EvaluationContext, baselineYears: number): Subject[] {
+function* observationSubjects({ plan, asOf, observations, conflicts }: EvaluationContext, baselineYears: number): Generator<Subject> {
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
   const subject = (o: ObservationFact, conflictingValues: readonly string[]): Subject | undefined => {
     const x = plan.indicator(o.indicator);
@@ -363,9 +364,15 @@ function observationSubjects({ plan, asOf, observations, conflicts }: Evaluation
       },
     };
   };
-  const accepted = observations.map((o) => subject(o, []));
-  const conflicting = conflicts.map((c) => subject({ indicator: c.indicator, period: c.period, locality: c.locality }, c.values));
-  return [...accepted, ...conflicting].filter((s): s is Subject => s !== undefined);
+  // One observation at a time: a million observations never stand in memory as subjects at once.
+  for (const o of observations) {
+    const s = subject(o, []);
+    if (s) yield s;
+  }
+  for (const c of conflicts) {
+    const s = subject({ indicator: c.indicator, period: c.period, locality: c.locality }, c.values);
+    if (s) yield s;
+  }
 }
 
 // ---------------------------------------------------------------- the plan itself

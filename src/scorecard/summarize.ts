@@ -29,21 +29,28 @@ const SCORED: ReadonlySet<Verdict> = new Set(["pass", "warn", "fail"]);
  */
 export function summarize(rows: readonly ScorecardRow[], bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
   const counts: VerdictCounts = { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 };
-  let weighted = new Decimal(0);
-  let weights = new Decimal(0);
+  // Rows share few weights and scores: count each pair, then do the decimal arithmetic once per pair.
+  const pairs = new Map<string, number>();
   let expected = 0;
   let withData = 0;
   for (const row of rows) {
     counts[row.verdict] += 1;
-    const weight = new Decimal(row.weight);
-    if (weight.isZero()) continue;
+    if (row.weight === "0") continue;
     if (row.verdict === "no-data") expected += 1;
-    if (SCORED.has(row.verdict) && row.score !== null) {
+    else if (SCORED.has(row.verdict) && row.score !== null) {
       expected += 1;
       withData += 1;
-      weighted = weighted.plus(weight.times(row.score));
-      weights = weights.plus(weight);
+      const key = `${row.weight}|${row.score}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
     }
+  }
+  let weighted = new Decimal(0);
+  let weights = new Decimal(0);
+  for (const [key, n] of pairs) {
+    const [weight, score] = key.split("|") as [string, string];
+    const w = new Decimal(weight).times(n);
+    weights = weights.plus(w);
+    weighted = weighted.plus(w.times(score));
   }
   const score = weights.isZero() ? null : weighted.div(weights);
   return {

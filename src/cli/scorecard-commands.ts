@@ -1,0 +1,165 @@
+import type { DefinedPlan } from "../model/define-plan.js";
+import type { ReadInput, RejectedRecord } from "../input/records.js";
+import { describeSource } from "../input/source.js";
+import { formatCsv } from "../render/csv.js";
+import { renderMarkdown } from "../render/markdown.js";
+import { scorecardTable } from "../render/scorecard-csv.js";
+import { renderTerminal } from "../render/table.js";
+import { checkRuleFile, type ParameterValue, type RuleSource } from "../rules/load.js";
+import { standardRules } from "../rules/standard.js";
+import { evaluate } from "../scorecard/evaluate.js";
+import type { Scorecard } from "../scorecard/schema.js";
+import { readDataFiles, readRuleSources } from "./files.js";
+import { colorAllowed, emit, UsageError, type CliIo } from "./io.js";
+import { planById, type Lang } from "./plan-commands.js";
+
+/** The output formats of `nq57 scorecard`. */
+export const SCORECARD_FORMATS = ["table", "json", "md", "csv"] as const;
+export type ScorecardFormat = (typeof SCORECARD_FORMATS)[number];
+
+/** The options of `nq57 scorecard`, as commander parses them. */
+export interface ScorecardCommandOptions {
+  readonly plan: string;
+  readonly data: readonly string[];
+  readonly asOf?: string;
+  readonly format?: ScorecardFormat;
+  readonly out?: string;
+  readonly rules?: readonly string[];
+  readonly param?: readonly string[];
+  readonly failOn?: "fail" | "warn";
+  readonly lang: Lang;
+}
+
+/** Checks a `YYYY-MM-DD` date strictly: `2026-02-30` is refused, not rolled over to March. */
+export function checkIsoDate(value: string, option: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new UsageError(`${option} "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26`);
+  return value;
+}
+
+/**
+ * Reads `--param rule.id.name=value` assignments into parameter overrides, typed like each parameter's default
+ * (a number, `true`/`false`, or text), naming the assignment at fault when the rule or parameter is unknown.
+ */
+export function parseParams(assignments: readonly string[], sources: readonly RuleSource[]): Record<string, Record<string, ParameterValue>> {
+  const rules = new Map(sources.map((s) => checkRuleFile(s)).map((r) => [r.id, r]));
+  const out: Record<string, Record<string, ParameterValue>> = {};
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf("=");
+    const key = eq < 0 ? assignment : assignment.slice(0, eq);
+    const dot = key.lastIndexOf(".");
+    if (eq < 0 || dot <= 0 || dot === key.length - 1)
+      throw new UsageError(`--param "${assignment}": write it as RULE.PARAMETER=VALUE, e.g. task.deadline.dueSoonDays=14`);
+    const ruleId = key.slice(0, dot);
+    const name = key.slice(dot + 1);
+    const raw = assignment.slice(eq + 1);
+    const rule = rules.get(ruleId);
+    if (!rule) throw new UsageError(`--param "${assignment}": no rule "${ruleId}" is loaded; known rules: ${[...rules.keys()].join(", ")}`);
+    const declared = Object.hasOwn(rule.parameters, name) ? rule.parameters[name] : undefined;
+    if (!declared) {
+      const names = Object.keys(rule.parameters);
+      throw new UsageError(`--param "${assignment}": rule ${ruleId} has no parameter "${name}"; ${names.length ? `its parameters: ${names.join(", ")}` : "it has none"}`);
+    }
+    let value: ParameterValue;
+    if (typeof declared.default === "number") {
+      if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) throw new UsageError(`--param "${assignment}": ${ruleId}.${name} is a number, not "${raw}"`);
+      value = Number(raw);
+    } else if (typeof declared.default === "boolean") {
+      if (raw !== "true" && raw !== "false") throw new UsageError(`--param "${assignment}": ${ruleId}.${name} is true or false, not "${raw}"`);
+      value = raw === "true";
+    } else value = raw;
+    (out[ruleId] ??= {})[name] = value;
+  }
+  return out;
+}
+
+/** Scores the data files as `nq57 scorecard` does: reads, merges and evaluates. */
+export async function scorecardOf(plan: DefinedPlan, options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param">): Promise<Scorecard> {
+  const asOf = options.asOf === undefined ? undefined : checkIsoDate(options.asOf, "--as-of");
+  const extra = readRuleSources(options.rules ?? []);
+  const rules = [...standardRules, ...extra];
+  const parameters = parseParams(options.param ?? [], rules);
+  const input = readDataFiles(options.data, plan);
+  return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters });
+}
+
+/** The scorecard in a format: the terminal table, JSON, Markdown or CSV (UTF-8 with BOM). */
+export function formatScorecard(scorecard: Scorecard, plan: DefinedPlan, format: ScorecardFormat, lang: Lang, terminal: { color: boolean; width?: number }): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(scorecard, null, 2)}\n`;
+    case "md":
+      return renderMarkdown(scorecard, plan, { lang });
+    case "csv":
+      return formatCsv(scorecardTable(scorecard));
+    case "table":
+      return renderTerminal(scorecard, plan, { lang, color: terminal.color, ...(terminal.width ? { width: terminal.width } : {}) });
+  }
+}
+
+/**
+ * `nq57 scorecard`: scores, writes the result, tells on standard error how many records were rejected, and
+ * returns the exit code asked for by `--fail-on` (1 when a row fails, or with `warn` fails or warns).
+ */
+export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptions): Promise<number> {
+  const plan = planById(options.plan);
+  const scorecard = await scorecardOf(plan, options);
+  const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
+  const color = !options.out && colorAllowed(io);
+  emit(io, formatScorecard(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
+  for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${describeSource(r.source)}: ${r.reason}\n`);
+  const rejected = scorecard.rejected.length;
+  if (rejected > 0)
+    io.stderr(
+      `${rejected} record${rejected === 1 ? "" : "s"} rejected; see rejected[] in the JSON${format === "json" ? "" : " (--format json), or run nq57 validate"}\n`,
+    );
+  return exitCodeFor(scorecard, options.failOn);
+}
+
+/**
+ * 1 when `--fail-on` is given and a scored row (a rule of weight above 0) has that verdict (or, for `warn`, a
+ * worse one); else 0. Checks of weight 0, such as the plan document's own slips, are reported but never fail a
+ * run: they do not depend on what agencies did.
+ */
+export function exitCodeFor(scorecard: Scorecard, failOn: "fail" | "warn" | undefined): number {
+  if (!failOn) return 0;
+  const bad = failOn === "fail" ? ["fail"] : ["fail", "warn"];
+  return scorecard.rows.some((r) => r.weight !== "0" && bad.includes(r.verdict)) ? 1 : 0;
+}
+
+/**
+ * `nq57 validate`: per data file, how many records were accepted and rejected, then each rejected record as
+ * `file:line: field: reason`. The files are read together, so a figure repeated in two files is reported.
+ */
+export function validateReport(input: ReadInput, files: readonly string[], lang: Lang = "en"): string {
+  const w = VALIDATE_WORDS[lang];
+  const lines: string[] = [];
+  for (const file of files) {
+    const accepted = [...input.observations, ...input.taskReports].filter((r) => r.source.file === file).length;
+    const rejected = input.rejected.filter((r) => r.source.file === file);
+    lines.push(`${file}: ${w.counts(accepted, rejected.length)}`);
+    for (const r of rejected) lines.push(rejectedLine(r));
+    for (const n of input.notes.filter((n) => n.source.file === file)) lines.push(`${describeSource(n.source)}: note: ${n.field ? `${n.field}: ` : ""}${n.note}`);
+  }
+  lines.push(`${w.files(files.length)}: ${w.counts(input.observations.length + input.taskReports.length, input.rejected.length)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+const VALIDATE_WORDS = {
+  vi: { counts: (a: number, r: number) => `${a} bản ghi được nhận, ${r} bị loại`, files: (n: number) => `${n} tệp` },
+  en: { counts: (a: number, r: number) => `${a} accepted, ${r} rejected`, files: (n: number) => `${n} file${n === 1 ? "" : "s"}` },
+} as const;
+
+/** A rejected record in one line: `observations.csv:4: value: must be a decimal number such as 12 or 0.77`. */
+export function rejectedLine(r: RejectedRecord): string {
+  return `${describeSource(r.source)}: ${r.field ? `${r.field}: ` : ""}${r.reason.replace(/\s*\n\s*/g, " ")}`;
+}
+
+/** `nq57 validate`: the report on standard output; exit code 2 when anything was rejected. */
+export function validateCommand(io: CliIo, options: { plan: string; data: readonly string[]; lang: Lang }): number {
+  const plan = planById(options.plan);
+  const input = readDataFiles(options.data, plan);
+  io.stdout(validateReport(input, [...new Set(options.data)], options.lang));
+  return input.rejected.length > 0 ? 2 : 0;
+}

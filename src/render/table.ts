@@ -1,0 +1,395 @@
+import { Decimal } from "../decimal.js";
+import type { DefinedPlan } from "../model/define-plan.js";
+import type { Table } from "../model/tables.js";
+import type { Verdict } from "../rules/rule-file.js";
+import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+
+/** The languages the renderers write. */
+export type RenderLang = "vi" | "en";
+
+/** Options of {@link renderTerminal}. */
+export interface TerminalOptions {
+  readonly lang: RenderLang;
+  /** Colour verdicts with ANSI escape codes (only for a terminal that shows them). */
+  readonly color: boolean;
+  /** Line width in characters; longer lines are cut with "…". Default 100. */
+  readonly width?: number;
+}
+
+/** The order verdicts are counted and listed in. */
+export const VERDICTS: readonly Verdict[] = ["pass", "warn", "fail", "no-data", "not-applicable"];
+
+/** Words of the text renderers (terminal and Markdown), by language. */
+export const WORDS = {
+  vi: {
+    scorecard: "Bảng đánh giá thực hiện Kế hoạch",
+    asOf: "tính đến ngày",
+    overall: "Tổng quan",
+    score: "Điểm",
+    band: "Xếp loại",
+    coverage: "Độ phủ dữ liệu",
+    rows: "Số dòng",
+    verdicts: { pass: "đạt", warn: "cảnh báo", fail: "không đạt", "no-data": "chưa có dữ liệu", "not-applicable": "không áp dụng" },
+    byTaskGroup: "Theo nhóm nhiệm vụ",
+    byIndicatorGroup: "Theo nhóm chỉ tiêu",
+    byAgency: "Theo cơ quan chủ trì",
+    byLocality: "Theo địa phương",
+    group: "Nhóm",
+    title: "Tên nhóm",
+    agency: "Cơ quan",
+    locality: "Địa phương",
+    needsAttention: "Cần chú ý",
+    nothingNeedsAttention: "Không có dòng nào không đạt hoặc cần cảnh báo.",
+    byRule: "Chi tiết theo quy tắc",
+    rule: "Quy tắc",
+    entity: "Mã",
+    period: "Năm",
+    verdict: "Kết luận",
+    status: "Trạng thái",
+    message: "Nội dung",
+    severity: "Mức độ",
+    severities: { high: "cao", medium: "trung bình", low: "thấp" },
+    weight: "Trọng số",
+    noRows: "Không có dòng nào.",
+    input: "Dữ liệu đầu vào",
+    observations: "số liệu chỉ tiêu",
+    taskReports: "báo cáo nhiệm vụ",
+    accepted: "nhận",
+    rejectedWord: "bị loại",
+    rulesVersion: "Phiên bản quy tắc",
+    planChecks: "Kiểm tra văn bản kế hoạch",
+    other: "Khác",
+  },
+  en: {
+    scorecard: "Scorecard of Plan",
+    asOf: "as of",
+    overall: "Overall",
+    score: "Score",
+    band: "Band",
+    coverage: "Data coverage",
+    rows: "Rows",
+    verdicts: { pass: "pass", warn: "warn", fail: "fail", "no-data": "no data", "not-applicable": "not applicable" },
+    byTaskGroup: "By task group",
+    byIndicatorGroup: "By indicator group",
+    byAgency: "By lead agency",
+    byLocality: "By locality",
+    group: "Group",
+    title: "Title",
+    agency: "Agency",
+    locality: "Locality",
+    needsAttention: "Needs attention",
+    nothingNeedsAttention: "No row fails or warns.",
+    byRule: "Rows by rule",
+    rule: "Rule",
+    entity: "Id",
+    period: "Year",
+    verdict: "Verdict",
+    status: "Status",
+    message: "Message",
+    severity: "Severity",
+    severities: { high: "high", medium: "medium", low: "low" },
+    weight: "Weight",
+    noRows: "No rows.",
+    input: "Input",
+    observations: "observations",
+    taskReports: "task reports",
+    accepted: "accepted",
+    rejectedWord: "rejected",
+    rulesVersion: "Rules version",
+    planChecks: "Checks of the plan document",
+    other: "Other",
+  },
+} as const;
+
+/**
+ * A decimal share (`"0.1032"`, `"1"`) as a percentage with at most one decimal, written the language's way;
+ * null as "—".
+ *
+ * @example
+ * formatPercent("0.1032", "vi"); //=> "10,3%"
+ * formatPercent("1", "en"); //=> "100%"
+ */
+export function formatPercent(value: string | null, lang: RenderLang): string {
+  if (value === null) return "—";
+  const d = new Decimal(value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN);
+  const text = d.isInteger() ? d.toFixed(0) : d.toFixed(1);
+  return `${lang === "vi" ? text.replace(".", ",") : text}%`;
+}
+
+/**
+ * A `YYYY-MM-DD` date as a reader of the language writes it: `26/11/2026` in Vietnamese, unchanged in English.
+ *
+ * @example
+ * formatDate("2026-11-26", "vi"); //=> "26/11/2026"
+ */
+export function formatDate(date: string, lang: RenderLang): string {
+  const [y, m, d] = date.split("-");
+  return lang === "vi" && y && m && d ? `${d}/${m}/${y}` : date;
+}
+
+/** A verdict in the language, e.g. `không đạt`. */
+export function verdictLabel(verdict: Verdict, lang: RenderLang): string {
+  return WORDS[lang].verdicts[verdict];
+}
+
+/** Cuts text to `max` characters at a word boundary where one is near, ending it with "…". */
+export function shorten(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  if (max <= 1) return "…".slice(0, max);
+  const cut = chars.slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+/** One of the summary tables of a scorecard, with its heading. */
+export interface SummarySection {
+  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "byLocality";
+  readonly heading: string;
+  readonly table: Table;
+}
+
+/**
+ * The scorecard's summaries as tables in the language: by task group and indicator group (in the plan's order,
+ * with the group's title), by lead agency (by name) and by locality (only when rows have a locality).
+ *
+ * @example
+ * summaryTables(scorecard, plans["haiphong-142"], "en").map((s) => s.heading);
+ * //=> ["By task group", "By indicator group", "By lead agency"]
+ */
+export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLang, titleLength = 80): SummarySection[] {
+  const w = WORDS[lang];
+  const counts = VERDICTS.map((v) => verdictLabel(v, lang));
+  const figures = (s: Summary) => [formatPercent(s.score, lang), s.band.label[lang], formatPercent(s.coverage, lang), ...VERDICTS.map((v) => s.counts[v])];
+  const tail = [w.score, w.band, w.coverage, ...counts];
+  const groups = (record: Record<string, Summary>): Table => ({
+    columns: [w.group, w.title, ...tail],
+    rows: ordered(Object.keys(record), plan.groups.map((g) => g.id)).map((id) => [
+      id,
+      shorten(plan.group(id)?.title[lang] ?? id, titleLength),
+      ...figures(record[id]!),
+    ]),
+  });
+  const sections: SummarySection[] = [
+    { id: "byTaskGroup", heading: w.byTaskGroup, table: groups(scorecard.summary.byTaskGroup) },
+    { id: "byIndicatorGroup", heading: w.byIndicatorGroup, table: groups(scorecard.summary.byIndicatorGroup) },
+    {
+      id: "byAgency",
+      heading: w.byAgency,
+      table: {
+        columns: [w.agency, ...tail],
+        rows: ordered(Object.keys(scorecard.summary.byAgency), plan.agencies.map((a) => a.id)).map((id) => [
+          plan.agency(id)?.name[lang] ?? id,
+          ...figures(scorecard.summary.byAgency[id]!),
+        ]),
+      },
+    },
+  ];
+  const localities = Object.keys(scorecard.summary.byLocality);
+  if (localities.length > 0)
+    sections.push({
+      id: "byLocality",
+      heading: w.byLocality,
+      table: { columns: [w.locality, ...tail], rows: localities.map((l) => [l, ...figures(scorecard.summary.byLocality[l]!)]) },
+    });
+  return sections;
+}
+
+/** `keys` in the order of `order`, keys not in it after, as given. */
+function ordered(keys: readonly string[], order: readonly string[]): string[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return [...keys].sort((a, b) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length));
+}
+
+/** Verdict, then the statuses that most need someone to act, then weighted before unweighted rules. */
+const ATTENTION_VERDICTS: readonly Verdict[] = ["fail", "warn"];
+const ATTENTION_STATUSES = ["overdue", "missing-report", "off-track", "not-met", "regressing", "needs-acceleration", "conflict", "completed-late", "due-soon"];
+
+/**
+ * The rows that fail or warn, most urgent first: fails before warnings; overdue tasks, missing reports,
+ * off-track and unmet indicators before other statuses; scored rules before checks that weigh nothing.
+ *
+ * @example
+ * rowsNeedingAttention(scorecard)[0]?.status; //=> "overdue"
+ */
+export function rowsNeedingAttention(scorecard: Scorecard): ScorecardRow[] {
+  const rank = (list: readonly string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.length);
+  return scorecard.rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => ATTENTION_VERDICTS.includes(row.verdict))
+    .sort(
+      (a, b) =>
+        rank(ATTENTION_VERDICTS, a.row.verdict) - rank(ATTENTION_VERDICTS, b.row.verdict) ||
+        rank(ATTENTION_STATUSES, a.row.status) - rank(ATTENTION_STATUSES, b.row.status) ||
+        Number(new Decimal(a.row.weight).isZero()) - Number(new Decimal(b.row.weight).isZero()) ||
+        a.index - b.index,
+    )
+    .map(({ row }) => row);
+}
+
+const MARKS: Record<Verdict, string> = { pass: "✓", warn: "!", fail: "✗", "no-data": "?", "not-applicable": "–" };
+const COLORS: Record<Verdict, string> = { pass: "\x1b[32m", warn: "\x1b[33m", fail: "\x1b[31m", "no-data": "\x1b[2m", "not-applicable": "\x1b[2m" };
+const BOLD = "\x1b[1m";
+const RESET = "\x1b[0m";
+
+/**
+ * The scorecard for a person at a terminal: a header with the overall score, band and coverage; the rows grouped
+ * by task group and indicator group (titles in the language), one line each — verdict mark, entity, status,
+ * score, message — cut to the width; the plan document's own checks; and the summary by lead agency. ANSI
+ * colours only when `color` is true: green pass, yellow warn, red fail, dim no-data and not-applicable.
+ *
+ * @example
+ * process.stdout.write(renderTerminal(scorecard, plans["haiphong-142"], { lang: "en", color: process.stdout.isTTY, width: process.stdout.columns }));
+ */
+export function renderTerminal(scorecard: Scorecard, plan: DefinedPlan, options: TerminalOptions): string {
+  const { lang, color } = options;
+  const width = Math.max(40, options.width ?? 100);
+  const w = WORDS[lang];
+  const overall = scorecard.summary.overall;
+  const out: string[] = [];
+  const line = (text: string) => out.push(fit(text, width));
+
+  line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
+  out.push(
+    fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` · ${overall.band.label[lang]} · ${w.coverage} ${formatPercent(overall.coverage, lang)}`], width, color),
+  );
+  out.push(
+    fitPainted(
+      VERDICTS.flatMap((v, i) => [i === 0 ? "" : "  ", [COLORS[v], MARKS[v]] as const, ` ${overall.counts[v]} ${verdictLabel(v, lang)}`]),
+      width,
+      color,
+    ),
+  );
+  const input = scorecard.input;
+  line(
+    `${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
+      `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`,
+  );
+
+  const appliesTo = new Map(scorecard.rules.map((r) => [r.id, r.appliesTo]));
+  const entityOrder = new Map<string, number>([...plan.tasks, ...plan.indicators].map((e, i) => [e.id, i]));
+  const byGroup = new Map<string, ScorecardRow[]>();
+  const planChecks: ScorecardRow[] = [];
+  for (const row of scorecard.rows) {
+    if (appliesTo.get(row.rule) === "plan") {
+      planChecks.push(row);
+      continue;
+    }
+    const group = plan.indicator(row.entity)?.group ?? plan.task(row.entity)?.group ?? "";
+    byGroup.set(group, [...(byGroup.get(group) ?? []), row]);
+  }
+  const sortRows = (rows: readonly ScorecardRow[]) =>
+    rows
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) => (entityOrder.get(a.row.entity) ?? Infinity) - (entityOrder.get(b.row.entity) ?? Infinity) || a.i - b.i)
+      .map(({ row }) => row);
+  const labelOf = (row: ScorecardRow) => `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(row.locality)}` : ""}`;
+  // Column widths fit the rows of the groups; the plan document's checks, listed apart, have their own.
+  const widths = (rows: readonly ScorecardRow[]) => ({
+    label: Math.min(22, Math.max(0, ...rows.map((r) => [...labelOf(r)].length))),
+    status: Math.min(24, Math.max(0, ...rows.map((r) => r.status.length))),
+  });
+  let { label: labelWidth, status: statusWidth } = widths(scorecard.rows.filter((r) => appliesTo.get(r.rule) !== "plan"));
+  const rowLine = (row: ScorecardRow) => {
+    const text = `${pad(shorten(labelOf(row), labelWidth), labelWidth)}  ${pad(shorten(row.status, statusWidth), statusWidth)}  ${pad(formatPercent(row.score, lang), 6, true)}  ${terse(row, lang)}`;
+    const dim = row.verdict === "no-data" || row.verdict === "not-applicable";
+    return dim
+      ? fitPainted([[COLORS[row.verdict], `${MARKS[row.verdict]} ${text}`]], width, color)
+      : fitPainted([[COLORS[row.verdict], MARKS[row.verdict]], ` ${text}`], width, color);
+  };
+  const summaryOf = (s: Summary | undefined) =>
+    s ? ` — ${formatPercent(s.score, lang)} · ${s.band.label[lang]} · ${w.coverage} ${formatPercent(s.coverage, lang)}` : "";
+  const printed = new Set<string>();
+  for (const group of plan.groups) {
+    const rows = byGroup.get(group.id);
+    if (!rows) continue;
+    if (group.parent && !printed.has(group.parent)) {
+      printed.add(group.parent);
+      out.push("");
+      out.push(fitPainted([[BOLD, shorten(`${group.parent}  ${plan.group(group.parent)?.title[lang] ?? ""}`, width)]], width, color));
+    }
+    const summary = scorecard.summary.byTaskGroup[group.id] ?? scorecard.summary.byIndicatorGroup[group.id];
+    const indent = group.parent ? "  " : "";
+    const tail = summaryOf(summary);
+    out.push("");
+    out.push(
+      fitPainted([[BOLD, `${indent}${group.id}  ${shorten(group.title[lang], Math.max(20, width - tail.length - group.id.length - 4 - indent.length))}`], tail], width, color),
+    );
+    printed.add(group.id);
+    for (const row of sortRows(rows)) out.push(rowLine(row));
+  }
+  const others = [...byGroup].filter(([id]) => !printed.has(id)).flatMap(([, rows]) => rows);
+  if (others.length > 0) {
+    out.push("", fitPainted([[BOLD, w.other]], width, color));
+    for (const row of sortRows(others)) out.push(rowLine(row));
+  }
+  if (planChecks.length > 0) {
+    // The plan document's own checks weigh nothing and mostly pass: only what they find is listed.
+    const passed = planChecks.filter((r) => r.verdict === "pass").length;
+    out.push("", fitPainted([[BOLD, w.planChecks]], width, color));
+    out.push(fitPainted([[COLORS.pass, MARKS.pass], ` ${passed} ${verdictLabel("pass", lang)}`], width, color));
+    const found = sortRows(planChecks.filter((r) => r.verdict !== "pass"));
+    ({ label: labelWidth, status: statusWidth } = widths(found));
+    for (const row of found) out.push(rowLine(row));
+  }
+
+  const agencies = summaryTables(scorecard, plan, lang).find((s) => s.id === "byAgency")!;
+  out.push("");
+  out.push(fitPainted([[BOLD, w.byAgency]], width, color));
+  const figures = agencies.table.rows.map((r) => r.slice(1, 4).map(String));
+  const figureWidths = [0, 1, 2].map((k) => Math.max(...[agencies.table.columns[k + 1]!, ...figures.map((f) => f[k]!)].map((t) => [...t].length)));
+  const countsText = (r: readonly unknown[]) => `${MARKS.fail} ${String(r[6])}  ${MARKS.warn} ${String(r[5])}`;
+  const nameWidth = Math.max(12, Math.min(48, width - figureWidths.reduce((a, b) => a + b + 2, 0) - 12));
+  line(
+    `${pad(agencies.table.columns[0]!, nameWidth)}  ${[1, 2, 3].map((k) => pad(agencies.table.columns[k]!, figureWidths[k - 1]!)).join("  ")}  ${MARKS.fail}/${MARKS.warn}`,
+  );
+  for (const r of agencies.table.rows)
+    line(`${pad(shorten(String(r[0]), nameWidth), nameWidth)}  ${[1, 2, 3].map((k) => pad(String(r[k]), figureWidths[k - 1]!)).join("  ")}  ${countsText(r)}`);
+  return `${out.join("\n")}\n`;
+}
+
+/**
+ * The message without the entity's long name, which the line already shows by id: `T-1.1 «Các Sở…» quá hạn …`
+ * becomes `quá hạn …`, and `Năm 2025, PL2-1 «Tỷ lệ…» đạt 62.5` becomes `Năm 2025, PL2-1 đạt 62.5`.
+ */
+function terse(row: ScorecardRow, lang: RenderLang): string {
+  const message = clean(row.message[lang]);
+  const start = message.indexOf(`${row.entity} «`);
+  const end = start < 0 ? -1 : message.indexOf("»", start);
+  if (end < 0) return message;
+  const rest = message.slice(end + 1);
+  return start === 0 ? rest.replace(/^[\s:,]+/, "") : `${message.slice(0, start)}${row.entity}${rest}`;
+}
+
+/** Text from reports may hold control characters (even escape sequences): shown as spaces, never sent to the terminal. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+}
+
+function pad(text: string, size: number, right = false): string {
+  const n = size - [...text].length;
+  if (n <= 0) return text;
+  return right ? " ".repeat(n) + text : text + " ".repeat(n);
+}
+
+/** Cuts a line to the width, by characters. */
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join("")}…`;
+}
+
+/** Joins pieces, some painted (`[code, text]`), cut to the width by visible characters, colour codes kept balanced. */
+function fitPainted(pieces: ReadonlyArray<string | readonly [string, string]>, width: number, color: boolean): string {
+  let room = width;
+  let out = "";
+  for (const piece of pieces) {
+    const [code, text] = typeof piece === "string" ? ["", piece] : piece;
+    if (room <= 0) break;
+    const chars = [...text];
+    const shown = chars.length <= room ? text : `${chars.slice(0, room - 1).join("")}…`;
+    room -= Math.min(chars.length, room);
+    out += color && code ? `${code}${shown}${RESET}` : shown;
+  }
+  return out;
+}

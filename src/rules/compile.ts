@@ -1,0 +1,79 @@
+import type { LoadedRule } from "./load.js";
+import { OPERATOR_MAP } from "./operators.js";
+import type { Condition, Outcome, RuleCase } from "./rule-file.js";
+
+/** Facts as a compiled condition reads them. */
+type Facts = Readonly<Record<string, unknown>>;
+type Test = (facts: Facts) => boolean;
+
+/** A rule turned into plain functions: the same decisions as json-rules-engine, synchronously. */
+export interface CompiledRule {
+  readonly rule: LoadedRule;
+  /** The index of the first case whose conditions hold, or -1. */
+  decideIndex(facts: Facts): number;
+}
+
+/** Why a rule could not be compiled; such a rule runs in json-rules-engine instead. */
+export class NotCompilable extends Error {
+  override name = "NotCompilable";
+}
+
+/**
+ * Compiles a rule's cases once into closures over the operator functions, with no `eval` and no `new Function`,
+ * so that it runs under a strict Content-Security-Policy. The closures follow json-rules-engine's semantics:
+ * `all` and `any` of no conditions hold, a value `{ "fact": … }` is read from the facts, a missing fact is
+ * `undefined`.
+ *
+ * @throws {NotCompilable} for features the compiler leaves to json-rules-engine (decorated operators such as
+ * `everyFact:equal`).
+ */
+export function compileRule(rule: LoadedRule): CompiledRule {
+  const tests = rule.cases.map((k: RuleCase) => compileCondition(k.conditions as Condition));
+  return {
+    rule,
+    decideIndex(facts) {
+      for (let i = 0; i < tests.length; i++) if (tests[i]!(facts)) return i;
+      return -1;
+    },
+  };
+}
+
+function compileCondition(c: Condition): Test {
+  if ("all" in c) {
+    const parts = c.all.map(compileCondition);
+    if (parts.length === 0) return () => true;
+    return (facts) => {
+      for (const p of parts) if (!p(facts)) return false;
+      return true;
+    };
+  }
+  if ("any" in c) {
+    const parts = c.any.map(compileCondition);
+    // json-rules-engine holds an empty `any` true, like an empty `all`.
+    if (parts.length === 0) return () => true;
+    return (facts) => {
+      for (const p of parts) if (p(facts)) return true;
+      return false;
+    };
+  }
+  if ("not" in c) {
+    const inner = compileCondition(c.not);
+    return (facts) => !inner(facts);
+  }
+  const op = OPERATOR_MAP.get(c.operator);
+  if (!op) throw new NotCompilable(`operator "${c.operator}" is left to json-rules-engine`);
+  const fn = op.fn;
+  const fact = c.fact;
+  const value = c.value;
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, "fact")) {
+    const other = (value as { fact: string }).fact;
+    return (facts) => fn(facts[fact], facts[other]);
+  }
+  return (facts) => fn(facts[fact], value);
+}
+
+/** The outcome of a compiled rule for some facts, or undefined when no case holds. */
+export function decideCompiled(compiled: CompiledRule, facts: Facts): Outcome | undefined {
+  const i = compiled.decideIndex(facts);
+  return i < 0 ? undefined : compiled.rule.cases[i]!.event.params;
+}

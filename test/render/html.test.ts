@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluate, plans, renderHtml, type Scorecard } from "../../src/index.js";
+import { readJsonRecords } from "../../src/input/read-json.js";
+import { escapeHtml } from "../../src/render/html/escape.js";
+import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "../../src/render/html/filter-script.js";
+import { formatNumber, formatScore } from "../../src/render/html/format.js";
+import { html } from "../../src/render/html/markup.js";
+import { niceTicks, wrapText } from "../../src/render/html/svg-text.js";
+
+const plan = plans["haiphong-142"];
+const FIXTURE = "fixtures/report-2025-2026.json";
+const scoreFixture = () => evaluate({ plan, input: readJsonRecords(FIXTURE, readFileSync(FIXTURE, "utf8"), plan), asOf: "2026-11-26" });
+const INJECTED = "<script>alert(1)</script>";
+
+describe("formatScore", () => {
+  it.each([
+    ["0.6728", "vi", "67,3%"],
+    ["0.6728", "en", "67.3%"],
+    ["0.4449", "vi", "44,5%"],
+    ["1", "vi", "100,0%"],
+    ["0", "en", "0.0%"],
+    ["0.12345", "en", "12.3%"],
+    ["0.00050", "en", "0.0%"],
+    [null, "vi", "—"],
+  ] as const)("writes %s in %s as %s", (value, lang, expected) => {
+    expect(formatScore(value, lang)).toBe(expected);
+  });
+});
+
+describe("formatNumber", () => {
+  it.each([
+    ["6.5", "vi", "6,5"],
+    ["6.5", "en", "6.5"],
+    ["12500.5", "vi", "12.500,5"],
+    ["12500.5", "en", "12,500.5"],
+    ["1200", "vi", "1200"],
+    ["-3", "en", "-3"],
+  ] as const)("writes %s in %s as %s", (value, lang, expected) => {
+    expect(formatNumber(value, lang)).toBe(expected);
+  });
+});
+
+describe("html", () => {
+  it("escapes every interpolated value and keeps nested markup", () => {
+    const inner = html`<b>${"<i>"}</b>`;
+    expect(html`<p title="${`" onclick="x`}">${inner}${[1, "&"]}${undefined}${false}</p>`.text).toBe(
+      '<p title="&quot; onclick=&quot;x"><b>&lt;i&gt;</b>1&amp;</p>',
+    );
+  });
+});
+
+describe("chart layout", () => {
+  it("wraps a label at spaces and ends a cut one with an ellipsis", () => {
+    expect(wrapText("Sở Khoa học và Công nghệ", 7, 2)).toEqual(["Sở Khoa học", "và Công nghệ"]);
+    const cut = wrapText("Các sở, ban, ngành, UBND các cấp chính quyền địa phương, các đơn vị liên quan", 10, 2);
+    expect(cut).toHaveLength(2);
+    expect(cut[1]).toMatch(/…$/);
+  });
+
+  it("picks round ticks covering the values", () => {
+    expect(niceTicks(0, 92)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks(0, 3.5, 4)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe("renderHtml on the bundled fixture", async () => {
+  const scorecard = await scoreFixture();
+  const vi = renderHtml(scorecard, plan);
+  const en = renderHtml(scorecard, plan, { lang: "en" });
+
+  it("is one HTML document, in Vietnamese by default and in English on request", () => {
+    expect(vi.startsWith("<!doctype html>\n<html lang=\"vi\">")).toBe(true);
+    expect(en.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
+    expect(vi).toContain("Bảng đánh giá thực hiện Kế hoạch 142/KH-UBND");
+    expect(en).toContain("Scorecard of Plan 142/KH-UBND");
+  });
+
+  it("refers to nothing outside itself: no URL, no external script, style, font or image", () => {
+    for (const page of [vi, en]) {
+      expect(page).not.toMatch(/https?:\/\//i);
+      expect(page).not.toMatch(/<script[^>]*\ssrc\s*=/i);
+      expect(page).not.toMatch(/<link\b|<img\b|<iframe\b|@import|url\(|@font-face/i);
+    }
+  });
+
+  it("runs only its own script, which the Content-Security-Policy names by hash", () => {
+    expect(createHash("sha256").update(FILTER_SCRIPT, "utf8").digest("base64")).toBe(FILTER_SCRIPT_SHA256);
+    expect(vi.match(/<script\b/g)).toHaveLength(1);
+    expect(vi).toContain(`<script>${FILTER_SCRIPT}</script>`);
+    expect(vi).toContain(`script-src &#39;sha256-${FILTER_SCRIPT_SHA256}&#39;`);
+    expect(vi).toContain("default-src &#39;none&#39;");
+  });
+
+  it("shows the overall score as a percentage with one decimal, with the coverage and verdict counts", () => {
+    expect(scorecard.summary.overall.score).toBe("0.6728");
+    expect(vi).toContain('data-metric="overall-score">67,3%<');
+    expect(en).toContain('data-metric="overall-score">67.3%<');
+    expect(vi).toContain(`data-metric="coverage">${formatScore(scorecard.summary.overall.coverage, "vi")}<`);
+    for (const [verdict, count] of Object.entries(scorecard.summary.overall.counts))
+      expect(vi).toMatch(new RegExp(`data-verdict-count="${verdict}">[^]*?<p class="tile-value">${count}</p>`));
+  });
+
+  it("shows the input counts", () => {
+    const { observations, taskReports } = scorecard.input;
+    expect(vi).toContain(`${observations.given} nhận được · ${observations.accepted} sử dụng · ${observations.rejected} bị loại`);
+    expect(en).toContain(`${taskReports.given} given · ${taskReports.accepted} used · ${taskReports.rejected} rejected`);
+  });
+
+  it("lists every fail row's message, in the page's language", () => {
+    const fails = scorecard.rows.filter((r) => r.verdict === "fail");
+    expect(fails.length).toBeGreaterThan(0);
+    for (const row of fails) {
+      expect(vi, row.message.vi).toContain(escapeHtml(row.message.vi));
+      expect(en, row.message.en).toContain(escapeHtml(row.message.en));
+    }
+  });
+
+  it("has one table row per scorecard row, with the data attributes the filters read", () => {
+    expect(vi.match(/<tr data-verdict="/g)).toHaveLength(scorecard.rows.length);
+    expect(vi).toContain('<tr data-verdict="fail" data-rule="task.deadline" data-agency="so-khoa-hoc-va-cong-nghe" data-group="PL3-I">');
+  });
+
+  it("draws a bar per agency, task group and indicator group, and a milestone chart per indicator with figures", () => {
+    for (const [chart, record] of [
+      ["chart-agency", scorecard.summary.byAgency],
+      ["chart-task-group", scorecard.summary.byTaskGroup],
+      ["chart-indicator-group", scorecard.summary.byIndicatorGroup],
+    ] as const) {
+      const svg = vi.slice(vi.indexOf(`<svg id="${chart}"`), vi.indexOf("</svg>", vi.indexOf(`<svg id="${chart}"`)));
+      expect(svg.match(/<g class="bar-row"/g)).toHaveLength(Object.keys(record).length);
+    }
+    expect(vi).toContain("Sở Khoa học và Công nghệ");
+    expect(vi).toMatch(/<figure class="milestone card" data-indicator="PL2-1">/);
+    expect(vi).toMatch(/<figure class="milestone card" data-indicator="PL1-4">[^]*?Thứ hạng: số nhỏ hơn là tốt hơn/);
+  });
+
+  it("labels its charts and tables for assistive technology", () => {
+    expect(vi.match(/<svg id="[^"]+" class="chart[^"]*" viewBox="[^"]+" role="img" aria-labelledby="/g)?.length).toBeGreaterThan(3);
+    expect(vi).toContain('<th scope="col">');
+  });
+
+  it("lists the overdue, missing-report and due-soon tasks", () => {
+    const due = scorecard.rows.filter((r) => ["overdue", "missing-report", "due-soon"].includes(r.status) && plan.task(r.entity));
+    const table = vi.slice(vi.indexOf('<table id="tasks"'), vi.indexOf("</table>", vi.indexOf('<table id="tasks"')));
+    expect(table.match(/<tr data-status=/g)).toHaveLength(due.length);
+    expect(table).toContain("quá hạn");
+  });
+
+  it("lists the rejected records with file, line, field and reason", () => {
+    for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(r.reason));
+    expect(vi).toContain('<td class="mono">indicator</td>');
+  });
+});
+
+describe("renderHtml on hostile text", async () => {
+  const scorecard = await evaluate({
+    plan,
+    observations: [
+      { indicator: "PL2-1", period: 2025, value: "50", locality: INJECTED },
+      { indicator: "PL2-1", period: 2026, value: "55", locality: INJECTED },
+      { indicator: "PL2-1", period: 2025, value: "61", locality: `" onmouseover="alert(2)` },
+    ],
+    taskReports: [{ task: "T-2.3", status: "in-progress", reportedOn: "2026-10-01", evidence: INJECTED }],
+    asOf: "2026-11-26",
+  });
+  const tampered: Scorecard = {
+    ...scorecard,
+    rulesVersion: `</title>${INJECTED}`,
+    rows: scorecard.rows.map((row, i) =>
+      i === 0 ? { ...row, status: `"><img src=x onerror=alert(3)>`, message: { vi: INJECTED, en: INJECTED }, rule: `x"><svg onload=alert(4)>` } : row,
+    ),
+    rejected: [{ kind: "observation", source: { file: INJECTED, line: 1 }, field: "<b>", value: "<i>", reason: INJECTED }],
+  };
+
+  it("shows a locality named like a script as text", () => {
+    expect(scorecard.summary.byLocality).toHaveProperty([INJECTED]);
+    for (const lang of ["vi", "en"] as const) {
+      const page = renderHtml(scorecard, plan, { lang });
+      expect(page).not.toContain(INJECTED);
+      expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(page).not.toContain('" onmouseover="');
+      expect(page.match(/<script\b/g)).toHaveLength(1);
+    }
+  });
+
+  it("escapes messages, statuses, rule ids, versions and rejected records", () => {
+    const page = renderHtml(tampered, plan);
+    expect(page).not.toContain(INJECTED);
+    expect(page).not.toMatch(/<img\b|<svg onload|<b>|<i>/);
+    expect(page.match(/<script\b/g)).toHaveLength(1);
+    expect(page).toContain("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});

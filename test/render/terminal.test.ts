@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { renderTerminal } from "../../src/index.js";
+import { plan, sampleScorecard, withRow } from "./scorecard.js";
+
+const scorecard = await sampleScorecard;
+const ESC = "\x1b";
+
+describe("renderTerminal", () => {
+  it("has no ANSI codes when color is false", () => {
+    for (const lang of ["vi", "en"] as const) expect(renderTerminal(scorecard, plan, { lang, color: false })).not.toContain(ESC);
+  });
+
+  it("colours verdicts when color is true: red fail, green pass, yellow warn, dim no data", () => {
+    const text = renderTerminal(scorecard, plan, { lang: "en", color: true });
+    expect(text).toContain(`${ESC}[31m✗${ESC}[0m T-1.1 `);
+    expect(text).toContain(`${ESC}[32m✓${ESC}[0m`);
+    expect(text).toContain(`${ESC}[33m!${ESC}[0m`);
+    expect(text).toMatch(new RegExp(`${ESC}\\[2m\\? PL2-2 `));
+  });
+
+  it("starts with the overall score, band and coverage, in the language", () => {
+    const { overall } = scorecard.summary;
+    const [title, score] = renderTerminal(scorecard, plan, { lang: "vi", color: false }).split("\n");
+    expect(title).toBe("Bảng đánh giá thực hiện Kế hoạch 142/KH-UBND — tính đến ngày 26/11/2026");
+    expect(score).toContain(overall.band.label.vi);
+    expect(score).toMatch(/^Điểm: \d+(,\d)?% · .+ · Độ phủ dữ liệu \d+(,\d)?%$/);
+    expect(renderTerminal(scorecard, plan, { lang: "en", color: false }).split("\n")[1]).toContain(`· ${overall.band.label.en} · Data coverage`);
+  });
+
+  it("groups rows under their task group and indicator group, titled in the language", () => {
+    const vi = renderTerminal(scorecard, plan, { lang: "vi", color: false, width: 400 }).split("\n");
+    const en = renderTerminal(scorecard, plan, { lang: "en", color: false, width: 400 }).split("\n");
+    const heading = (lines: string[], id: string) => lines.findIndex((l) => l.startsWith(`${id}  `));
+    expect(vi[heading(vi, "G-2")]).toContain(plan.group("G-2")!.title.vi);
+    expect(en[heading(en, "PL2-I")]).toContain(plan.group("PL2-I")!.title.en);
+    const t21 = en.findIndex((l) => l.startsWith("✗ T-2.1 "));
+    expect(t21).toBeGreaterThan(heading(en, "G-2"));
+    expect(t21).toBeLessThan(heading(en, "G-3"));
+    expect(en[t21]).toMatch(/^✗ T-2\.1 +overdue +0% +is past its deadline 2025-06-30/);
+  });
+
+  it("ends with the summary by lead agency, by name", () => {
+    const lines = renderTerminal(scorecard, plan, { lang: "en", color: false }).trimEnd().split("\n");
+    const start = lines.indexOf("By lead agency");
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start + 2)).toHaveLength(Object.keys(scorecard.summary.byAgency).length);
+    expect(lines.slice(start).some((l) => l.startsWith("Department of Science and Technology "))).toBe(true);
+  });
+
+  it.each([60, 100, 140])("cuts every line to the width (%i), colour or not", (width) => {
+    const visible = (line: string) => [...line.replace(new RegExp(`${ESC}\\[\\d+m`, "g"), "")].length;
+    for (const color of [false, true]) for (const line of renderTerminal(scorecard, plan, { lang: "vi", color, width }).split("\n")) expect(visible(line)).toBeLessThanOrEqual(width);
+  });
+
+  it("never sends control characters from a report to the terminal", () => {
+    const index = scorecard.rows.findIndex((r) => r.locality);
+    const odd = withRow(scorecard, index, { locality: "K\x1b[2JT", message: { vi: "a\nb\x07c", en: "a\nb\x07c" } });
+    const text = renderTerminal(odd, plan, { lang: "en", color: false, width: 400 });
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain("\x07");
+    expect(text).toContain("· K [2JT ");
+    expect(text).toContain("a b c");
+  });
+});

@@ -1,0 +1,54 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal, meetsTarget } from "../../src/index.js";
+import { compareDecimals } from "../../src/rules/operators.js";
+
+const decimalText = fc
+  .tuple(fc.boolean(), fc.stringMatching(/^\d{1,6}$/), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }))
+  .map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac === undefined ? "" : `.${frac}`}`);
+
+describe("compareDecimals", () => {
+  it("orders decimal strings exactly as decimal.js does, leading and trailing zeros included", () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => {
+        expect(compareDecimals(a, b)).toBe(new Decimal(a).comparedTo(new Decimal(b)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ["0", "-0", 0],
+    ["0.10", "0.1", 0],
+    ["007", "7", 0],
+    ["100.0001", "100", 1],
+    ["-0.1", "-0.10001", 1],
+    ["0.1", 0.1, 0],
+    ["1e3", "1000", undefined],
+    [null, "1", undefined],
+  ] as const)("compares %j with %j as %j", (a, b, expected) => expect(compareDecimals(a, b)).toBe(expected));
+});
+
+describe("meetsTarget", () => {
+  const t = (kind: string, extra: object, direction = "increase") => ({ year: 2030, raw: "x", kind, aspirational: false, direction, ...extra });
+  it.each([
+    [{ value: "60" }, t("atLeast", { value: "60" }), true],
+    [{ value: "59.9999" }, t("atLeast", { value: "60" }), false],
+    [{ value: "60" }, t("greaterThan", { value: "60" }), false],
+    [{ value: "46" }, t("range", { min: "45", max: "50" }), true],
+    [{ value: "51" }, t("range", { min: "45", max: "50" }), true],
+    [{ value: "44" }, t("range", { min: "45", max: "50" }), false],
+    [{ value: "250" }, t("range", { min: "200", max: "300" }, "decrease"), true],
+    [{ value: "301" }, t("range", { min: "200", max: "300" }, "decrease"), false],
+    [{ value: "3" }, t("rankAtMost", { value: "3" }, "decrease"), true],
+    [{ value: "4" }, t("rankAtMost", { value: "3" }, "decrease"), false],
+    [{ met: true }, t("qualitative", {}), true],
+    [{ met: false }, t("qualitative", {}), false],
+    [{ value: "93" }, t("parts", { parts: [{ raw: "a", kind: "greaterThan", value: "95" }, { raw: "b", kind: "greaterThan", value: "90" }] }), false],
+    [{ value: "96" }, t("parts", { parts: [{ raw: "a", kind: "greaterThan", value: "95" }, { raw: "b", kind: "greaterThan", value: "90" }] }), true],
+    [{ value: "3" }, t("alternatives", { alternatives: [{ raw: "a", kind: "range", min: "200", max: "300" }, { raw: "b", kind: "rankAtMost", value: "3" }] }, "decrease"), true],
+    [{ value: "60" }, t("none", {}), false],
+    [null, t("atLeast", { value: "60" }), false],
+    [{ value: null }, t("atLeast", { value: "60" }), false],
+  ])("%j against %j: %s", (observation, target, expected) => expect(meetsTarget(observation, target)).toBe(expected));
+});
