@@ -2,6 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import type { ReadInput, RejectedRecord } from "../input/records.js";
 import { describeSource } from "../input/source.js";
 import { formatCsv } from "../render/csv.js";
+import { renderHtml } from "../render/html.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { scorecardTable } from "../render/scorecard-csv.js";
 import { renderTerminal } from "../render/table.js";
@@ -14,7 +15,7 @@ import { colorAllowed, emit, UsageError, type CliIo } from "./io.js";
 import { planById, type Lang } from "./plan-commands.js";
 
 /** The output formats of `nq57 scorecard`. */
-export const SCORECARD_FORMATS = ["table", "json", "md", "csv"] as const;
+export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html"] as const;
 export type ScorecardFormat = (typeof SCORECARD_FORMATS)[number];
 
 /** The options of `nq57 scorecard`, as commander parses them. */
@@ -84,7 +85,7 @@ export async function scorecardOf(plan: DefinedPlan, options: Pick<ScorecardComm
   return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters });
 }
 
-/** The scorecard in a format: the terminal table, JSON, Markdown or CSV (UTF-8 with BOM). */
+/** The scorecard in a format: the terminal table, JSON, Markdown, CSV (UTF-8 with BOM) or a standalone HTML page. */
 export function formatScorecard(scorecard: Scorecard, plan: DefinedPlan, format: ScorecardFormat, lang: Lang, terminal: { color: boolean; width?: number }): string {
   switch (format) {
     case "json":
@@ -93,6 +94,8 @@ export function formatScorecard(scorecard: Scorecard, plan: DefinedPlan, format:
       return renderMarkdown(scorecard, plan, { lang });
     case "csv":
       return formatCsv(scorecardTable(scorecard));
+    case "html":
+      return renderHtml(scorecard, plan, { lang });
     case "table":
       return renderTerminal(scorecard, plan, { lang, color: terminal.color, ...(terminal.width ? { width: terminal.width } : {}) });
   }

@@ -1,6 +1,7 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { checkObservation, checkTaskReport, type Checked } from "./check-record.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
+import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "./records.js";
 import { sortBySource } from "./source.js";
 
@@ -47,23 +48,39 @@ export function acceptRecords(plan: DefinedPlan, records: GivenRecords, options:
 /** Where the records of a list start, by list name and index, when the reader knows it. */
 export type LinesOf = (list: "observations" | "taskReports", index: number) => number | undefined;
 
+/** Why a reader refuses a record before it is checked (a JSON record giving one key twice), or undefined. */
+export type Refusal = (list: "observations" | "taskReports", index: number) => { readonly field: string; readonly reason: string } | undefined;
+
 /** Checks the lists of records of one source (an app's arrays or a JSON file) and applies the duplicate policy. */
-export function collectRecords(plan: DefinedPlan, records: GivenRecords, file: string | undefined, lineOf?: LinesOf, notes: InputNote[] = []): ReadInput {
+export function collectRecords(
+  plan: DefinedPlan,
+  records: GivenRecords,
+  file: string | undefined,
+  lineOf?: LinesOf,
+  notes: InputNote[] = [],
+  refusal?: Refusal,
+): ReadInput {
   const fileSource: RecordSource = file === undefined ? {} : { file };
   const rejected: RejectedRecord[] = [];
   const listOf = (name: "observations" | "taskReports"): readonly unknown[] => {
     const list = records[name];
     if (list === undefined || list === null) return [];
     if (Array.isArray(list)) return list;
-    rejected.push({ kind: "file", source: fileSource, field: name, value: list, reason: `${name} must be a list of records ([ … ]); none of it was read` });
+    rejected.push({ kind: "file", source: fileSource, field: name, value: plainCopy(list), reason: `${name} must be a list of records ([ … ]); none of it was read` });
     return [];
   };
   const sourceOf = (name: "observations" | "taskReports", index: number): RecordSource => {
     const line = lineOf?.(name, index);
     return { ...fileSource, ...(line !== undefined ? { line } : {}), index };
   };
-  const observations = listOf("observations").map((r, i) => checkObservation(plan, r, sourceOf("observations", i)));
-  const taskReports = listOf("taskReports").map((r, i) => checkTaskReport(plan, r, sourceOf("taskReports", i)));
+  const refused = (name: "observations" | "taskReports", r: unknown, i: number): Checked<never> | undefined => {
+    const why = refusal?.(name, i);
+    if (!why) return undefined;
+    const kind = name === "observations" ? "observation" : "taskReport";
+    return { rejected: { kind, source: sourceOf(name, i), field: why.field, reason: why.reason, record: plainCopy(r) }, notes: [] };
+  };
+  const observations = listOf("observations").map((r, i) => refused("observations", r, i) ?? checkObservation(plan, r, sourceOf("observations", i)));
+  const taskReports = listOf("taskReports").map((r, i) => refused("taskReports", r, i) ?? checkTaskReport(plan, r, sourceOf("taskReports", i)));
   return assembleInput({ observations, taskReports, rejected, notes });
 }
 

@@ -39,20 +39,39 @@ function readYear(name: string) {
   };
 }
 
-/** A decimal string or a finite JS number, normalised to a decimal string (`"60.50"` → `"60.5"`). */
+/**
+ * A decimal string or a finite JS number, normalised to a decimal string (`"60.50"` → `"60.5"`), always in
+ * plain notation however many digits it has. Forms a clerk's spreadsheet gives (`60,5`, `60%`, `1.234,5`,
+ * `1,234.5`, `1 200`, `=SUM(…)`) are refused with the way to write them, never guessed at.
+ */
 function readValue(input: unknown): Reading<string> {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return no(`value ${shown(input)} is not a finite number`);
-    return ok(new Decimal(String(input)).toString());
+    return ok(decimalText(String(input)));
   }
   if (typeof input !== "string") return no(`value ${shown(input)} is not a number`);
   const text = input.trim();
-  if (DECIMAL.test(text)) return ok(new Decimal(text).toString());
-  if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(text))
-    return no(`value ${shown(input)} is not a number: write it without thousands separators and with a dot for decimals, e.g. ${text.replaceAll(".", "").replace(",", ".")}`);
-  if (/^-?\d+,\d+$/.test(text)) return no(`value ${shown(input)} is not a number: write the decimal mark as a dot, e.g. ${text.replace(",", ".")}`);
-  if (/^-?\d+(\.\d+)?\s*%$/.test(text)) return no(`value ${shown(input)} is not a number: leave out the % sign`);
-  return no(`value ${shown(input)} is not a number`);
+  if (DECIMAL.test(text)) return ok(decimalText(text));
+  return no(`value ${shown(input)} is not a number${valueHint(text)}`);
+}
+
+/** Decimal notation without an exponent: decimal.js would write `1e+1500` for a 1501-digit integer. */
+const decimalText = (text: string) => new Decimal(text).toFixed();
+
+/** How to write a value that is nearly a number, after a colon; empty when nothing better can be said. */
+function valueHint(text: string): string {
+  if (/^-?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$/.test(text))
+    return `: write it without thousands separators and with a dot for decimals, e.g. ${text.replaceAll(".", "").replace(",", ".")}`;
+  if (/^-?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})$/.test(text)) return `: write it without thousands separators, e.g. ${text.replaceAll(",", "")}`;
+  if (/^-?\d{1,3},\d{3}$/.test(text))
+    return `: write ${text.replace(",", ".")} if the comma is the decimal mark, or ${text.replace(",", "")} if it separates thousands`;
+  if (/^-?\d+,\d+$/.test(text)) return `: write the decimal mark as a dot, e.g. ${text.replace(",", ".")}`;
+  if (/^-?\d+(\.\d+)?\s*%$/.test(text)) return ": leave out the % sign";
+  if (/^-?\d+,\d+\s*%$/.test(text)) return `: leave out the % sign and write the decimal mark as a dot, e.g. ${text.replace(/\s*%$/, "").replace(",", ".")}`;
+  if (/^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(text))
+    return `: write it without spaces between the digits, e.g. ${text.replace(/[ \u00a0\u202f]/g, "").replace(",", ".")}`;
+  if (text.startsWith("=")) return ": it is a spreadsheet formula; save the figure it computes instead";
+  return "";
 }
 
 const YES = new Set(["true", "yes", "1", "có", "co", "đạt", "dat"]);
@@ -76,11 +95,37 @@ function readDate(name: string) {
   };
 }
 
-/** `completed`, `In progress`, `not_started` … : case, spaces and underscores do not matter. */
+/** Task statuses as Vietnamese reports word them, without diacritics (`Hoàn thành`, `hoan thanh` and `Đã hoàn thành` alike). */
+const STATUS_WORDS: ReadonlyMap<string, TaskStatus> = new Map([
+  ["hoan thanh", "completed"],
+  ["da hoan thanh", "completed"],
+  ["dang thuc hien", "in-progress"],
+  ["dang trien khai", "in-progress"],
+  ["chua thuc hien", "not-started"],
+  ["chua trien khai", "not-started"],
+  ["chua bat dau", "not-started"],
+  ["huy", "cancelled"],
+  ["da huy", "cancelled"],
+  ["huy bo", "cancelled"],
+  ["da huy bo", "cancelled"],
+]);
+
+/** A phrase folded for comparison: lower case, without diacritics (đ as d), single spaces. */
+function withoutDiacritics(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/gu, "d").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * `completed`, `In progress`, `not_started` … : case, spaces and underscores do not matter. The Vietnamese
+ * words are read too: hoàn thành, đã hoàn thành (completed); đang thực hiện, đang triển khai (in-progress);
+ * chưa thực hiện, chưa triển khai, chưa bắt đầu (not-started); hủy, đã hủy, hủy bỏ (cancelled), with or without diacritics.
+ */
 function readStatus(input: unknown): Reading<TaskStatus> {
   const word = typeof input === "string" ? input.trim().toLowerCase().replace(/[\s_]+/g, "-") : undefined;
   const status = TaskStatus.safeParse(word);
-  return status.success ? ok(status.data) : no(`status ${shown(input)} is not one of ${TaskStatus.options.join(", ")}`);
+  if (status.success) return ok(status.data);
+  const vietnamese = typeof input === "string" ? STATUS_WORDS.get(withoutDiacritics(input)) : undefined;
+  return vietnamese ? ok(vietnamese) : no(`status ${shown(input)} is not one of ${TaskStatus.options.join(", ")}`);
 }
 
 function required<T>(name: string, read: (input: unknown) => Reading<T>) {
@@ -119,7 +164,7 @@ export const ObservationFields = z.object({
   reportedOn: optional(readDate("reportedOn")),
 });
 
-/** The fields of a task report as apps and files give them. */
+/** The fields of a task report as apps and files give them: `status` in any case or spacing, or in Vietnamese words (see readStatus). */
 export const TaskReportFields = z.object({
   task: required("task", readId("task")),
   status: required("status", readStatus),

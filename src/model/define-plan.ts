@@ -169,8 +169,16 @@ function crossCheck(plan: Plan): PlanIssue[] {
 
 /** Folds whitespace and case so that spellings differing only in those find the same agency. */
 export function foldName(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+  let folded = folds.get(name);
+  if (folded === undefined) {
+    folded = name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+    // Names repeat (a locality on every row of a file): remember a bounded number of them.
+    if (folds.size < 100_000) folds.set(name, folded);
+  }
+  return folded;
 }
+
+const folds = new Map<string, string>();
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {

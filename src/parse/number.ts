@@ -11,5 +11,6 @@ export function parseVietnameseNumber(text: string): string | undefined {
   const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(t);
   if (!m) return undefined;
   const whole = (m[1] as string).replaceAll(".", "");
-  return new Decimal(m[2] ? `${whole}.${m[2]}` : whole).toString();
+  // toFixed, not toString: decimal.js would write a number of more than 1000 digits with an exponent.
+  return new Decimal(m[2] ? `${whole}.${m[2]}` : whole).toFixed();
 }

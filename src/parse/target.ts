@@ -1,3 +1,4 @@
+import { Decimal } from "../decimal.js";
 import { CellParseError } from "../errors.js";
 import type { SimpleTargetKind, Target, TargetMember } from "../model/target.js";
 import { parseVietnameseNumber } from "./number.js";
@@ -73,7 +74,12 @@ function readBounds(text: string, cell: string, options: ParseTargetOptions): Bo
   if (top) return { kind: "rankAtMost", value: number(top[1] as string, cell) };
 
   const range = new RegExp(`^(${NUMBER})\\s*(?:-|–|đến)\\s*(${NUMBER})${UNIT_SUFFIX.source}`, "iu").exec(t);
-  if (range) return { kind: "range", min: number(range[1] as string, cell), max: number(range[2] as string, cell) };
+  if (range) {
+    const min = number(range[1] as string, cell);
+    const max = number(range[2] as string, cell);
+    if (new Decimal(min).gt(max)) throw new CellParseError("target", cell, `the range ${range[1]}-${range[2]} ends below where it starts`);
+    return { kind: "range", min, max };
+  }
 
   let kind: SimpleTargetKind | undefined;
   for (const [prefix, k] of COMPARATORS) {

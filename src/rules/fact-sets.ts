@@ -21,17 +21,17 @@ const common = {
 };
 const indicatorFacts = {
   indicator: f("string", "mã chỉ tiêu", "the indicator's id"),
-  measure: f("string", "loại đại lượng (percent, count, rank, …)", "what the indicator measures (percent, count, rank, …)"),
+  measure: f("string", "loại đại lượng của chỉ tiêu", "what the indicator measures (percent, count, rank, …)"),
   direction: f("string", "chiều tốt lên (increase: càng cao càng tốt; decrease: càng thấp càng tốt)", "which way is better (increase or decrease)"),
   locality: f("string", "địa phương (trống: toàn thành phố)", "the locality (empty: the whole city)"),
 };
 const taskFacts = {
   task: f("string", "mã nhiệm vụ", "the task's id"),
-  deadlineKind: f("string", "loại thời hạn (month, year, range, annual, continuous, fromYear, referenced)", "the kind of deadline"),
+  deadlineKind: f("string", "loại thời hạn", "the kind of deadline (month, year, range, annual, continuous, fromYear, referenced)"),
 };
 const reportFacts = {
   hasReport: f("boolean", "có báo cáo", "a report was given"),
-  reportStatus: f("string", "tình trạng trong báo cáo mới nhất (not-started, in-progress, completed, cancelled)", "the status of the latest report"),
+  reportStatus: f("string", "tình trạng trong báo cáo mới nhất", "the status of the latest report (not-started, in-progress, completed, cancelled)"),
   reportedOn: f("date", "ngày báo cáo mới nhất", "the date of the latest report"),
   completedOn: f("date", "ngày hoàn thành (ngày báo cáo nếu không ghi)", "the completion date (the report's date if none is given)"),
 };
@@ -52,7 +52,7 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       targetKind: f("string", "loại chỉ tiêu (atLeast, range, rankAtMost, qualitative, …)", "the kind of target"),
       targetRaw: f("string", "chỉ tiêu như văn bản ghi", "the target as the document writes it"),
       aspirational: f("boolean", "chỉ tiêu \"phấn đấu\"", "the target says \"strive for\""),
-      observation: f("observation", "số liệu của năm mốc (giá trị hoặc đạt/không đạt), trống nếu chưa có", "the observation for the milestone year (value or met), empty if none"),
+      observation: f("observation", "số liệu của năm mốc", "the figure reported for the milestone year"),
       hasObservation: f("boolean", "đã có số liệu của năm mốc", "an observation for the milestone year was given"),
       observedValue: f("decimal", "giá trị báo cáo", "the reported value"),
     },
@@ -119,8 +119,8 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       ...common,
       ...taskFacts,
       ...reportFacts,
-      windowStart: f("date", "ngày đầu của khoảng thời gian phải có báo cáo", "the first day of the window a report must fall in"),
-      firstDue: f("date", "hạn của báo cáo đầu tiên (tính từ ngày ký kế hoạch)", "when the first report is due (counted from the plan's signing)"),
+      windowStart: f("date", "ngày đầu của khoảng thời gian phải có báo cáo", "the first day of the period a report must fall in"),
+      firstDue: f("date", "hạn của báo cáo đầu tiên (tính từ ngày ký kế hoạch)", "the date the first report is due (counted from the plan's signing)"),
     },
   },
   observation: {
@@ -143,9 +143,9 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
     description: { vi: "Mỗi nhiệm vụ của kế hoạch, xét chính văn bản kế hoạch.", en: "Each task of the plan, checking the plan document itself." },
     facts: {
       ...taskFacts,
-      leadCount: f("integer", "số cơ quan chủ trì", "how many lead agencies it names"),
-      subItemCount: f("integer", "số nhiệm vụ con", "how many sub-items it has"),
-      subItemsWithoutLead: f("integer", "số nhiệm vụ con không có cơ quan chủ trì", "how many of its sub-items name no lead"),
+      leadCount: f("integer", "số cơ quan chủ trì được giao", "the number of lead agencies it names"),
+      subItemCount: f("integer", "số nhiệm vụ con", "the number of its sub-items"),
+      subItemsWithoutLead: f("integer", "số nhiệm vụ con không có cơ quan chủ trì", "the number of its sub-items without a lead"),
       due: f("date", "hạn hoàn thành", "the due date"),
       issuedOn: f("date", "ngày ký kế hoạch", "the date the plan was signed"),
     },
@@ -156,12 +156,12 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
     facts: {
       indicator: indicatorFacts.indicator,
       appendix: f("integer", "phụ lục", "the appendix"),
-      isHeading: f("boolean", "là dòng tiêu đề nhóm (có chỉ tiêu con)", "is a heading row with child indicators"),
-      targetCount: f("integer", "số ô chỉ tiêu", "how many target cells it has"),
+      isHeading: f("boolean", "việc chỉ tiêu là dòng tiêu đề nhóm (có chỉ tiêu con)", "whether it is a heading row with child indicators"),
+      targetCount: f("integer", "số ô chỉ tiêu", "the number of its target cells"),
       missingTargetYears: f("list", "các năm mốc thiếu ô chỉ tiêu", "the milestone years with no target cell"),
-      missingTargetCount: f("integer", "số năm mốc thiếu ô chỉ tiêu", "how many milestone years have no target cell"),
+      missingTargetCount: f("integer", "số năm mốc thiếu ô chỉ tiêu", "the number of milestone years without a target cell"),
       duplicates: f("list", "các chỉ tiêu trùng tên trong cùng một phần của phụ lục", "indicators with the same name in the same part of the appendix"),
-      duplicateCount: f("integer", "số chỉ tiêu trùng", "how many duplicates"),
+      duplicateCount: f("integer", "số chỉ tiêu trùng", "the number of duplicates"),
     },
   },
 };

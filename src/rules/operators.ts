@@ -29,6 +29,8 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
  * scorecard), anything else through decimal.js. `undefined` when either is not a decimal.
  */
 export function compareDecimals(a: unknown, b: unknown): number | undefined {
+  // Whole numbers (years, day counts) compare exactly as JS numbers.
+  if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "string" && typeof b === "string" && DECIMAL_TEXT.test(a) && DECIMAL_TEXT.test(b)) return compareDecimalTexts(a, b);
   const x = toDecimal(a);
   const y = toDecimal(b);
@@ -134,11 +136,11 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   { name: "decimalAtLeast", fn: decimalOp((c) => c >= 0), words: { vi: "không nhỏ hơn", en: "is at least" } },
   { name: "decimalLessThan", fn: decimalOp((c) => c < 0), words: { vi: "nhỏ hơn", en: "is less than" } },
   { name: "decimalAtMost", fn: decimalOp((c) => c <= 0), words: { vi: "không lớn hơn", en: "is at most" } },
-  { name: "dateBefore", fn: dateOp((c) => c < 0), words: { vi: "trước ngày", en: "is before" } },
-  { name: "dateOnOrBefore", fn: dateOp((c) => c <= 0), words: { vi: "không muộn hơn ngày", en: "is on or before" } },
-  { name: "dateAfter", fn: dateOp((c) => c > 0), words: { vi: "sau ngày", en: "is after" } },
-  { name: "dateOnOrAfter", fn: dateOp((c) => c >= 0), words: { vi: "không sớm hơn ngày", en: "is on or after" } },
-  { name: "meetsTarget", fn: meetsTarget, words: { vi: "đạt chỉ tiêu", en: "meets the target" } },
+  { name: "dateBefore", fn: dateOp((c) => c < 0), words: { vi: "trước", en: "is before" } },
+  { name: "dateOnOrBefore", fn: dateOp((c) => c <= 0), words: { vi: "không muộn hơn", en: "is on or before" } },
+  { name: "dateAfter", fn: dateOp((c) => c > 0), words: { vi: "sau", en: "is after" } },
+  { name: "dateOnOrAfter", fn: dateOp((c) => c >= 0), words: { vi: "không sớm hơn", en: "is on or after" } },
+  { name: "meetsTarget", fn: meetsTarget, words: { vi: "đạt", en: "meets" } },
 ];
 
 /** Operators by name. */

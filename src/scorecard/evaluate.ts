@@ -14,7 +14,7 @@ import type { FactSetName, Outcome } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
+import { byCodeUnits, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
 import { STANDARD_BANDS, summarize, type BandDefinition } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
@@ -193,7 +193,7 @@ function conflictsOf(input: ReadInput): ConflictFact[] {
   }
   return [...groups.values()]
     .map(({ fact, values }) => ({ ...fact, values: [...values].sort() }))
-    .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.period - b.period || (a.locality ?? "").localeCompare(b.locality ?? ""));
+    .sort((a, b) => byCodeUnits(a.indicator, b.indicator) || a.period - b.period || byCodeUnits(a.locality ?? "", b.locality ?? ""));
 }
 
 const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
@@ -296,7 +296,7 @@ function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: read
     add(byLocality, row.locality, row);
   }
   const keyed = (map: Map<string, ScorecardRow[]>): Record<string, Summary> =>
-    Object.fromEntries([...map.keys()].sort().map((k) => [k, summarize(map.get(k)!, bands)]));
+    Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summarize(map.get(k)!, bands)]));
   return {
     overall: summarize(rows, bands),
     byIndicatorGroup: keyed(byIndicatorGroup),

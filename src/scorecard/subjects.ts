@@ -1,4 +1,3 @@
-import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
 import type { Target } from "../model/target.js";
@@ -6,7 +5,8 @@ import type { LocalizedText } from "../model/text.js";
 import { addMonthsToDate, daysBetween } from "../model/vietnam-time.js";
 import type { ParameterValue } from "../rules/load.js";
 import type { FactSetName } from "../rules/rule-file.js";
-import { meetsTarget } from "../rules/operators.js";
+import { compareDecimals, meetsTarget } from "../rules/operators.js";
+import { changePerYear, progressRatio } from "./exact.js";
 
 /** An observation as the scorer reads it. */
 export interface ObservationFact {
@@ -102,10 +102,18 @@ function observationIndex(observations: readonly ObservationFact[]): Map<string,
   return index;
 }
 
-/** The localities an indicator has data for, sorted, the city first; the city alone when it has none. */
+/**
+ * The localities an indicator has data for, the city first, then in code-unit order: the same order on every
+ * host and Node.js version, whatever their collation data. The city alone when it has none.
+ */
 function localitiesOf(byLocality: Map<string, ObservationFact[]> | undefined): string[] {
   if (!byLocality || byLocality.size === 0) return [CITY];
-  return [...byLocality.keys()].sort((a, b) => (a === CITY ? -1 : b === CITY ? 1 : a.localeCompare(b, "vi")));
+  return [...byLocality.keys()].sort(byCodeUnits);
+}
+
+/** Plain code-unit order, the empty key (the city) first. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const targetWithDirection = (target: Target, x: Indicator) => ({ ...target, direction: x.direction });
@@ -153,25 +161,20 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
  * The value an indicator must reach for a target: the bound of a comparison, a range's near end, the hardest
  * part of `parts` and the easiest alternative. `undefined` for targets without a number.
  */
-export function targetValueOf(target: Target, direction: "increase" | "decrease"): Decimal | undefined {
+export function targetValueOf(target: Target, direction: "increase" | "decrease"): string | undefined {
   const rising = direction === "increase";
   const simple = (m: { kind: string; value?: string | undefined; min?: string | undefined; max?: string | undefined }) =>
     m.kind === "range" ? (rising ? m.min : m.max) : m.kind === "qualitative" || m.kind === "none" ? undefined : m.value;
-  const values = (members: readonly Parameters<typeof simple>[0][]) =>
-    members.map(simple).filter((v): v is string => v !== undefined).map((v) => new Decimal(v));
-  if (target.kind === "parts") {
-    const vs = values(target.parts ?? []);
-    return vs.length ? (rising ? Decimal.max(...vs) : Decimal.min(...vs)) : undefined;
-  }
-  if (target.kind === "alternatives") {
-    const vs = values(target.alternatives ?? []);
-    return vs.length ? (rising ? Decimal.min(...vs) : Decimal.max(...vs)) : undefined;
-  }
-  const v = simple(target);
-  return v === undefined ? undefined : new Decimal(v);
+  const pick = (members: readonly Parameters<typeof simple>[0][], highest: boolean) => {
+    let best: string | undefined;
+    for (const v of members.map(simple))
+      if (v !== undefined && (best === undefined || (compareDecimals(v, best)! > 0) === highest)) best = v;
+    return best;
+  };
+  if (target.kind === "parts") return pick(target.parts ?? [], rising);
+  if (target.kind === "alternatives") return pick(target.alternatives ?? [], !rising);
+  return simple(target);
 }
-
-const ratioText = (d: Decimal) => d.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString();
 
 function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subject[] {
   const index = observationIndex(observations);
@@ -181,20 +184,23 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
     const targets = x.targets.filter((t) => t.kind !== "none");
     if (targets.length === 0) continue;
     const next = targets.find((t) => t.year >= asOfYear) ?? targets.at(-1)!;
+    const nextTarget = targetWithDirection(next, x);
     const targetValue = targetValueOf(next, x.direction);
     const byLocality = index.get(x.id);
     for (const key of localitiesOf(byLocality)) {
-      const series = (byLocality?.get(key) ?? []).filter((o) => o.period <= asOfYear);
+      const all = byLocality?.get(key) ?? [];
+      const series = all.length > 0 && all.at(-1)!.period > asOfYear ? all.filter((o) => o.period <= asOfYear) : all;
       const baseline = series[0];
       const latest = series.at(-1);
-      const b = baseline?.value !== undefined ? new Decimal(baseline.value) : undefined;
-      const l = latest?.value !== undefined ? new Decimal(latest.value) : undefined;
-      const required =
-        b !== undefined && targetValue !== undefined && baseline && next.year > baseline.period
-          ? targetValue.minus(b).div(next.year - baseline.period)
+      const progress =
+        baseline?.value !== undefined && latest?.value !== undefined && targetValue !== undefined && latest.period > baseline.period && next.year > baseline.period
+          ? progressRatio(baseline.value, latest.value, targetValue, latest.period - baseline.period, next.year - baseline.period)
           : undefined;
-      const actual = b !== undefined && l !== undefined && baseline && latest && latest.period > baseline.period ? l.minus(b).div(latest.period - baseline.period) : undefined;
-      const ratio = actual !== undefined && required !== undefined && !required.isZero() ? actual.div(required) : undefined;
+      const required =
+        progress?.required ??
+        (baseline?.value !== undefined && targetValue !== undefined && next.year > baseline.period
+          ? changePerYear(baseline.value, targetValue, next.year - baseline.period)
+          : null);
       subjects.push({
         entity: x.id,
         locality: localityOf(key),
@@ -205,26 +211,33 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
           measure: x.measure ?? null,
           direction: x.direction,
           locality: localityOf(key) ?? null,
-          nextTarget: targetWithDirection(next, x),
+          nextTarget,
           nextTargetYear: next.year,
           numericTarget: targetValue !== undefined,
-          targetValue: targetValue?.toString() ?? null,
+          targetValue: targetValue ?? null,
           baselineYear: baseline?.period ?? null,
           baselineValue: baseline?.value ?? null,
           latestYear: latest?.period ?? null,
           latestValue: latest?.value ?? null,
           latestObservation: observed(latest),
-          baselineMet: baseline !== undefined && latest !== baseline && meetsTarget(observed(baseline), targetWithDirection(next, x)),
-          observationCount: new Set(series.map((o) => o.period)).size,
-          actualChangePerYear: actual ? ratioText(actual) : null,
-          requiredChangePerYear: required ? ratioText(required) : null,
-          progressRatio: ratio ? ratioText(ratio) : null,
-          progressScore: ratio ? ratioText(Decimal.min(1, Decimal.max(0, ratio))) : null,
+          baselineMet: baseline !== undefined && latest !== baseline && meetsTarget(observed(baseline), nextTarget),
+          observationCount: countYears(series),
+          actualChangePerYear: progress?.actual ?? null,
+          requiredChangePerYear: required,
+          progressRatio: progress?.ratio ?? null,
+          progressScore: progress?.clamped ?? null,
         },
       });
     }
   }
   return subjects;
+}
+
+/** Distinct years of a series sorted by year. */
+function countYears(series: readonly ObservationFact[]): number {
+  let n = 0;
+  for (let i = 0; i < series.length; i++) if (i === 0 || series[i]!.period !== series[i - 1]!.period) n++;
+  return n;
 }
 
 // ---------------------------------------------------------------- tasks

@@ -154,6 +154,17 @@ describe("renderHtml on the bundled fixture", async () => {
   });
 });
 
+describe("renderHtml on a scorecard with no input", async () => {
+  const scorecard = await evaluate({ plan, asOf: "2026-11-26" });
+
+  it("still renders every section, saying there is nothing to chart or reject", () => {
+    const page = renderHtml(scorecard, plan, { lang: "en" });
+    expect(page).toContain("No indicator has reported figures yet.");
+    expect(page).toContain("No record was rejected.");
+    expect(page).toContain('data-metric="overall-score">');
+  });
+});
+
 describe("renderHtml on hostile text", async () => {
   const scorecard = await evaluate({
     plan,

@@ -1,0 +1,366 @@
+import type { DefinedPlan } from "../model/define-plan.js";
+import type { RejectedRecord } from "../input/records.js";
+import type { Verdict } from "../rules/rule-file.js";
+import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+import { barChart, type BarItem } from "./html/bar-chart.js";
+import { bandClass, verdictClass } from "./html/colors.js";
+import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "./html/filter-script.js";
+import { formatNumber, formatScore } from "./html/format.js";
+import { html, trusted, type Markup } from "./html/markup.js";
+import { milestoneChart, observedSeries } from "./html/milestone-chart.js";
+import { PAGE_STYLE } from "./html/page-style.js";
+import { HTML_WORDS, phrase, statusLabel, VERDICT_MARKS } from "./html/words.js";
+import { formatDate, shorten, VERDICTS, type RenderLang } from "./table.js";
+
+/** Options of {@link renderHtml}. */
+export interface HtmlOptions {
+  /** Language of the page: its words, the entity names and the messages. Default `vi`. */
+  readonly lang?: RenderLang;
+}
+
+type Words = (typeof HTML_WORDS)[RenderLang];
+
+/** What the page needs besides the scorecard: the plan's names, in the page's language. */
+interface Context {
+  readonly scorecard: Scorecard;
+  readonly plan: DefinedPlan;
+  readonly lang: RenderLang;
+  readonly w: Words;
+}
+
+/**
+ * A scorecard as one self-contained HTML page to read on screen, print on A4 or put on a wall: the plan and the
+ * date assessed with the input counts; the overall score, band, coverage and verdict counts as tiles; bar charts
+ * of the scores by lead agency, task group, indicator group (and locality, when rows have one), coloured by band;
+ * a milestone chart of every indicator with reported figures; the tasks overdue, missing a report or due soon;
+ * every row with its message in a table filtered by agency, group and verdict; and the rejected records.
+ *
+ * The page loads nothing: styles, charts (SVG drawn here) and a short filtering script are inline, and its
+ * Content-Security-Policy lets only that script run. Every text from the scorecard and the plan is escaped.
+ * Figures come from the scorecard only: scores as percentages with one decimal (`67,3%` in Vietnamese).
+ *
+ * @example
+ * const page = renderHtml(scorecard, plans["haiphong-142"], { lang: "en" });
+ * page.startsWith("<!doctype html>"); //=> true
+ */
+export function renderHtml(scorecard: Scorecard, plan: DefinedPlan, options: HtmlOptions = {}): string {
+  const lang = options.lang ?? "vi";
+  const context: Context = { scorecard, plan, lang, w: HTML_WORDS[lang] };
+  const { w } = context;
+  const title = `${w.documentTitle} ${scorecard.plan.number} · ${formatDate(scorecard.asOf, lang)}`;
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${FILTER_SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const page = html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="generator" content="nq57-scorecard ${scorecard.rulesVersion}">
+<title>${title}</title>
+<style>${trusted(PAGE_STYLE)}</style>
+</head>
+<body>
+${pageHeader(context)}
+<main class="wrap">
+${overview(context)}
+${scoreCharts(context)}
+${taskTable(context)}
+${milestones(context)}
+${rowTable(context)}
+${rejectedRecords(context)}
+</main>
+<footer class="page-footer"><div class="wrap">
+<p>${w.method}</p>
+<p>${w.generated} · ${w.rulesVersion} ${scorecard.rulesVersion} · ${w.asOf} ${formatDate(scorecard.asOf, lang)}</p>
+</div></footer>
+<script>${trusted(FILTER_SCRIPT)}</script>
+</body>
+</html>
+`;
+  return page.text;
+}
+
+function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
+  const doc = plan.document;
+  const counts = (c: { given: number; accepted: number; rejected: number }, kind: string) =>
+    html`<span data-input="${kind}">${formatNumber(c.given, lang)} ${w.given} · ${formatNumber(c.accepted, lang)} ${w.accepted} · ${formatNumber(c.rejected, lang)} ${w.rejected}</span>`;
+  return html`<header class="page-header">
+<div class="wrap">
+<p class="overline">${doc.issuer[lang]} · ${w.issued} ${formatDate(doc.issuedOn, lang)}</p>
+<h1>${w.heading} ${scorecard.plan.number}</h1>
+<p class="plan-title">${doc.title[lang]}</p>
+<dl class="meta">
+<div><dt>${w.asOf}</dt><dd data-field="as-of">${formatDate(scorecard.asOf, lang)}</dd></div>
+<div><dt>${w.rulesVersion}</dt><dd data-field="rules-version">${scorecard.rulesVersion}</dd></div>
+<div><dt>${w.observations}</dt><dd>${counts(scorecard.input.observations, "observations")}</dd></div>
+<div><dt>${w.taskReports}</dt><dd>${counts(scorecard.input.taskReports, "task-reports")}</dd></div>
+</dl>
+</div>
+</header>`;
+}
+
+/** A thin bar under the overall score: the score's share of the width in the band's colour. */
+function gauge(summary: Summary): Markup {
+  const share = summary.score === null ? 0 : Math.max(0, Math.min(1, Number(summary.score)));
+  return html`<svg class="gauge" viewBox="0 0 200 12" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="200" height="12" rx="6"/>${
+    share > 0 ? html`<rect class="${bandClass(summary.band.id)}" width="${(share * 200).toFixed(1)}" height="12" rx="6"/>` : ""
+  }</svg>`;
+}
+
+function overview({ scorecard, lang, w }: Context): Markup {
+  const overall = scorecard.summary.overall;
+  const verdictTiles = VERDICTS.map(
+    (v) => html`<div class="tile ${verdictClass(v)}" data-verdict-count="${v}">
+<p class="tile-label"><span aria-hidden="true">${VERDICT_MARKS[v]}</span> ${w.verdicts[v]}</p>
+<p class="tile-value">${formatNumber(overall.counts[v], lang)}</p>
+</div>`,
+  );
+  return html`<section aria-labelledby="overview-heading">
+<h2 id="overview-heading" class="visually-hidden">${w.overallScore}</h2>
+<div class="tiles">
+<div class="tile tile-main">
+<p class="tile-label">${w.overallScore}</p>
+<p class="tile-value" data-metric="overall-score">${formatScore(overall.score, lang)}</p>
+<p class="tile-band"><span class="chip ${bandClass(overall.band.id)}" aria-hidden="true"></span><span data-metric="band">${overall.band.label[lang]}</span></p>
+${gauge(overall)}
+</div>
+<div class="tile">
+<p class="tile-label">${w.coverage}</p>
+<p class="tile-value" data-metric="coverage">${formatScore(overall.coverage, lang)}</p>
+<p class="tile-note">${w.coverageHint}</p>
+</div>
+<div class="tile">
+<p class="tile-label">${w.rows}</p>
+<p class="tile-value" data-metric="rows">${formatNumber(overall.rows, lang)}</p>
+<p class="tile-note">${w.rowsHint}</p>
+</div>
+</div>
+<h3 class="visually-hidden">${w.verdictCounts}</h3>
+<div class="tiles verdict-tiles">${verdictTiles}</div>
+</section>`;
+}
+
+/** The bands the summaries fall in, in the order of the standard bands, any other after. */
+function bandLegend({ scorecard, lang, w }: Context): Markup {
+  const order = ["excellent", "good", "fair", "poor", "insufficient-data"];
+  const s = scorecard.summary;
+  const bands = new Map<string, string>();
+  for (const summary of [s.overall, ...[s.byAgency, s.byTaskGroup, s.byIndicatorGroup, s.byLocality].flatMap((r) => Object.values(r))])
+    bands.set(summary.band.id, summary.band.label[lang]);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const items = [...bands].sort(([a], [b]) => rank(a) - rank(b));
+  return html`<ul class="band-legend" aria-label="${w.legend}"><li>${w.legend}:</li>${items.map(
+    ([id, label]) => html`<li><span class="chip ${bandClass(id)}" aria-hidden="true"></span>${label}</li>`,
+  )}</ul>`;
+}
+
+function chartCard(id: string, heading: string, items: readonly BarItem[], context: Context): Markup {
+  if (items.length === 0) return html``;
+  return html`<figure class="card chart-card" aria-labelledby="${id}-heading">
+<figcaption><h3 id="${id}-heading">${heading}</h3><span>${context.w.chartSorted}</span></figcaption>
+${trusted(barChart({ id, title: heading, items, lang: context.lang }))}
+</figure>`;
+}
+
+function scoreCharts(context: Context): Markup {
+  const { scorecard, plan, lang, w } = context;
+  const s = scorecard.summary;
+  const groupItems = (record: Record<string, Summary>): BarItem[] =>
+    Object.entries(record).map(([key, summary]) => ({ key, summary, label: `${key} · ${plan.group(key)?.title[lang] ?? ""}`.replace(/ · $/, "") }));
+  const agencies = Object.entries(s.byAgency).map(([key, summary]) => ({ key, summary, label: plan.agency(key)?.name[lang] ?? key }));
+  const localities = Object.entries(s.byLocality).map(([key, summary]) => ({ key, summary, label: key }));
+  return html`<section aria-labelledby="scores-heading">
+<h2 id="scores-heading">${w.scores}</h2>
+${bandLegend(context)}
+${chartCard("chart-agency", w.byAgency, agencies, context)}
+${chartCard("chart-task-group", w.byTaskGroup, groupItems(s.byTaskGroup), context)}
+${chartCard("chart-indicator-group", w.byIndicatorGroup, groupItems(s.byIndicatorGroup), context)}
+${chartCard("chart-locality", w.byLocality, localities, context)}
+</section>`;
+}
+
+function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): Markup {
+  return html`<span class="badge ${verdictClass(verdict)}"><span class="mark" aria-hidden="true">${VERDICT_MARKS[verdict]}</span> ${text}</span>`;
+}
+
+const TASK_STATUSES = ["overdue", "missing-report", "due-soon"];
+
+const fact = (row: ScorecardRow, key: string): unknown => row.facts[key];
+const stringFact = (row: ScorecardRow, key: string): string | undefined => {
+  const value = fact(row, key);
+  return typeof value === "string" ? value : undefined;
+};
+
+/** When a task row was due: a date, a year's report and its date, or "continuous" and the window it looked at. */
+function dueCell(row: ScorecardRow, { lang, w }: Context): Markup {
+  const due = stringFact(row, "due");
+  const periodDue = stringFact(row, "periodDue");
+  const windowStart = stringFact(row, "windowStart");
+  const main = due
+    ? formatDate(due, lang)
+    : periodDue
+      ? phrase(w.yearDue, { period: row.period ?? periodDue.slice(0, 4), due: formatDate(periodDue, lang) })
+      : stringFact(row, "deadlineKind") === "continuous"
+        ? `${w.continuous}${windowStart ? ` (${phrase(w.since, { date: formatDate(windowStart, lang) })})` : ""}`
+        : row.period !== undefined
+          ? String(row.period)
+          : "—";
+  const days = fact(row, "daysUntilDue");
+  const note = typeof days === "number" ? (days < 0 ? phrase(w.daysLate, { n: -days }) : phrase(w.daysLeft, { n: days })) : "";
+  return html`${main}${note ? html`<span class="sub">${note}</span>` : ""}`;
+}
+
+/**
+ * A message without the entity's name, for a table that shows the name beside it: `T-1.1 «Các Sở…» quá hạn …`
+ * becomes `T-1.1 quá hạn …`.
+ */
+function withoutName(message: string, entity: string): string {
+  const start = message.indexOf(`${entity} «`);
+  const end = start < 0 ? -1 : message.indexOf("»", start);
+  return end < 0 ? message : `${message.slice(0, start + entity.length)}${message.slice(end + 1)}`;
+}
+
+function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string {
+  return ids.length === 0 ? w.noLead : ids.map((id) => plan.agency(id)?.name[lang] ?? id).join("; ");
+}
+
+function taskTable(context: Context): Markup {
+  const { scorecard, plan, lang, w } = context;
+  const rank = (status: string) => TASK_STATUSES.indexOf(status);
+  const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? stringFact(row, "windowStart") ?? "";
+  const rows = scorecard.rows
+    .filter((row) => TASK_STATUSES.includes(row.status) && plan.task(row.entity) !== undefined)
+    .sort((a, b) => rank(a.status) - rank(b.status) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
+  const body = rows.map((row) => {
+    const task = plan.task(row.entity)!;
+    return html`<tr data-status="${row.status}">
+<td>${badge(row.verdict, w, statusLabel(row.status, lang))}</td>
+<td class="nowrap"><span class="entity-id">${row.entity}</span></td>
+<td title="${task.title[lang]}">${shorten(task.title[lang], 140)}</td>
+<td>${agencyNames(task.lead, context)}</td>
+<td>${dueCell(row, context)}</td>
+<td class="message">${withoutName(row.message[lang], row.entity)}</td>
+</tr>`;
+  });
+  return html`<section aria-labelledby="tasks-heading">
+<h2 id="tasks-heading">${w.tasks}</h2>
+${
+  rows.length === 0
+    ? html`<p class="card">${w.tasksNone}</p>`
+    : html`<div class="table-wrap"><table id="tasks" class="fixed">
+<colgroup><col class="w-status"><col class="w-id"><col class="w-title"><col class="w-lead"><col class="w-due"><col class="w-message"></colgroup>
+<thead><tr><th scope="col">${w.status}</th><th scope="col">${w.task}</th><th scope="col">${w.taskTitle}</th><th scope="col">${w.lead}</th><th scope="col">${w.due}</th><th scope="col">${w.message}</th></tr></thead>
+<tbody>${body}</tbody>
+</table></div>`
+}
+</section>`;
+}
+
+function milestones(context: Context): Markup {
+  const { scorecard, plan, lang, w } = context;
+  const series = observedSeries(scorecard);
+  const localityOrder = Object.keys(scorecard.summary.byLocality);
+  const order = new Map(plan.indicators.map((x, i) => [x.id, i]));
+  const figures = [...series]
+    .filter(([id]) => plan.indicator(id) !== undefined)
+    .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+    .map(([id, byLocality]) => trusted(milestoneChart(plan.indicator(id)!, byLocality, lang, localityOrder)));
+  return html`<section aria-labelledby="milestones-heading">
+<h2 id="milestones-heading">${w.milestones}</h2>
+${figures.length === 0 ? html`<p class="card">${w.milestonesNone}</p>` : html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">${figures}</div>`}
+</section>`;
+}
+
+function rowTable(context: Context): Markup {
+  const { scorecard, plan, lang, w } = context;
+  const entityOf = (id: string) => plan.indicator(id) ?? plan.task(id);
+  const nameOf = (id: string) => {
+    const indicator = plan.indicator(id);
+    return indicator ? indicator.name[lang] : plan.task(id)?.title[lang];
+  };
+  const leadOf = (id: string) => entityOf(id)?.lead ?? [];
+  const groupOf = (id: string) => entityOf(id)?.group;
+  const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
+  const total = scorecard.rows.length;
+
+  const agencyOptions = Object.keys(scorecard.summary.byAgency)
+    .map((id) => ({ id, name: plan.agency(id)?.name[lang] ?? id }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const groupOrder = plan.groups.map((g) => g.id);
+  const groupIds = [...new Set(scorecard.rows.map((r) => groupOf(r.entity)).filter((g): g is string => g !== undefined))].sort(
+    (a, b) => (groupOrder.indexOf(a) + 1 || Infinity) - (groupOrder.indexOf(b) + 1 || Infinity),
+  );
+  const counts = scorecard.summary.overall.counts;
+  const template = w.shown;
+  const shown = phrase(template, { n: total, total });
+
+  const body = scorecard.rows.map((row) => {
+    const name = nameOf(row.entity);
+    return html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}" data-agency="${leadOf(row.entity).join(" ")}" data-group="${groupOf(row.entity) ?? ""}">
+<td>${badge(row.verdict, w)}</td>
+<td title="${row.rule}">${ruleTitles.get(row.rule) ?? row.rule}</td>
+<td><span class="entity-id">${row.entity}</span>${name ? html`<span class="entity-name" title="${name}">${shorten(name, 64)}</span>` : ""}</td>
+<td class="num">${row.period ?? ""}</td>
+<td>${row.locality ?? ""}</td>
+<td title="${row.status}">${statusLabel(row.status, lang)}</td>
+<td class="num">${formatScore(row.score, lang)}</td>
+<td class="message">${row.message[lang]}</td>
+</tr>`;
+  });
+
+  return html`<section aria-labelledby="rows-heading">
+<h2 id="rows-heading">${w.allRows}</h2>
+<form id="row-filters" class="filters" hidden aria-label="${w.filters}">
+<label>${w.agency}<select name="agency"><option value="">${w.allAgencies}</option>${agencyOptions.map((a) => html`<option value="${a.id}">${a.name}</option>`)}</select></label>
+<label>${w.group}<select name="group"><option value="">${w.allGroups}</option>${groupIds.map(
+    (id) => html`<option value="${id}">${shorten(`${id} · ${plan.group(id)?.title[lang] ?? ""}`, 70)}</option>`,
+  )}</select></label>
+<label>${w.verdict}<select name="verdict"><option value="">${w.allVerdicts} (${total})</option>${VERDICTS.map(
+    (v) => html`<option value="${v}">${w.verdicts[v]} (${counts[v]})</option>`,
+  )}</select></label>
+<button type="reset">${w.reset}</button>
+</form>
+<p id="rows-shown" class="counter" role="status" aria-live="polite" data-template="${template}" data-shown="${total}">${shown}</p>
+<div class="table-wrap scroll" tabindex="0" role="region" aria-labelledby="rows-heading"><table id="rows" class="fixed">
+<colgroup><col class="w-verdict"><col class="w-rule"><col class="w-entity"><col class="w-year"><col class="w-locality"><col class="w-row-status"><col class="w-score"><col class="w-message"></colgroup>
+<thead><tr><th scope="col">${w.verdict}</th><th scope="col">${w.rule}</th><th scope="col">${w.entity}</th><th scope="col" class="num">${w.period}</th><th scope="col">${w.locality}</th><th scope="col">${w.status}</th><th scope="col" class="num">${w.score}</th><th scope="col">${w.message}</th></tr></thead>
+<tbody>${body}</tbody>
+</table>
+<p id="rows-empty" class="empty-note" hidden>${w.noMatch}</p>
+</div>
+</section>`;
+}
+
+function shownValue(value: unknown): string {
+  if (value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+}
+
+function rejectedRecords({ scorecard, w }: Context): Markup {
+  const rows = scorecard.rejected.map(
+    (r: RejectedRecord) => html`<tr>
+<td class="nowrap">${w.kinds[r.kind]}</td>
+<td class="mono nowrap">${r.source.file ?? ""}</td>
+<td class="num">${r.source.line ?? ""}</td>
+<td class="num">${r.source.index ?? ""}</td>
+<td class="mono">${r.field ?? ""}</td>
+<td class="mono">${shorten(shownValue(r.value), 60)}</td>
+<td>${r.reason}</td>
+</tr>`,
+  );
+  const notes = scorecard.notes.map(
+    (n) => html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${n.note}</li>`,
+  );
+  return html`<section aria-labelledby="rejected-heading">
+<h2 id="rejected-heading">${w.rejectedRecords} (${scorecard.rejected.length})</h2>
+${
+  rows.length === 0
+    ? html`<p class="card">${w.rejectedNone}</p>`
+    : html`<div class="table-wrap"><table id="rejected">
+<thead><tr><th scope="col">${w.kind}</th><th scope="col">${w.file}</th><th scope="col" class="num">${w.line}</th><th scope="col" class="num">${w.index}</th><th scope="col">${w.field}</th><th scope="col">${w.value}</th><th scope="col">${w.reason}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`
+}
+${notes.length > 0 ? html`<h3 class="notes-heading">${w.notes}</h3><ul class="notes">${notes}</ul>` : ""}
+</section>`;
+}

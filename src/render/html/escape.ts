@@ -1,0 +1,10 @@
+/**
+ * Makes text safe as HTML element content or a quoted attribute value: `&`, `<`, `>`, `"` and `'` as
+ * entities, so that nothing a report contains can open a tag or leave an attribute.
+ *
+ * @example
+ * escapeHtml(`<script>alert("1")</script>`); //=> "&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;"
+ */
+export function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}

@@ -1,0 +1,113 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluate, plans, renderHtml, type Scorecard } from "../../src/index.js";
+import { readJsonRecords } from "../../src/input/read-json.js";
+import { formatScore } from "../../src/render/html/format.js";
+import type { RenderLang } from "../../src/render/table.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const ARTIFACTS = "test/artifacts";
+const FIXTURE = "fixtures/report-2025-2026.json";
+const plan = plans["haiphong-142"];
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`Skipping the HTML report's browser test: ${CHROMIUM} is missing (CI installs Debian's chromium there).`);
+
+describe.skipIf(!available)(available ? "the HTML report opened from disk in Chromium" : `the HTML report in Chromium (skipped: ${CHROMIUM} is missing)`, { timeout: 60_000 }, () => {
+  let browser: Browser;
+  let scorecard: Scorecard;
+  // Pages are written here, and nowhere else: a fresh directory per run, removed afterwards.
+  const dir = mkdtempSync(join(tmpdir(), "nq57-html-"));
+  const problems: string[] = [];
+
+  /** Writes the page in a language to the temporary directory and opens it via file://, recording errors and any request. */
+  async function open(lang: RenderLang): Promise<Page> {
+    const file = join(dir, `scorecard-${lang}.html`);
+    writeFileSync(file, renderHtml(scorecard, plan, { lang }));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (m) => m.type() === "error" && problems.push(`${lang} console: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`${lang} page error: ${e.message}`));
+    page.on("request", (r) => r.url().startsWith("file:") || problems.push(`${lang} request: ${r.url()}`));
+    await page.goto(pathToFileURL(file).href);
+    return page;
+  }
+
+  const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
+
+  beforeAll(async () => {
+    scorecard = await evaluate({ plan, input: readJsonRecords(FIXTURE, readFileSync(FIXTURE, "utf8"), plan), asOf: "2026-11-26" });
+    // chromium.launch gives the browser its own fresh profile (a mkdtemp directory it removes on close);
+    // Playwright refuses a --user-data-dir argument to launch().
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows the scorecard's overall score, coverage, verdict counts and every agency's score", async () => {
+    const page = await open("vi");
+    const overall = scorecard.summary.overall;
+    expect(await text(page, '[data-metric="overall-score"]')).toBe(formatScore(overall.score, "vi"));
+    expect(await text(page, '[data-metric="overall-score"]')).toBe("67,3%");
+    expect(await text(page, '[data-metric="coverage"]')).toBe(formatScore(overall.coverage, "vi"));
+    expect(await text(page, '[data-metric="band"]')).toBe(overall.band.label.vi);
+    for (const [verdict, count] of Object.entries(overall.counts))
+      expect(await text(page, `[data-verdict-count="${verdict}"] .tile-value`), verdict).toBe(String(count));
+
+    const shown = await page.$$eval("#chart-agency [data-key]", (bars) =>
+      bars.map((bar) => [bar.getAttribute("data-key") ?? "", bar.querySelector(".bar-score")?.textContent ?? ""] as const),
+    );
+    expect(new Map(shown)).toEqual(new Map(Object.entries(scorecard.summary.byAgency).map(([id, s]) => [id, formatScore(s.score, "vi")])));
+    await page.close();
+  });
+
+  it("shows exactly the fail rows when the verdict filter is set to fail, and says how many", async () => {
+    const page = await open("vi");
+    const total = scorecard.rows.length;
+    const fails = scorecard.summary.overall.counts.fail;
+    expect(await text(page, "#rows-shown")).toBe(`Đang hiển thị ${total} / ${total} dòng`);
+
+    await page.selectOption('select[name="verdict"]', "fail");
+    const visible = page.locator("#rows tbody tr:visible");
+    expect(await visible.count()).toBe(fails);
+    expect(new Set(await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-verdict"))))).toEqual(new Set(["fail"]));
+    const messages = await visible.evaluateAll((rows) => rows.map((r) => r.querySelector("td.message")?.textContent ?? ""));
+    expect(messages).toEqual(scorecard.rows.filter((r) => r.verdict === "fail").map((r) => r.message.vi));
+    expect(await text(page, "#rows-shown")).toBe(`Đang hiển thị ${fails} / ${total} dòng`);
+
+    // An agency's rows are the rows its summary counts.
+    await page.selectOption('select[name="verdict"]', "");
+    await page.selectOption('select[name="agency"]', "so-khoa-hoc-va-cong-nghe");
+    expect(await visible.count()).toBe(scorecard.summary.byAgency["so-khoa-hoc-va-cong-nghe"]!.rows);
+    await page.click('button[type="reset"]');
+    await expect.poll(() => visible.count()).toBe(total);
+    await page.close();
+  });
+
+  it("renders in Vietnamese and English without errors or requests, and is screenshotted for review", async () => {
+    for (const lang of ["vi", "en"] as const) {
+      const page = await open(lang);
+      expect(await page.getAttribute("html", "lang")).toBe(lang);
+      expect(await text(page, '[data-metric="overall-score"]')).toBe(lang === "vi" ? "67,3%" : "67.3%");
+      await page.screenshot({ path: `${ARTIFACTS}/scorecard-${lang}.png`, fullPage: true });
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/index.js";
+import { changePerYear, divideRounded, progressRatio } from "../../src/scorecard/exact.js";
+
+const decimalText = fc
+  .tuple(fc.boolean(), fc.integer({ min: 0, max: 99_999 }), fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }))
+  .map(([neg, int, frac]) => `${neg && (int > 0 || frac) ? "-" : ""}${int}${frac === undefined ? "" : `.${frac}`}`);
+const six = (d: Decimal) => d.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString();
+
+describe("exact progress arithmetic", () => {
+  it("divides with rounding half to even at six places", () => {
+    expect(divideRounded(1n, 3n)).toBe("0.333333");
+    expect(divideRounded(2n, 3n)).toBe("0.666667");
+    expect(divideRounded(-2n, 3n)).toBe("-0.666667");
+    expect(divideRounded(1n, 8_000_000n)).toBe("0");
+    expect(divideRounded(3n, 2_000_000n)).toBe("0.000002");
+    expect(divideRounded(5n, 2_000_000n)).toBe("0.000002");
+    expect(divideRounded(22n, 10n)).toBe("2.2");
+  });
+
+  it("agrees with decimal.js on every ratio, change and clamp", () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, decimalText, fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), (b, l, t, ya, yr) => {
+        const result = progressRatio(b, l, t, ya, yr);
+        const required = new Decimal(t).minus(b).div(yr);
+        if (required.isZero()) {
+          expect(result).toBeUndefined();
+          return;
+        }
+        const actual = new Decimal(l).minus(b).div(ya);
+        // One division, so that a tie at the sixth place is seen as a tie (two divisions at 40 digits can miss it).
+        const ratio = new Decimal(l).minus(b).times(yr).div(new Decimal(t).minus(b).times(ya));
+        expect(result).toEqual({
+          ratio: six(ratio),
+          clamped: six(Decimal.min(1, Decimal.max(0, ratio))),
+          actual: six(actual),
+          required: six(required),
+        });
+        expect(changePerYear(b, t, yr)).toBe(six(required));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
