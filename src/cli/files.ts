@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { DefinedPlan } from "../model/define-plan.js";
-import { mergeInputs } from "../input/merge.js";
-import { readCsvRecords } from "../input/read-csv.js";
+import { createInputAccumulator } from "../input/accumulate.js";
+import { readCsvRecords, readCsvStream } from "../input/read-csv.js";
 import { readJsonRecords } from "../input/read-json.js";
 import type { ReadInput } from "../input/records.js";
 import type { RuleSource } from "../rules/load.js";
@@ -28,10 +28,44 @@ export function readDataFile(file: string, plan: DefinedPlan, name: string = fil
   return ext === ".json" ? readJsonRecords(name, text, plan) : readCsvRecords(name, text, plan);
 }
 
-/** Reads every data file (all of them checked to exist before any is read) and merges them, so duplicates across files are found. */
-export function readDataFiles(files: readonly string[], plan: DefinedPlan): ReadInput {
+/**
+ * Reads every data file into one input, so that duplicates across files are found: CSV files as streams (a
+ * file of any size, a chunk at a time), JSON files whole. Every file is checked to exist before any is read.
+ */
+export async function readDataFiles(files: readonly string[], plan: DefinedPlan, onProgress?: (bytes: number, total: number) => void): Promise<ReadInput> {
   if (files.length === 0) throw new UsageError("no data file given; use --data FILE (.json or .csv)");
-  return mergeInputs(...files.map((file) => readDataFile(file, plan)));
+  const sizes = files.map((file) => {
+    const ext = extname(file).toLowerCase();
+    if (ext !== ".json" && ext !== ".csv") throw new UsageError(`${file}: unknown kind of data file; give a .json or a .csv file`);
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new UsageError(`${file}: not a file`);
+      return stat.size;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`${file}: cannot read the file (${errorCode(error)})`);
+    }
+  });
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let read = 0;
+  const accumulator = createInputAccumulator(plan);
+  for (const [i, file] of files.entries()) {
+    if (extname(file).toLowerCase() === ".json") accumulator.addInput(readJsonRecords(file, readText(file), plan));
+    else {
+      const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+      const counted = async function* () {
+        for await (const chunk of stream as AsyncIterable<string>) {
+          read += Buffer.byteLength(chunk, "utf8");
+          onProgress?.(read, total);
+          yield chunk;
+        }
+      };
+      await readCsvStream(file, counted(), plan, accumulator);
+    }
+    read = sizes.slice(0, i + 1).reduce((a, b) => a + b, 0);
+    onProgress?.(read, total);
+  }
+  return accumulator.finish();
 }
 
 /** The `.json` files a list of files and folders names: a folder's own `.json` files in name order. */

@@ -10,6 +10,8 @@ export interface CliIo {
   readonly columns?: number;
   /** Environment variables read by the CLI (`NO_COLOR`). Default: none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Whether standard error is a terminal: a progress bar is drawn there only then. Default `false`. */
+  readonly stderrIsTTY?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -20,6 +22,9 @@ export const processIo: CliIo = {
   },
   get columns() {
     return process.stdout.columns;
+  },
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
   },
   env: process.env,
 };
@@ -56,4 +61,32 @@ export function errorCode(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ENOTDIR") return "a folder on the path is a file";
   return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+}
+
+/** Inputs at least this large get a progress bar: below it, reading takes no more than a moment. */
+const PROGRESS_FROM_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A progress bar on standard error for reading large inputs, redrawn at most ten times a second; nothing when
+ * standard error is not a terminal or the input is small. Returns the update function and one to clear it.
+ */
+export function progressBar(io: CliIo, label: string): { update(done: number, total: number): void; end(): void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      if (!io.stderrIsTTY || total < PROGRESS_FROM_BYTES) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      shown = true;
+      const share = Math.min(1, done / total);
+      const width = 30;
+      const filled = Math.round(share * width);
+      io.stderr(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round(share * 100)}% (${Math.round(done / 1048576)} / ${Math.round(total / 1048576)} MB)`);
+    },
+    end() {
+      if (shown) io.stderr("\r\u001b[2K");
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { Nq57Error } from "../errors.js";
 import { readRuleSources } from "./files.js";
+import { initCommand } from "./init-command.js";
 import { emit, processIo, UsageError, type CliIo } from "./io.js";
 import { deadlineList, exportPlan, planById, planSummary, type Lang } from "./plan-commands.js";
 import { ruleDetails, ruleList, testRuleFiles } from "./rules-commands.js";
@@ -108,8 +109,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .addOption(planOption())
     .addOption(dataOption())
     .addOption(langOption())
-    .action((opts: { plan: string; data: string[]; lang: Lang }) => {
-      state.exitCode = validateCommand(io, opts);
+    .action(async (opts: { plan: string; data: string[]; lang: Lang }) => {
+      state.exitCode = await validateCommand(io, opts);
     })
     .addHelpText(
       "after",
@@ -120,6 +121,27 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 validate --plan haiphong-142 --data report.json",
         "",
         "Each rejected record is printed as FILE:LINE: FIELD: REASON. Exit code 2 when any record is rejected, else 0.",
+      ].join("\n"),
+    );
+
+  root
+    .command("init")
+    .description("Write the CSV templates an agency fills in: observations.csv and task-reports.csv (UTF-8 with BOM, for Excel).")
+    .argument("[dir]", "folder to write them to (made if missing)", ".")
+    .option("--force", "overwrite the templates if they exist")
+    .addOption(langOption())
+    .action((dir: string, opts: { force?: boolean; lang: Lang }) => {
+      state.exitCode = initCommand(io, dir, opts);
+    })
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  $ nq57 init",
+        "  $ nq57 init bao-cao-2025 --lang en",
+        "",
+        "Exit codes: 0 written; 2 a template exists (nothing is written without --force) or the folder cannot be written.",
       ].join("\n"),
     );
 

@@ -11,7 +11,7 @@ import { standardRules } from "../rules/standard.js";
 import { evaluate } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 import { readDataFiles, readRuleSources } from "./files.js";
-import { colorAllowed, emit, UsageError, type CliIo } from "./io.js";
+import { colorAllowed, emit, progressBar, UsageError, type CliIo } from "./io.js";
 import { planById, type Lang } from "./plan-commands.js";
 
 /** The output formats of `nq57 scorecard`. */
@@ -76,12 +76,18 @@ export function parseParams(assignments: readonly string[], sources: readonly Ru
 }
 
 /** Scores the data files as `nq57 scorecard` does: reads, merges and evaluates. */
-export async function scorecardOf(plan: DefinedPlan, options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param">): Promise<Scorecard> {
+export async function scorecardOf(
+  plan: DefinedPlan,
+  options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param">,
+  io?: CliIo,
+): Promise<Scorecard> {
   const asOf = options.asOf === undefined ? undefined : checkIsoDate(options.asOf, "--as-of");
   const extra = readRuleSources(options.rules ?? []);
   const rules = [...standardRules, ...extra];
   const parameters = parseParams(options.param ?? [], rules);
-  const input = readDataFiles(options.data, plan);
+  const bar = io ? progressBar(io, "reading") : undefined;
+  const input = await readDataFiles(options.data, plan, bar?.update);
+  bar?.end();
   return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters });
 }
 
@@ -107,7 +113,7 @@ export function formatScorecard(scorecard: Scorecard, plan: DefinedPlan, format:
  */
 export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptions): Promise<number> {
   const plan = planById(options.plan);
-  const scorecard = await scorecardOf(plan, options);
+  const scorecard = await scorecardOf(plan, options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
   emit(io, formatScorecard(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
@@ -160,9 +166,11 @@ export function rejectedLine(r: RejectedRecord): string {
 }
 
 /** `nq57 validate`: the report on standard output; exit code 2 when anything was rejected. */
-export function validateCommand(io: CliIo, options: { plan: string; data: readonly string[]; lang: Lang }): number {
+export async function validateCommand(io: CliIo, options: { plan: string; data: readonly string[]; lang: Lang }): Promise<number> {
   const plan = planById(options.plan);
-  const input = readDataFiles(options.data, plan);
+  const bar = progressBar(io, "reading");
+  const input = await readDataFiles(options.data, plan, bar.update);
+  bar.end();
   io.stdout(validateReport(input, [...new Set(options.data)], options.lang));
   return input.rejected.length > 0 ? 2 : 0;
 }

@@ -2,7 +2,7 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator } from "../model/entities.js";
 import { fastObservation } from "./fast-path.js";
-import { ObservationFields, TaskReportFields, shown } from "./fields.js";
+import { ObservationFields, readDate, readValue, TaskReportFields, shown, type Reading } from "./fields.js";
 import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, RejectedRecord, TaskReport } from "./records.js";
 
@@ -40,6 +40,9 @@ export function checkObservationFully(plan: DefinedPlan, input: unknown, source:
     else if (!indicator.measure) problems.push({ field: "indicator", reason: headingReason(indicator) });
   }
   problems.push(...valueOrMetProblems(fields, indicator));
+  const value = fields.value === undefined ? undefined : readValue(fields.value);
+  if (value?.ok && value.percent && indicator?.measure && indicator.measure !== "percent" && indicator.measure !== "qualitative")
+    problems.push({ field: "value", reason: percentSignReason(indicator, fields.value) });
   if (problems.length > 0 || !parsed.success) return refuse("observation", source, input, inFieldOrder(problems, OBSERVATION_FIELDS), notes, fields);
 
   const d = parsed.data;
@@ -53,6 +56,7 @@ export function checkObservationFully(plan: DefinedPlan, input: unknown, source:
     source: d.source,
     reportedOn: d.reportedOn,
   });
+  notes.push(...readingNotes(source, { value, reportedOn: readOptional(fields.reportedOn, READ_REPORTED_ON) }));
   const range = indicator && d.value !== undefined ? rangeNote(indicator, d.value) : undefined;
   if (range) notes.push({ source, field: "value", note: range });
   const thousands = indicator ? thousandsNote(indicator, fields.value) : undefined;
@@ -85,6 +89,7 @@ export function checkTaskReport(plan: DefinedPlan, input: unknown, source: Recor
     completedOn: d.completedOn,
     evidence: d.evidence,
   });
+  notes.push(...readingNotes(source, { reportedOn: readOptional(fields.reportedOn, READ_REPORTED_ON), completedOn: readOptional(fields.completedOn, READ_COMPLETED_ON) }));
   const recurring = task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear";
   if (recurring && d.period === undefined)
     notes.push({ source, field: "period", note: `${task.id} is due every year; give period to say which year the report is for` });
@@ -92,6 +97,27 @@ export function checkTaskReport(plan: DefinedPlan, input: unknown, source: Recor
     notes.push({ source, field: "completedOn", note: `completedOn is given but the status is ${d.status}` });
   return { accepted: { record, source }, notes };
 }
+
+const READ_REPORTED_ON = readDate("reportedOn");
+const READ_COMPLETED_ON = readDate("completedOn");
+
+function readOptional(input: unknown, read: (input: unknown) => Reading<string>): Reading<string> | undefined {
+  return input === undefined ? undefined : read(input);
+}
+
+/** A note for each field whose cell was written another way than the canonical one, saying the text given and how it was read. */
+function readingNotes(source: RecordSource, readings: Readonly<Record<string, Reading<string> | undefined>>): InputNote[] {
+  return Object.entries(readings).flatMap(([field, reading]) => (reading?.ok && reading.note !== undefined ? [{ source, field, note: reading.note }] : []));
+}
+
+/** A % sign is read only on a percentage: on a count, a rank or a growth rate it says the figure is not what the indicator measures. */
+function percentSignReason(indicator: Indicator, given: unknown): string {
+  const unit = indicator.unit ? `, unit ${indicator.unit.vi}` : "";
+  const what = MEASURE_WORDS[indicator.measure ?? ""] ?? `measured as ${indicator.measure}`;
+  return `value ${shown(given)} has a % sign, but ${indicator.id} is not measured in percent (it is ${what}${unit}): give the figure in that unit, without the % sign`;
+}
+
+const MEASURE_WORDS: Readonly<Record<string, string>> = { count: "a count", rank: "a rank", index: "an index", ratio: "a ratio", growth: "a growth rate" };
 
 /**
  * The record's own fields without the absent ones: `null`, `undefined` and blank text mean absent. Built

@@ -3,6 +3,15 @@ import { Nq57Error } from "../errors.js";
 /** One row of a CSV file: its cells, and the 1-based line it starts on. */
 export type CsvRow = string[] & { readonly line: number };
 
+/** The characters that may separate cells: commas, semicolons (Excel under a Vietnamese or European locale) or tabs. */
+export type CsvSeparator = "," | ";" | "\t";
+
+/** Options of {@link parseCsv}. */
+export interface ParseCsvOptions {
+  /** The character between cells; default `,`. */
+  readonly separator?: CsvSeparator;
+}
+
 /** CSV text that cannot be split into rows: a quoted cell that is never closed. */
 export class CsvSyntaxError extends Nq57Error {
   override name = "CsvSyntaxError";
@@ -16,23 +25,25 @@ export class CsvSyntaxError extends Nq57Error {
 }
 
 const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
 /**
- * Splits CSV text into rows of cells (RFC 4180): quoted cells may hold commas, doubled quotes and line
- * breaks; rows end with CRLF, LF or CR; a leading UTF-8 byte order mark is removed; a final line break
+ * Splits CSV text into rows of cells (RFC 4180): quoted cells may hold the separator, doubled quotes and
+ * line breaks; rows end with CRLF, LF or CR; a leading UTF-8 byte order mark is removed; a final line break
  * does not make an empty row, and a blank line gives a row of one empty cell. Each row carries the line
- * it starts on. Text after a closing quote is kept as written, as spreadsheets do.
+ * it starts on. Text after a closing quote is kept as written, as spreadsheets do. Cells are separated by
+ * commas unless `options.separator` names a semicolon or a tab.
  *
  * @throws {CsvSyntaxError} when a quoted cell is never closed.
  * @example
  * const rows = parseCsv('indicator,value\r\nPL2-1,"60.5"\r\n');
  * rows.map((r) => [...r]); //=> [["indicator", "value"], ["PL2-1", "60.5"]]
  * rows[1]?.line; //=> 2
+ * parseCsv('indicator;value\nPL2-1;"60,5"\n', { separator: ";" }).map((r) => [...r]); //=> [["indicator", "value"], ["PL2-1", "60,5"]]
  */
-export function parseCsv(text: string): CsvRow[] {
+export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] {
+  const separator = (options.separator ?? ",").charCodeAt(0);
   const rows: CsvRow[] = [];
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -66,13 +77,13 @@ export function parseCsv(text: string): CsvRow[] {
     const start = i;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === COMMA || c === LF || c === CR) break;
+      if (c === separator || c === LF || c === CR) break;
       i++;
     }
     row.push(cell + text.slice(start, i));
     if (i >= n) break;
     const c = text.charCodeAt(i);
-    if (c === COMMA) {
+    if (c === separator) {
       i++;
       if (i === n) row.push("");
       continue;

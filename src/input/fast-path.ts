@@ -7,6 +7,9 @@ const THOUSANDS = /^[1-9]\d{0,2}\.\d{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FOUR_DIGITS = /^\d{4}$/;
 
+/** Shared by every record the fast path accepts: it never has anything to note. */
+const NO_NOTES: InputNote[] = [];
+
 const text = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.trim() === v;
 
 /**
@@ -45,7 +48,7 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   if (locality !== undefined) record.locality = locality as string;
   if (from !== undefined) record.source = from as string;
   if (reportedOn !== undefined) record.reportedOn = reportedOn as string;
-  return { accepted: { record, source }, notes: [] };
+  return { accepted: { record, source }, notes: NO_NOTES };
 }
 
 function realDate(iso: string): boolean {

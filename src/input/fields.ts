@@ -4,8 +4,12 @@ import { foldName } from "../model/define-plan.js";
 import { IsoDate } from "../model/text.js";
 import { TaskStatus } from "./records.js";
 
-/** What reading one field gives: the normalised value, or why it cannot be read. */
-type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/**
+ * What reading one field gives: the normalised value, or why it cannot be read. `note` says how a cell written
+ * another way than the canonical one (a decimal comma, a % sign, a day/month/year date) was read; `percent` is
+ * set when a value carried a % sign, which only an indicator measured in percent may have.
+ */
+export type Reading<T> = { readonly ok: true; readonly value: T; readonly note?: string; readonly percent?: true } | { readonly ok: false; readonly reason: string };
 
 const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
 const no = (reason: string): Reading<never> => ({ ok: false, reason });
@@ -19,7 +23,17 @@ export function shown(value: unknown): string {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** A decimal comma: no dot, one comma, and after it one, two, or four and more digits, never exactly three (`1,234` may be thousands). */
+const DECIMAL_COMMA = /^-?\d+,(?:\d{1,2}|\d{4,})$/;
+/** Thousands grouped with dots and a decimal comma, as Vietnamese writes them: `1.234,5`, `1.234.567,89`. */
+const GROUPED_DECIMAL_COMMA = /^-?\d{1,3}(?:\.\d{3})+,\d+$/;
+/** A figure followed by a % sign, spaces (a no-break space too) allowed between. */
+const PERCENT_SIGN = /^(.*?)\s*%$/su;
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** Day/month/year, the Vietnamese convention: one or two digits for the day and the month, four for the year, one separator throughout. */
+const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+/** Year first with slashes or dots: not a form Vietnam or ISO 8601 writes dates in. */
+const YEAR_FIRST = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/;
 const DIGITS = /^\d+$/;
 
 function readText(name: string) {
@@ -41,10 +55,17 @@ function readYear(name: string) {
 
 /**
  * A decimal string or a finite JS number, normalised to a decimal string (`"60.50"` → `"60.5"`), always in
- * plain notation however many digits it has. Forms a clerk's spreadsheet gives (`60,5`, `60%`, `1.234,5`,
- * `1,234.5`, `1 200`, `=SUM(…)`) are refused with the way to write them, never guessed at.
+ * plain notation however many digits it has. Read too, each with a note saying how: a decimal comma
+ * (`"60,5"` → 60.5, `"0,77"` → 0.77) unless exactly three digits follow it (`"1,234"` is 1.234 in Vietnamese
+ * and 1234 in English, so it is refused); thousands dots with a decimal comma (`"1.234,5"` → 1234.5); a
+ * trailing % sign (`"60%"`, `"62,5 %"`), which {@link checkObservation} allows only on an indicator measured in
+ * percent. Other forms a clerk's spreadsheet gives (`1,234.5`, `1.200.000`, `1 200`, `6.25e1`, `=SUM(…)`) are
+ * refused with the way to write them, never guessed at.
+ *
+ * @example
+ * readValue("62,5 %"); //=> { ok: true, value: "62.5", percent: true, note: 'value "62,5 %" is read as 62.5 (…)' }
  */
-function readValue(input: unknown): Reading<string> {
+export function readValue(input: unknown): Reading<string> {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return no(`value ${shown(input)} is not a finite number`);
     return ok(decimalText(String(input)));
@@ -52,22 +73,36 @@ function readValue(input: unknown): Reading<string> {
   if (typeof input !== "string") return no(`value ${shown(input)} is not a number`);
   const text = input.trim();
   if (DECIMAL.test(text)) return ok(decimalText(text));
-  return no(`value ${shown(input)} is not a number${valueHint(text)}`);
+  const sign = PERCENT_SIGN.exec(text);
+  const figure = sign ? (sign[1] as string) : text;
+  const read = DECIMAL.test(figure) ? { value: decimalText(figure), how: [] } : readMarks(figure);
+  if (!read) return no(`value ${shown(input)} ${valueProblem(figure)}`);
+  const how = [...read.how, ...(sign ? ["the % sign left out"] : [])];
+  return { ok: true, value: read.value, note: `value ${shown(input)} is read as ${read.value} (${how.join("; ")})`, ...(sign ? { percent: true as const } : {}) };
+}
+
+/** A figure written with the Vietnamese decimal comma (and thousands dots), with how it was read; undefined for any other text. */
+function readMarks(figure: string): { value: string; how: string[] } | undefined {
+  if (DECIMAL_COMMA.test(figure)) return { value: decimalText(figure.replace(",", ".")), how: ["the comma is the decimal mark, as Vietnamese writes it"] };
+  if (GROUPED_DECIMAL_COMMA.test(figure))
+    return { value: decimalText(figure.replaceAll(".", "").replace(",", ".")), how: ["the dots group thousands and the comma is the decimal mark, as Vietnamese writes it"] };
+  return undefined;
 }
 
 /** Decimal notation without an exponent: decimal.js would write `1e+1500` for a 1501-digit integer. */
 const decimalText = (text: string) => new Decimal(text).toFixed();
 
+/** Why a figure that is not read is refused, with how to write it when something better can be said. */
+function valueProblem(text: string): string {
+  if (/^-?\d+,\d{3}$/.test(text))
+    return `is ambiguous, a decimal comma or a thousands separator: write ${text.replace(",", ".")} if the comma is the decimal mark, or ${text.replace(",", "")} if it separates thousands`;
+  return `is not a number${valueHint(text)}`;
+}
+
 /** How to write a value that is nearly a number, after a colon; empty when nothing better can be said. */
 function valueHint(text: string): string {
-  if (/^-?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$/.test(text))
-    return `: write it without thousands separators and with a dot for decimals, e.g. ${text.replaceAll(".", "").replace(",", ".")}`;
+  if (/^-?\d{1,3}(?:\.\d{3}){2,}$/.test(text)) return `: write it without thousands separators and with a dot for decimals, e.g. ${text.replaceAll(".", "")}`;
   if (/^-?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})$/.test(text)) return `: write it without thousands separators, e.g. ${text.replaceAll(",", "")}`;
-  if (/^-?\d{1,3},\d{3}$/.test(text))
-    return `: write ${text.replace(",", ".")} if the comma is the decimal mark, or ${text.replace(",", "")} if it separates thousands`;
-  if (/^-?\d+,\d+$/.test(text)) return `: write the decimal mark as a dot, e.g. ${text.replace(",", ".")}`;
-  if (/^-?\d+(\.\d+)?\s*%$/.test(text)) return ": leave out the % sign";
-  if (/^-?\d+,\d+\s*%$/.test(text)) return `: leave out the % sign and write the decimal mark as a dot, e.g. ${text.replace(/\s*%$/, "").replace(",", ".")}`;
   if (/^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(text))
     return `: write it without spaces between the digits, e.g. ${text.replace(/[ \u00a0\u202f]/g, "").replace(",", ".")}`;
   if (text.startsWith("=")) return ": it is a spreadsheet formula; save the figure it computes instead";
@@ -86,12 +121,37 @@ function readMet(input: unknown): Reading<boolean> {
   return no(`met ${shown(input)} is not yes or no: write yes/no, true/false, 1/0 or có/không`);
 }
 
-function readDate(name: string) {
+/**
+ * A date written `YYYY-MM-DD`, or day/month/year as Vietnam writes dates (`31/12/2025`, `9/6/2025`, `31-12-2025`,
+ * `31.12.2025`), read as ISO with a note. A date that does not exist is refused, as is a year-first date with
+ * slashes or dots (`2025/12/31`), which is neither form.
+ *
+ * @example
+ * readDate("reportedOn")("09/06/2025"); //=> { ok: true, value: "2025-06-09", note: 'reportedOn "09/06/2025" is read as 2025-06-09 (…)' }
+ */
+export function readDate(name: string) {
   return (input: unknown): Reading<string> => {
     if (typeof input !== "string") return no(`${name} ${shown(input)} is not a date such as 2025-06-09`);
     const text = input.trim();
     if (IsoDate.safeParse(text).success) return ok(text);
-    return no(DATE_SHAPE.test(text) ? `${name} ${shown(input)} is not a real date` : `${name} ${shown(input)} is not a date written as YYYY-MM-DD, e.g. 2025-06-09`);
+    if (DATE_SHAPE.test(text)) return no(`${name} ${shown(input)} is not a real date`);
+    const dmy = DAY_MONTH_YEAR.exec(text);
+    if (dmy) {
+      const [, day = "", , month = "", year = ""] = dmy;
+      const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+      if (IsoDate.safeParse(iso).success) return { ok: true, value: iso, note: `${name} ${shown(input)} is read as ${iso} (day/month/year, the Vietnamese convention)` };
+      const swapped = `${year}-${day.padStart(2, "0")}-${month.padStart(2, "0")}`;
+      const hint = Number(month) > 12 && IsoDate.safeParse(swapped).success ? `; if it is month/day/year, write it as ${swapped}` : "";
+      return no(`${name} ${shown(input)} is not a real date: read as day/month/year (the Vietnamese convention), it would be day ${Number(day)} of month ${Number(month)} of ${year}${hint}`);
+    }
+    const ymd = YEAR_FIRST.exec(text);
+    if (ymd) {
+      const [, year = "", , month = "", day = ""] = ymd;
+      const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+      const hint = IsoDate.safeParse(iso).success ? `: write it as ${iso} if it is year/month/day` : "";
+      return no(`${name} ${shown(input)} is not a date written as YYYY-MM-DD or day/month/year${hint}`);
+    }
+    return no(`${name} ${shown(input)} is not a date written as YYYY-MM-DD, e.g. 2025-06-09, or day/month/year, e.g. 09/06/2025`);
   };
 }
 

@@ -22,8 +22,9 @@ export interface FileTextCheck {
  * UTF-16 read as UTF-8 (NUL characters), and notes bytes that were not UTF-8 (U+FFFD, the replacement
  * character a UTF-8 decoder puts in their place, as a file saved in TCVN3 or Windows-1258 gives).
  */
-export function checkFileText(file: string, text: string): FileTextCheck {
-  if (text.length > MAX_INPUT_CHARS)
+export function checkFileText(file: string, text: string, options: { readonly limit?: boolean } = {}): FileTextCheck {
+  // A stream is read a chunk at a time, so only text read whole is held to the size limit.
+  if (options.limit !== false && text.length > MAX_INPUT_CHARS)
     return {
       reject: `the file holds ${text.length.toLocaleString("en")} characters, more than the ${MAX_INPUT_CHARS.toLocaleString("en")} (about 10 MB) a data file may hold: split it into smaller files, e.g. one per year; nothing in the file was read`,
       notes: [],

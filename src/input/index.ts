@@ -5,9 +5,10 @@
  * @module
  */
 export { acceptRecords, type AcceptOptions, type GivenRecords } from "./accept-records.js";
-export { CsvSyntaxError, parseCsv, type CsvRow } from "./csv.js";
+export { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator, type ParseCsvOptions } from "./csv.js";
 export { mergeInputs } from "./merge.js";
-export { readCsvRecords } from "./read-csv.js";
+export { readCsvRecords, readCsvStream } from "./read-csv.js";
+export { csvRowsOf } from "./csv-stream.js";
 export { readJsonRecords } from "./read-json.js";
 export {
   AcceptedObservation,

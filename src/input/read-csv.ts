@@ -1,8 +1,10 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { assembleInput } from "./accept-records.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
-import { CsvSyntaxError, parseCsv, type CsvRow } from "./csv.js";
-import { checkFileText } from "./file-text.js";
+import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.js";
+import type { InputAccumulator } from "./accumulate.js";
+import { csvRowsOf } from "./csv-stream.js";
+import { checkFileText, lineAt } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
 
 const OBSERVATION_COLUMNS = ["indicator", "period", "value", "met", "unit", "locality", "source", "reportedOn"] as const;
@@ -29,10 +31,15 @@ interface Layout {
  * neither kind, or an unclosed quote, rejects the whole file. Records are then checked as
  * {@link acceptRecords} does, with the file and line as source.
  *
- * Read as written, with a note: a UTF-8 byte order mark (removed), Excel's `sep=,` line before the header
- * (skipped), bytes that were not UTF-8 (kept as U+FFFD), a header without records. Rejected as a whole:
- * a file of more than 10,000,000 characters (about 10 MB), one holding NUL characters (UTF-16 read as
- * UTF-8), and cells separated by semicolons or tabs (`sep=;`, or a header of one cell holding them).
+ * Cells are separated by commas, or by semicolons (as Excel saves CSV under a Vietnamese or European
+ * locale) or tabs when the header split at commas is not a valid header but split at semicolons or tabs it
+ * is; Excel's first line `sep=;` (or `sep=,`, `sep=<tab>`) says which, and is skipped. Quoted cells work the
+ * same with every separator.
+ *
+ * Read as written, with a note: a UTF-8 byte order mark (removed), Excel's `sep=` line (skipped), cells
+ * separated by semicolons or tabs, bytes that were not UTF-8 (kept as U+FFFD), a header without records.
+ * Rejected as a whole: a file of more than 10,000,000 characters (about 10 MB), one holding NUL characters
+ * (UTF-16 read as UTF-8), and a `sep=` line naming another separator, or one the header does not follow.
  *
  * @example
  * const input = readCsvRecords("observations.csv", "indicator,period,value\nPL2-1,2025,60.50\n", plans["haiphong-142"]);
@@ -44,25 +51,10 @@ export function readCsvRecords(name: string, text: string, plan: DefinedPlan): R
   const notes: InputNote[] = [];
   if (text.charCodeAt(0) === 0xfeff) notes.push({ source: { file: name, line: 1 }, note: "the UTF-8 byte order mark (BOM) at the start of the file was removed" });
   notes.push(...checked.notes);
-  let rows: CsvRow[];
-  try {
-    rows = parseCsv(text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    return rejectFile(name, error.line, `${error.reason}; nothing in the file was read`, notes);
-  }
-  let [header, ...body] = rows.filter((row) => row.some((cell) => cell.trim() !== ""));
-  const separator = header ? separatorLine(header) : undefined;
-  if (header && separator !== undefined) {
-    if (separator !== ",")
-      return rejectFile(name, header.line, `the file's first line "${header.join(",").trim()}" says its cells are separated by ${separatorName(separator)}: save it as CSV with commas (${EXPECTED})`, notes);
-    notes.push({ source: { file: name, line: header.line }, note: 'the line "sep=," that Excel writes before the header was skipped' });
-    [header, ...body] = body;
-  }
-  if (!header) return rejectFile(name, undefined, `the file has no header row: ${EXPECTED}`, notes);
-  const layout = readHeader(header, name);
-  if (typeof layout === "string") return rejectFile(name, header.line, layout, notes);
-  notes.push(...layout.notes);
+  const split = splitFile(name, text);
+  if ("reject" in split) return rejectFile(name, split.line, split.reject, notes);
+  const { header, body, layout, separator } = split;
+  notes.push(...split.notes, ...layout.notes);
   if (body.length === 0) notes.push({ source: { file: name, line: header.line }, note: "the file has a header row but no records" });
 
   const rejected: RejectedRecord[] = [];
@@ -72,7 +64,7 @@ export function readCsvRecords(name: string, text: string, plan: DefinedPlan): R
     const source = { file: name, line: row.line };
     if (row.map(foldHeader).join(",") === headerText)
       rejected.push({ kind: layout.kind, source, reason: `the row repeats the header of line ${header.line} (were two files joined?); it is not a record`, record: [...row] });
-    else if (row.length !== header.length) rejected.push({ kind: layout.kind, source, reason: cellCountReason(row.length, header.length), record: [...row] });
+    else if (row.length !== header.length) rejected.push({ kind: layout.kind, source, reason: cellCountReason(row.length, header.length, separator), record: [...row] });
     else records.push({ record: recordOf(row, layout.fields), line: row.line });
   }
   const sourceOf = (r: (typeof records)[number]) => ({ file: name, line: r.line });
@@ -82,6 +74,202 @@ export function readCsvRecords(name: string, text: string, plan: DefinedPlan): R
     rejected,
     notes,
   });
+}
+
+/** How much of a stream is read before its header is looked at: enough for any real header line and more. */
+const STREAM_HEAD_CHARS = 64 * 1024;
+
+/**
+ * Reads a CSV file arriving as a stream of text chunks (a file of any size read with `createReadStream`) into
+ * an accumulator, with the same readings, notes and rejections as {@link readCsvRecords}, except that there is
+ * no size limit: memory holds one chunk at a time and what the accumulator keeps. The separator and the header
+ * are worked out from the start of the stream.
+ *
+ * @example
+ * const accumulator = createInputAccumulator(plan);
+ * await readCsvStream("observations.csv", createReadStream("observations.csv", "utf8"), plan, accumulator);
+ * const input = accumulator.finish();
+ */
+export async function readCsvStream(name: string, chunks: AsyncIterable<string> | Iterable<string>, plan: DefinedPlan, accumulator: InputAccumulator): Promise<void> {
+  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<string>)[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
+  // The head: whole rows from the start, enough to hold the sep= line, the header and a few records.
+  let head = "";
+  let done = false;
+  while (!done && (head.length < STREAM_HEAD_CHARS || lastBoundary(head) < 0)) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else head += next.value;
+  }
+  const boundary = done ? head.length - 1 : lastBoundary(head);
+  const rest = head.slice(boundary + 1);
+  head = head.slice(0, boundary + 1);
+
+  const checked = checkFileText(name, head, { limit: false });
+  if (checked.reject !== undefined) return accumulator.addRejected({ kind: "file", source: { file: name }, reason: checked.reject }, "none");
+  if (head.charCodeAt(0) === 0xfeff) accumulator.addNote({ source: { file: name, line: 1 }, note: "the UTF-8 byte order mark (BOM) at the start of the file was removed" });
+  for (const note of checked.notes) accumulator.addNote(note);
+  const split = splitFile(name, head);
+  if ("reject" in split) return accumulator.addRejected({ kind: "file", source: { file: name, ...(split.line !== undefined ? { line: split.line } : {}) }, reason: split.reject }, "none");
+  const { header, layout, separator } = split;
+  for (const note of [...split.notes, ...layout.notes]) accumulator.addNote(note);
+
+  const headerText = header.map(foldHeader).join(",");
+  let records = 0;
+  const take = (row: CsvRow) => {
+    if (!row.some((cell) => cell.trim() !== "")) return;
+    records++;
+    const source = { file: name, line: row.line };
+    if (row.length === header.length && row.map(foldHeader).join(",") !== headerText) {
+      const record = recordOf(row, layout.fields);
+      if (layout.kind === "observation") accumulator.addObservation(record, source);
+      else accumulator.addTaskReport(record, source);
+    } else {
+      const reason =
+        row.length === header.length
+          ? `the row repeats the header of line ${header.line} (were two files joined?); it is not a record`
+          : cellCountReason(row.length, header.length, separator);
+      accumulator.addRejected({ kind: layout.kind, source, reason, record: [...row] }, layout.kind);
+    }
+  };
+  for (const row of split.body) take(row);
+  const tail = async function* () {
+    if (rest) yield rest;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  };
+  try {
+    for await (const row of csvRowsOf(tail(), separator, lineAfter(head))) take(row);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return accumulator.addRejected({ kind: "file", source: { file: name, line: error.line }, reason: `${error.reason}; the file was read up to there` }, "none");
+  }
+  if (records === 0) accumulator.addNote({ source: { file: name, line: header.line }, note: "the file has a header row but no records" });
+}
+
+/** The last line feed outside quotes, or -1. */
+function lastBoundary(text: string): number {
+  let quotes = 0;
+  let boundary = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quotes++;
+    else if (c === 10 && (quotes & 1) === 0) boundary = i;
+  }
+  return boundary;
+}
+
+/** The line that follows text ending in a line break. */
+function lineAfter(text: string): number {
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+/** A file split into its header and record rows, with the separator used and what is worth noting about it. */
+interface SplitFile {
+  readonly header: CsvRow;
+  readonly body: readonly CsvRow[];
+  readonly layout: Layout;
+  readonly separator: CsvSeparator;
+  readonly notes: InputNote[];
+}
+
+/** Why a file cannot be split into a header and records, and the line it is about. */
+interface Unsplit {
+  readonly reject: string;
+  readonly line?: number;
+}
+
+/** The rows of the text split at `separator` that hold something, or the syntax error that stops it. */
+function filledRows(text: string, separator: CsvSeparator): CsvRow[] | CsvSyntaxError {
+  try {
+    return parseCsv(text, { separator }).filter((row) => row.some((cell) => cell.trim() !== ""));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return error;
+    throw error;
+  }
+}
+
+/**
+ * Splits the text at the separator its `sep=` line names, else at commas, else at the first of semicolons
+ * and tabs under which the header is a valid one: a separator is never chosen for a header it does not make
+ * valid, so a file whose header reads under none of them is rejected with the reason the comma split gives.
+ */
+function splitFile(name: string, text: string): SplitFile | Unsplit {
+  const named = SEP_LINE.exec(text)?.[1];
+  if (named !== undefined) {
+    const line = `sep=${named}`;
+    if (!isSeparator(named))
+      return { line: lineOfSepLine(text), reject: `the file's first line ${JSON.stringify(line)} says its cells are separated by ${separatorName(named)}: save it as CSV with commas, semicolons or tabs (${EXPECTED})` };
+    const rows = filledRows(text, named);
+    if (rows instanceof CsvSyntaxError) return syntaxRejection(rows);
+    const [sepRow, header, ...body] = rows;
+    const skipped: InputNote = { source: { file: name, line: sepRow?.line ?? 1 }, note: `the line ${JSON.stringify(line)} that Excel writes before the header was skipped` + (named === "," ? "" : `; cells are read as separated by ${separatorName(named)}, as it says`) };
+    if (!header) return { reject: `the file has no header row: ${EXPECTED}` };
+    const layout = readHeader(header, name);
+    if (typeof layout === "string")
+      return { line: header.line, reject: named === "," ? layout : `the file's first line ${JSON.stringify(line)} says its cells are separated by ${separatorName(named)}, but ${layout}` };
+    return { header, body, layout, separator: named, notes: [skipped] };
+  }
+
+  const rows = filledRows(text, ",");
+  const comma = rows instanceof CsvSyntaxError ? undefined : rows;
+  const commaLayout = comma?.[0] ? readHeader(comma[0], name) : undefined;
+  if (comma?.[0] && commaLayout !== undefined && typeof commaLayout !== "string") return { header: comma[0], body: comma.slice(1), layout: commaLayout, separator: ",", notes: [] };
+
+  let otherReason: string | undefined;
+  for (const separator of OTHER_SEPARATORS) {
+    if (!text.includes(separator)) continue;
+    const other = filledRows(text, separator);
+    const header = other instanceof CsvSyntaxError ? headerBefore(text, separator, other.line) : other[0];
+    if (!header) continue;
+    const layout = readHeader(header, name);
+    if (typeof layout !== "string") {
+      // Split at this separator the header is valid, but a quote further on is never closed.
+      if (other instanceof CsvSyntaxError) return syntaxRejection(other);
+      const note = `the cells are separated by ${separatorName(separator)}, not commas (${separator === ";" ? "as Excel saves CSV under a Vietnamese or European locale" : "as a spreadsheet copies cells, or a .tsv file"}): the file was read with ${separatorName(separator)}`;
+      return { header, body: other.slice(1), layout, separator, notes: [{ source: { file: name, line: header.line }, note }] };
+    }
+    // A header that is one cell at commas but several at this separator: the file was meant to be split there.
+    if (otherReason === undefined && comma?.[0]?.length === 1 && header.length > 1) otherReason = `the file seems to separate cells with ${separatorName(separator)}, but ${layout}`;
+  }
+
+  if (rows instanceof CsvSyntaxError) return syntaxRejection(rows);
+  const header = comma?.[0];
+  if (!header) return { reject: `the file has no header row: ${EXPECTED}` };
+  return { line: header.line, reject: otherReason ?? (commaLayout as string) };
+}
+
+/** The header of text whose quoted cell opened on `line` is never closed: the first filled row of the lines before it. */
+function headerBefore(text: string, separator: CsvSeparator, line: number): CsvRow | undefined {
+  // One pass to the start of `line`; lines end with CRLF, LF or CR, as parseCsv counts them.
+  let at = 0;
+  for (let n = 1; n < line && at < text.length; ) {
+    const c = text.charCodeAt(at++);
+    if (c === 10 || (c === 13 && text.charCodeAt(at) !== 10)) n++;
+  }
+  const rows = filledRows(text.slice(0, at), separator);
+  return rows instanceof CsvSyntaxError ? undefined : rows[0];
+}
+
+function syntaxRejection(error: CsvSyntaxError): Unsplit {
+  return { line: error.line, reject: `${error.reason}; nothing in the file was read` };
+}
+
+const OTHER_SEPARATORS = [";", "\t"] as const;
+
+/** Excel's first line naming the separator, `sep=;`, after a byte order mark and blank lines if any. */
+const SEP_LINE = /^\uFEFF?(?:[ \t]*(?:\r\n|\n|\r))*[ ]*sep=([^\r\n])[ ]*(?:\r\n|\n|\r|$)/iu;
+
+function lineOfSepLine(text: string): number {
+  const at = text.search(/sep=/i);
+  return lineAt(text, Math.max(0, at));
+}
+
+function isSeparator(c: string): c is CsvSeparator {
+  return c === "," || c === ";" || c === "\t";
 }
 
 /** Reads the header row, or says why it is of neither kind. */
@@ -94,8 +282,6 @@ function readHeader(header: CsvRow, file: string): Layout | string {
     return "the header has the columns of both observations (indicator, period, value or met) and task reports (task, status): put each kind in its own file";
   if (!isObservation && !isTaskReport) {
     const names = header.map((h) => h.trim()).filter((h) => h !== "");
-    const separator = header.length === 1 ? [";", "\t"].find((s) => header[0]?.includes(s)) : undefined;
-    if (separator !== undefined) return `the file separates cells with ${separatorName(separator)}: save it as CSV with commas (${EXPECTED})`;
     return `the header (${names.join(", ")}) is not that of observations or task reports: ${EXPECTED}`;
   }
   const kind: Kind = isObservation ? "observation" : "taskReport";
@@ -113,15 +299,6 @@ function readHeader(header: CsvRow, file: string): Layout | string {
   const twice = fields.find((f, i) => f !== undefined && fields.indexOf(f) !== i);
   if (twice !== undefined) return `the column ${twice} appears twice in the header`;
   return { kind, fields, notes };
-}
-
-/**
- * The separator a first line such as `sep=;` names: Excel writes that line before the header to say how
- * cells are separated, and a comma-separated one is read as if it were not there.
- */
-function separatorLine(row: CsvRow): string | undefined {
-  const m = /^ *sep=(.) *$/iu.exec(row.join(","));
-  return m?.[1];
 }
 
 function separatorName(separator: string): string {
@@ -142,9 +319,11 @@ function recordOf(row: CsvRow, fields: readonly (string | undefined)[]): Record<
   return record;
 }
 
-function cellCountReason(cells: number, columns: number): string {
+function cellCountReason(cells: number, columns: number, separator: CsvSeparator): string {
   const reason = `the row has ${cells} cells but the header has ${columns}`;
-  return cells > columns ? `${reason}; a cell holding a comma, such as 60,5, must be in double quotes` : reason;
+  if (cells < columns) return reason;
+  const holding = separator === "," ? "a comma, such as 60,5," : separator === ";" ? "a semicolon" : "a tab";
+  return `${reason}; a cell holding ${holding} must be in double quotes`;
 }
 
 function rejectFile(file: string, line: number | undefined, reason: string, notes: InputNote[]): ReadInput {

@@ -25,9 +25,13 @@ export interface YearTarget {
 
 /** Look-ups over a validated plan. */
 export interface PlanLookups {
+  /** The task with this id (`T-5.8.1`, `NQ71-147.8`). */
   task(id: string): Task | undefined;
+  /** The indicator with this id (`PL1-11.2`, `PL2-44`). */
   indicator(id: string): Indicator | undefined;
+  /** The agency with this id (`so-khoa-hoc-va-cong-nghe`). */
   agency(id: string): Agency | undefined;
+  /** The group with this id (`G-5`, `PL2-III`, `NQ57-13-14`). */
   group(id: string): Group | undefined;
   /** The agency whose name or alias is `name` (whitespace and case folded). */
   agencyByName(name: string): Agency | undefined;
@@ -37,6 +41,7 @@ export interface PlanLookups {
   indicatorsByAgency(agencyId: string): readonly Indicator[];
   /** Tasks of a group, its sub-groups included (an Appendix 3 part holds its NQ57 items' tasks). */
   tasksInGroup(groupId: string): readonly Task[];
+  /** Indicators of a group (an appendix part). */
   indicatorsInGroup(groupId: string): readonly Indicator[];
   /** Sub-items of a task, or child indicators of an indicator, in document order. */
   childrenOf(id: string): readonly (Task | Indicator)[];

@@ -2,8 +2,8 @@ import type { LoadedRule } from "./load.js";
 import { OPERATOR_MAP } from "./operators.js";
 import type { Condition, Outcome, RuleCase } from "./rule-file.js";
 
-/** Facts as a compiled condition reads them. */
-type Facts = Readonly<Record<string, unknown>>;
+/** Facts as a compiled condition reads them: fact name to value. */
+export type Facts = Readonly<Record<string, unknown>>;
 type Test = (facts: Facts) => boolean;
 
 /** A rule turned into plain functions: the same decisions as json-rules-engine, synchronously. */
@@ -42,6 +42,11 @@ function compileCondition(c: Condition): Test {
   if ("all" in c) {
     const parts = c.all.map(compileCondition);
     if (parts.length === 0) return () => true;
+    if (parts.length === 1) return parts[0]!;
+    if (parts.length === 2) {
+      const [a, b] = parts as [Test, Test];
+      return (facts) => a(facts) && b(facts);
+    }
     return (facts) => {
       for (const p of parts) if (!p(facts)) return false;
       return true;
@@ -51,6 +56,11 @@ function compileCondition(c: Condition): Test {
     const parts = c.any.map(compileCondition);
     // json-rules-engine holds an empty `any` true, like an empty `all`.
     if (parts.length === 0) return () => true;
+    if (parts.length === 1) return parts[0]!;
+    if (parts.length === 2) {
+      const [a, b] = parts as [Test, Test];
+      return (facts) => a(facts) || b(facts);
+    }
     return (facts) => {
       for (const p of parts) if (p(facts)) return true;
       return false;
@@ -62,12 +72,29 @@ function compileCondition(c: Condition): Test {
   }
   const op = OPERATOR_MAP.get(c.operator);
   if (!op) throw new NotCompilable(`operator "${c.operator}" is left to json-rules-engine`);
-  const fn = op.fn;
   const fact = c.fact;
   const value = c.value;
   if (typeof value === "object" && value !== null && Object.hasOwn(value, "fact")) {
     const other = (value as { fact: string }).fact;
+    const fn = op.fn;
     return (facts) => fn(facts[fact], facts[other]);
+  }
+  return literalTest(c.operator, fact, value, op.fn);
+}
+
+/** A leaf against a literal, the commonest operators written out so that a decision is a few instructions. */
+function literalTest(operator: string, fact: string, value: unknown, fn: (a: unknown, b: unknown) => boolean): Test {
+  switch (operator) {
+    case "equal":
+      return (facts) => facts[fact] === value;
+    case "notEqual":
+      return (facts) => facts[fact] !== value;
+    case "in":
+      if (Array.isArray(value)) {
+        const set = new Set(value);
+        return (facts) => set.has(facts[fact]);
+      }
+      break;
   }
   return (facts) => fn(facts[fact], value);
 }

@@ -36,6 +36,7 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
+/** Schema of a json-rules-engine condition: a leaf or `all` / `any` / `not` of conditions; no JSONPath `path`. */
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ fact: z.string().min(1), operator: z.string().min(1), value: RuleValue }),

@@ -15,7 +15,7 @@ import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
 import { byCodeUnits, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
-import { STANDARD_BANDS, summarize, type BandDefinition } from "./summarize.js";
+import { addToTally, createTally, STANDARD_BANDS, summaryOf, type BandDefinition, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
 export interface EvaluateOptions extends RuleOverrides {
@@ -61,7 +61,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const context: EvaluationContext = {
     plan,
     asOf,
-    observations: input.observations.map(({ record }) => observationFact(record)),
+    // Accepted records already have the fields the scorer reads; no copy is made of a million of them.
+    observations: input.observations.map(({ record }) => record),
     taskReports: input.taskReports.map(({ record }) => record),
     conflicts: conflictsOf(input),
   };
@@ -78,6 +79,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       }
     }
   }
+  // Observation checks follow the input's order; sort their rows so that the scorecard does not.
+  runners.forEach((runner, i) => {
+    if (runner.rule.definition.factSet === "observation") rowsByRule[i]!.sort(compareObservationRows);
+  });
   const rows = rowsByRule.flat();
 
   const bands = options.bands ?? STANDARD_BANDS;
@@ -130,6 +135,15 @@ function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
   return [...groups.values()];
 }
 
+function compareObservationRows(a: ScorecardRow, b: ScorecardRow): number {
+  return (
+    byCodeUnits(a.entity, b.entity) ||
+    (a.period ?? 0) - (b.period ?? 0) ||
+    byCodeUnits(a.locality ?? "", b.locality ?? "") ||
+    byCodeUnits(String(a.facts.value ?? a.facts.met ?? ""), String(b.facts.value ?? b.facts.met ?? ""))
+  );
+}
+
 interface Runner {
   readonly rule: LoadedRule;
   readonly compiled?: CompiledRule;
@@ -171,13 +185,7 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
   return mergeInputs(...parts);
 }
 
-const observationFact = (o: Observation) => ({
-  indicator: o.indicator,
-  period: o.period,
-  ...(o.value !== undefined ? { value: o.value } : {}),
-  ...(o.met !== undefined ? { met: o.met } : {}),
-  ...(o.locality !== undefined ? { locality: o.locality } : {}),
-});
+
 
 /** Conflicting observations, one entry per indicator, year and locality, values sorted. */
 function conflictsOf(input: ReadInput): ConflictFact[] {
@@ -196,6 +204,9 @@ function conflictsOf(input: ReadInput): ConflictFact[] {
     .sort((a, b) => byCodeUnits(a.indicator, b.indicator) || a.period - b.period || byCodeUnits(a.locality ?? "", b.locality ?? ""));
 }
 
+/** A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667". */
+const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
+
 const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
 
 function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome): ScorecardRow {
@@ -208,7 +219,7 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome): ScorecardR
     status: outcome.status,
     score: scoreOf(outcome, subject.facts, rule.parameters),
     weight: new Decimal(rule.weight).toString(),
-    facts: subject.facts as Record<string, unknown>,
+    facts: (subject.transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>,
     message: { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) },
   };
 }
@@ -219,6 +230,8 @@ export function scoreOf(outcome: Outcome, facts: Readonly<Record<string, unknown
   const s = outcome.score;
   const raw = s === undefined ? DEFAULT_SCORES[outcome.verdict] : typeof s === "string" ? s : "param" in s ? params[s.param] : facts[s.fact];
   if (raw === undefined || raw === null) return null;
+  // Scores are decimals from 0 to 1; the common ones ("1", "0", "0.5", a clamped ratio) need no arithmetic.
+  if (typeof raw === "string" && CANONICAL_UNIT.test(raw)) return raw;
   const d = new Decimal(String(raw));
   return Decimal.min(1, Decimal.max(0, d)).toString();
 }
@@ -275,19 +288,21 @@ function show(value: unknown, lang: "vi" | "en"): string {
   return String(value);
 }
 
-/** Summaries overall and by indicator group, task group, lead agency and locality, keyed and sorted by id. */
+/** Summaries overall and by indicator group, task group, lead agency and locality, keyed and sorted by id, in one pass. */
 function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: readonly BandDefinition[]): Scorecard["summary"] {
-  const byIndicatorGroup = new Map<string, ScorecardRow[]>();
-  const byTaskGroup = new Map<string, ScorecardRow[]>();
-  const byAgency = new Map<string, ScorecardRow[]>();
-  const byLocality = new Map<string, ScorecardRow[]>();
-  const add = (map: Map<string, ScorecardRow[]>, key: string | undefined, row: ScorecardRow) => {
+  const overall = createTally();
+  const byIndicatorGroup = new Map<string, Tally>();
+  const byTaskGroup = new Map<string, Tally>();
+  const byAgency = new Map<string, Tally>();
+  const byLocality = new Map<string, Tally>();
+  const add = (map: Map<string, Tally>, key: string | undefined, row: ScorecardRow) => {
     if (key === undefined) return;
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
+    let tally = map.get(key);
+    if (!tally) map.set(key, (tally = createTally()));
+    addToTally(tally, row);
   };
   for (const row of rows) {
+    addToTally(overall, row);
     const indicator: Indicator | undefined = plan.indicator(row.entity);
     const task: Task | undefined = indicator ? undefined : plan.task(row.entity);
     if (indicator) add(byIndicatorGroup, indicator.group, row);
@@ -295,10 +310,10 @@ function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: read
     for (const agency of indicator?.lead ?? task?.lead ?? []) add(byAgency, agency, row);
     add(byLocality, row.locality, row);
   }
-  const keyed = (map: Map<string, ScorecardRow[]>): Record<string, Summary> =>
-    Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summarize(map.get(k)!, bands)]));
+  const keyed = (map: Map<string, Tally>): Record<string, Summary> =>
+    Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, bands)]));
   return {
-    overall: summarize(rows, bands),
+    overall: summaryOf(overall, bands),
     byIndicatorGroup: keyed(byIndicatorGroup),
     byTaskGroup: keyed(byTaskGroup),
     byAgency: keyed(byAgency),

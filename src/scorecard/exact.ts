@@ -29,6 +29,9 @@ function common(values: readonly string[]): { units: bigint[]; scale: number } {
 
 /** `numerator / denominator` rounded half to even at `places` decimals, as a decimal string ("2.2", "-0.333333", "1"). */
 export function divideRounded(numerator: bigint, denominator: bigint, places = 6): string {
+  // Small integers divide exactly in doubles once checked by their remainder; BigInt only beyond that.
+  if (places === 6 && numerator <= MAX_FAST && numerator >= -MAX_FAST && denominator <= MAX_FAST && denominator >= -MAX_FAST && denominator !== 0n)
+    return divideSmall(Number(numerator), Number(denominator));
   if (denominator === 0n) throw new RangeError("division by zero");
   if (denominator < 0n) {
     numerator = -numerator;
@@ -43,8 +46,36 @@ export function divideRounded(numerator: bigint, denominator: bigint, places = 6
   return formatScaled(q, places);
 }
 
-function formatScaled(units: bigint, places: number): string {
-  const negative = units < 0n;
+/** |numerator| · 10^6 and the denominator stay below 2^53, so every product below is an exact double. */
+const MAX_FAST = 9_000_000_000n;
+
+function divideSmall(numerator: number, denominator: number): string {
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const scaled = numerator * 1_000_000;
+  let q = Math.trunc(scaled / denominator);
+  let r = scaled - q * denominator;
+  // The double quotient may be one off; the exact remainder says which way.
+  if (r < 0 && scaled > 0) {
+    q -= 1;
+    r += denominator;
+  } else if (r > 0 && scaled < 0) {
+    q += 1;
+    r -= denominator;
+  } else if (Math.abs(r) >= denominator) {
+    const step = r > 0 ? 1 : -1;
+    q += step;
+    r -= step * denominator;
+  }
+  const twice = Math.abs(r) * 2;
+  if (twice > denominator || (twice === denominator && q % 2 !== 0)) q += r < 0 ? -1 : 1;
+  return formatScaled(q, 6);
+}
+
+function formatScaled(units: bigint | number, places: number): string {
+  const negative = units < 0;
   const digits = (negative ? -units : units).toString().padStart(places + 1, "0");
   const int = digits.slice(0, digits.length - places);
   const frac = digits.slice(digits.length - places).replace(/0+$/, "");

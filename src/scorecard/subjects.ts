@@ -52,6 +52,11 @@ export interface Subject {
   /** The entity's name, for `{name}` in messages. */
   readonly name: LocalizedText;
   readonly facts: Readonly<Record<string, unknown>>;
+  /**
+   * The subject and its facts are reused for the next entity (a million observations are checked through one
+   * object): a row that keeps them must copy them.
+   */
+  readonly transient?: boolean;
 }
 
 type Params = Readonly<Record<string, ParameterValue>>;
@@ -87,8 +92,12 @@ const localityOf = (key: string) => (key === CITY ? undefined : key);
 const nameOfIndicator = (x: Indicator): LocalizedText => x.name;
 const nameOfTask = (t: Task): LocalizedText => t.title;
 
-/** Observations grouped by indicator, then locality, sorted by year. */
+const indexes = new WeakMap<readonly ObservationFact[], Map<string, Map<string, ObservationFact[]>>>();
+
+/** Observations grouped by indicator, then locality, sorted by year; built once per evaluation. */
 function observationIndex(observations: readonly ObservationFact[]): Map<string, Map<string, ObservationFact[]>> {
+  const cached = indexes.get(observations);
+  if (cached) return cached;
   const index = new Map<string, Map<string, ObservationFact[]>>();
   for (const o of observations) {
     let byLocality = index.get(o.indicator);
@@ -98,7 +107,8 @@ function observationIndex(observations: readonly ObservationFact[]): Map<string,
     if (list) list.push(o);
     else byLocality.set(key, [o]);
   }
-  for (const byLocality of index.values()) for (const list of byLocality.values()) list.sort((a, b) => a.period - b.period);
+  for (const byLocality of index.values()) for (const list of byLocality.values()) if (list.length > 1) list.sort((a, b) => a.period - b.period);
+  indexes.set(observations, index);
   return index;
 }
 
@@ -353,40 +363,53 @@ function taskContinuousSubjects({ plan, asOf, taskReports }: EvaluationContext, 
 
 function* observationSubjects({ plan, asOf, observations, conflicts }: EvaluationContext, baselineYears: number): Generator<Subject> {
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
-  const subject = (o: ObservationFact, conflictingValues: readonly string[]): Subject | undefined => {
+  // One subject and one facts object, refilled for each observation: the checks rarely keep a row, and a
+  // million short-lived objects would cost more in garbage collection than the checks themselves.
+  const facts: Record<string, unknown> = {
+    asOf,
+    indicator: "",
+    measure: null,
+    direction: "increase",
+    locality: null,
+    period: 0,
+    value: null,
+    met: null,
+    firstYear,
+    lastTargetYear: null,
+    conflicting: false,
+    conflictingValues: NONE,
+  };
+  const subject = { entity: "", period: 0 as number | undefined, locality: undefined as string | undefined, name: undefined as unknown as LocalizedText, facts, transient: true };
+  const fill = (o: ObservationFact, conflictingValues: readonly string[]): Subject | undefined => {
     const x = plan.indicator(o.indicator);
     if (!x) return undefined;
-    return {
-      entity: x.id,
-      period: o.period,
-      locality: o.locality,
-      name: nameOfIndicator(x),
-      facts: {
-        asOf,
-        indicator: x.id,
-        measure: x.measure ?? null,
-        direction: x.direction,
-        locality: o.locality ?? null,
-        period: o.period,
-        value: o.value ?? null,
-        met: o.met ?? null,
-        firstYear,
-        lastTargetYear: x.targets.at(-1)?.year ?? null,
-        conflicting: conflictingValues.length > 0,
-        conflictingValues: [...conflictingValues],
-      },
-    };
+    subject.entity = x.id;
+    subject.period = o.period;
+    subject.locality = o.locality;
+    subject.name = nameOfIndicator(x);
+    facts.indicator = x.id;
+    facts.measure = x.measure ?? null;
+    facts.direction = x.direction;
+    facts.locality = o.locality ?? null;
+    facts.period = o.period;
+    facts.value = o.value ?? null;
+    facts.met = o.met ?? null;
+    facts.lastTargetYear = x.targets.at(-1)?.year ?? null;
+    facts.conflicting = conflictingValues.length > 0;
+    facts.conflictingValues = conflictingValues.length > 0 ? [...conflictingValues] : NONE;
+    return subject;
   };
-  // One observation at a time: a million observations never stand in memory as subjects at once.
   for (const o of observations) {
-    const s = subject(o, []);
+    const s = fill(o, NONE);
     if (s) yield s;
   }
   for (const c of conflicts) {
-    const s = subject({ indicator: c.indicator, period: c.period, locality: c.locality }, c.values);
+    const s = fill({ indicator: c.indicator, period: c.period, locality: c.locality }, c.values);
     if (s) yield s;
   }
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 // ---------------------------------------------------------------- the plan itself
 

@@ -28,25 +28,42 @@ const SCORED: ReadonlySet<Verdict> = new Set(["pass", "warn", "fail"]);
  * (not applicable, or a task due soon or in progress) count only in the verdict counts. Exact decimal arithmetic: the result does not depend on row order.
  */
 export function summarize(rows: readonly ScorecardRow[], bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
-  const counts: VerdictCounts = { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 };
-  // Rows share few weights and scores: count each pair, then do the decimal arithmetic once per pair.
-  const pairs = new Map<string, number>();
-  let expected = 0;
-  let withData = 0;
-  for (const row of rows) {
-    counts[row.verdict] += 1;
-    if (row.weight === "0") continue;
-    if (row.verdict === "no-data") expected += 1;
-    else if (SCORED.has(row.verdict) && row.score !== null) {
-      expected += 1;
-      withData += 1;
-      const key = `${row.weight}|${row.score}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
+  const tally = createTally();
+  for (const row of rows) addToTally(tally, row);
+  return summaryOf(tally, bands);
+}
+
+/** Running counts of a set of rows, so that many summaries are made in one pass over the rows. */
+export interface Tally {
+  readonly counts: VerdictCounts;
+  /** Scored rows by `weight|score`: rows share few pairs, so the decimal arithmetic is done once per pair. */
+  readonly pairs: Map<string, number>;
+  rows: number;
+  expected: number;
+  withData: number;
+}
+
+export function createTally(): Tally {
+  return { counts: { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 }, pairs: new Map(), rows: 0, expected: 0, withData: 0 };
+}
+
+export function addToTally(tally: Tally, row: ScorecardRow): void {
+  tally.rows += 1;
+  tally.counts[row.verdict] += 1;
+  if (row.weight === "0") return;
+  if (row.verdict === "no-data") tally.expected += 1;
+  else if (row.score !== null && SCORED.has(row.verdict)) {
+    tally.expected += 1;
+    tally.withData += 1;
+    const key = `${row.weight}|${row.score}`;
+    tally.pairs.set(key, (tally.pairs.get(key) ?? 0) + 1);
   }
+}
+
+export function summaryOf(tally: Tally, bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
   let weighted = new Decimal(0);
   let weights = new Decimal(0);
-  for (const [key, n] of pairs) {
+  for (const [key, n] of tally.pairs) {
     const [weight, score] = key.split("|") as [string, string];
     const w = new Decimal(weight).times(n);
     weights = weights.plus(w);
@@ -55,9 +72,9 @@ export function summarize(rows: readonly ScorecardRow[], bands: readonly BandDef
   const score = weights.isZero() ? null : weighted.div(weights);
   return {
     score: score === null ? null : fixed(score),
-    coverage: expected === 0 ? null : fixed(new Decimal(withData).div(expected)),
-    rows: rows.length,
-    counts,
+    coverage: tally.expected === 0 ? null : fixed(new Decimal(tally.withData).div(tally.expected)),
+    rows: tally.rows,
+    counts: { ...tally.counts },
     band: score === null ? NO_DATA_BAND : bandOf(score, bands),
   };
 }

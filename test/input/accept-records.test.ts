@@ -44,9 +44,22 @@ describe("acceptRecords: observations", () => {
 
   it.each([
     ["abc", 'value "abc" is not a number'],
-    ["60,5", 'value "60,5" is not a number: write the decimal mark as a dot, e.g. 60.5'],
-    ["60%", 'value "60%" is not a number: leave out the % sign'],
     ["1.200.000", 'value "1.200.000" is not a number: write it without thousands separators and with a dot for decimals, e.g. 1200000'],
+    ["1,234", 'value "1,234" is ambiguous, a decimal comma or a thousands separator: write 1.234 if the comma is the decimal mark, or 1234 if it separates thousands'],
+    ["1234,567", 'value "1234,567" is ambiguous, a decimal comma or a thousands separator: write 1234.567 if the comma is the decimal mark, or 1234567 if it separates thousands'],
+    ["1,234%", 'value "1,234%" is ambiguous, a decimal comma or a thousands separator: write 1.234 if the comma is the decimal mark, or 1234 if it separates thousands'],
+    ["1,234.5", 'value "1,234.5" is not a number: write it without thousands separators, e.g. 1234.5'],
+    ["1,234,567", 'value "1,234,567" is not a number: write it without thousands separators, e.g. 1234567'],
+    ["60,5,1", 'value "60,5,1" is not a number'],
+    ["60,", 'value "60," is not a number'],
+    [",5", 'value ",5" is not a number'],
+    ["1.23,4", 'value "1.23,4" is not a number'],
+    ["1234.567,8", 'value "1234.567,8" is not a number'],
+    ["6O%", 'value "6O%" is not a number'],
+    ["60%%", 'value "60%%" is not a number'],
+    ["%60", 'value "%60" is not a number'],
+    ["%", 'value "%" is not a number'],
+    ["1 200", 'value "1 200" is not a number: write it without spaces between the digits, e.g. 1200'],
     ["1e3", 'value "1e3" is not a number'],
     [".5", 'value ".5" is not a number'],
     [Number.NaN, "value NaN is not a finite number"],
@@ -55,6 +68,55 @@ describe("acceptRecords: observations", () => {
     [[60], "value a list is not a number"],
   ])("refuses the value %j", (value, reason) =>
     expect(rejection(observe({ indicator: "PL2-1", period: 2025, value }))).toMatchObject({ kind: "observation", field: "value", value, reason }));
+
+  it.each([
+    ["60,5", "60.5", 'value "60,5" is read as 60.5 (the comma is the decimal mark, as Vietnamese writes it)'],
+    ["0,77", "0.77", 'value "0,77" is read as 0.77 (the comma is the decimal mark, as Vietnamese writes it)'],
+    [" 60,50 ", "60.5", 'value " 60,50 " is read as 60.5 (the comma is the decimal mark, as Vietnamese writes it)'],
+    ["1,2345", "1.2345", 'value "1,2345" is read as 1.2345 (the comma is the decimal mark, as Vietnamese writes it)'],
+    ["60%", "60", 'value "60%" is read as 60 (the % sign left out)'],
+    ["62.5 %", "62.5", 'value "62.5 %" is read as 62.5 (the % sign left out)'],
+    ["62,5\u00a0%", "62.5", 'value "62,5\u00a0%" is read as 62.5 (the comma is the decimal mark, as Vietnamese writes it; the % sign left out)'],
+    ["62,5 %", "62.5", 'value "62,5 %" is read as 62.5 (the comma is the decimal mark, as Vietnamese writes it; the % sign left out)'],
+    ["0,5%", "0.5", 'value "0,5%" is read as 0.5 (the comma is the decimal mark, as Vietnamese writes it; the % sign left out)'],
+  ])("reads the percentage %j of PL2-1 as %j, saying how", (given, value, note) => {
+    const input = observe({ indicator: "PL2-1", period: 2025, value: given });
+    expect(records(input)).toEqual([{ indicator: "PL2-1", period: 2025, value }]);
+    expect(input.notes).toEqual([{ source: { index: 0 }, field: "value", note }]);
+  });
+
+  it.each([
+    ["1.234,5", "1234.5", 'value "1.234,5" is read as 1234.5 (the dots group thousands and the comma is the decimal mark, as Vietnamese writes it)'],
+    ["1.234.567,89", "1234567.89", 'value "1.234.567,89" is read as 1234567.89 (the dots group thousands and the comma is the decimal mark, as Vietnamese writes it)'],
+    ["-1.234,5", "-1234.5", 'value "-1.234,5" is read as -1234.5 (the dots group thousands and the comma is the decimal mark, as Vietnamese writes it)'],
+    ["305,5", "305.5", 'value "305,5" is read as 305.5 (the comma is the decimal mark, as Vietnamese writes it)'],
+  ])("reads the count %j of PL2-22 as %j, saying how", (given, value, note) => {
+    const input = observe({ indicator: "PL2-22", period: 2025, value: given });
+    expect(records(input)).toEqual([{ indicator: "PL2-22", period: 2025, value }]);
+    expect(input.notes.filter((n) => n.field === "value" && n.note.includes(" is read as "))).toEqual([{ source: { index: 0 }, field: "value", note }]);
+  });
+
+  it("reads the same figure written with a decimal comma and with a dot as one fact: the copy is a duplicate", () => {
+    const input = observe({ indicator: "PL2-1", period: 2025, value: "60,5" }, { indicator: "PL2-1", period: 2025, value: "60.5%" }, { indicator: "PL2-1", period: 2025, value: 60.5 });
+    expect(records(input)).toEqual([{ indicator: "PL2-1", period: 2025, value: "60.5" }]);
+    expect(input.rejected.map((r) => r.clash)).toEqual(["duplicate", "duplicate"]);
+  });
+
+  it.each([
+    ["PL2-22", 'value "12%" has a % sign, but PL2-22 is not measured in percent (it is a count): give the figure in that unit, without the % sign'],
+    ["PL2-43", 'value "12%" has a % sign, but PL2-43 is not measured in percent (it is a rank): give the figure in that unit, without the % sign'],
+    ["PL1-20", 'value "12%" has a % sign, but PL1-20 is not measured in percent (it is a growth rate, unit %/năm): give the figure in that unit, without the % sign'],
+  ])("refuses a %% sign on a value of %s, which is not a percentage", (indicator, reason) =>
+    expect(rejection(observe({ indicator, period: 2025, value: "12%" }))).toMatchObject({ field: "value", value: "12%", reason }));
+
+  it("refuses a % sign on a value of a yes/no indicator as any value, and notes nothing for a value it refuses", () => {
+    const input = observe({ indicator: "PL1-2", period: 2025, value: "60%" }, { indicator: "PL2-22", period: 2025, value: "1,5%" });
+    expect(input.rejected.map((r) => r.reason)).toEqual([
+      "PL1-2 is assessed as met or not: give met (yes or no) instead of value",
+      'value "1,5%" has a % sign, but PL2-22 is not measured in percent (it is a count): give the figure in that unit, without the % sign',
+    ]);
+    expect(input.notes).toEqual([]);
+  });
 
   it.each([
     [true, true],
@@ -150,12 +212,36 @@ describe("acceptRecords: observations", () => {
     ["2024-02-29", undefined],
     ["2025-02-29", 'reportedOn "2025-02-29" is not a real date'],
     ["2025-04-31", 'reportedOn "2025-04-31" is not a real date'],
-    ["09/06/2025", 'reportedOn "09/06/2025" is not a date written as YYYY-MM-DD, e.g. 2025-06-09'],
-    ["2025-06-09T10:00:00Z", 'reportedOn "2025-06-09T10:00:00Z" is not a date written as YYYY-MM-DD, e.g. 2025-06-09'],
-  ])("checks that reportedOn %j is a real ISO date", (reportedOn, reason) => {
+    ["2025-06-09T10:00:00Z", 'reportedOn "2025-06-09T10:00:00Z" is not a date written as YYYY-MM-DD, e.g. 2025-06-09, or day/month/year, e.g. 09/06/2025'],
+    ["2025-6-9", 'reportedOn "2025-6-9" is not a date written as YYYY-MM-DD, e.g. 2025-06-09, or day/month/year, e.g. 09/06/2025'],
+    ["31/12/25", 'reportedOn "31/12/25" is not a date written as YYYY-MM-DD, e.g. 2025-06-09, or day/month/year, e.g. 09/06/2025'],
+    ["31/12-2025", 'reportedOn "31/12-2025" is not a date written as YYYY-MM-DD, e.g. 2025-06-09, or day/month/year, e.g. 09/06/2025'],
+    ["31/12/2025 10:00", 'reportedOn "31/12/2025 10:00" is not a date written as YYYY-MM-DD, e.g. 2025-06-09, or day/month/year, e.g. 09/06/2025'],
+    ["31/02/2025", 'reportedOn "31/02/2025" is not a real date: read as day/month/year (the Vietnamese convention), it would be day 31 of month 2 of 2025'],
+    ["29.02.2025", 'reportedOn "29.02.2025" is not a real date: read as day/month/year (the Vietnamese convention), it would be day 29 of month 2 of 2025'],
+    [
+      "12/31/2025",
+      'reportedOn "12/31/2025" is not a real date: read as day/month/year (the Vietnamese convention), it would be day 12 of month 31 of 2025; if it is month/day/year, write it as 2025-12-31',
+    ],
+    ["2025/12/31", 'reportedOn "2025/12/31" is not a date written as YYYY-MM-DD or day/month/year: write it as 2025-12-31 if it is year/month/day'],
+    ["2025.06.09", 'reportedOn "2025.06.09" is not a date written as YYYY-MM-DD or day/month/year: write it as 2025-06-09 if it is year/month/day'],
+  ])("checks that reportedOn %j is a real date", (reportedOn, reason) => {
     const input = observe({ indicator: "PL2-1", period: 2025, value: 1, reportedOn });
     if (reason === undefined) expect(records(input)[0]?.reportedOn).toBe(reportedOn);
     else expect(rejection(input)).toMatchObject({ field: "reportedOn", reason });
+  });
+
+  it.each([
+    ["31/12/2025", "2025-12-31"],
+    ["09/06/2025", "2025-06-09"],
+    ["9/6/2025", "2025-06-09"],
+    ["31-12-2025", "2025-12-31"],
+    ["31.12.2025", "2025-12-31"],
+    ["29/02/2024", "2024-02-29"],
+  ])("reads reportedOn %j as day/month/year, the Vietnamese convention: %j, saying so", (reportedOn, iso) => {
+    const input = observe({ indicator: "PL2-1", period: 2025, value: 1, reportedOn });
+    expect(records(input)).toEqual([{ indicator: "PL2-1", period: 2025, value: "1", reportedOn: iso }]);
+    expect(input.notes).toEqual([{ source: { index: 0 }, field: "reportedOn", note: `reportedOn ${JSON.stringify(reportedOn)} is read as ${iso} (day/month/year, the Vietnamese convention)` }]);
   });
 
   it("treats null and blank text as absent", () =>
@@ -340,6 +426,15 @@ describe("acceptRecords: task reports", () => {
       'unknown task "PL2-1" (PL2-1 is an indicator: report it as an observation with indicator, period and value)',
     );
     expect(rejection(report({ task: "t-2.3", status: "completed" }))?.reason).toBe('unknown task "t-2.3" (did you mean T-2.3?)');
+  });
+
+  it("reads reportedOn and completedOn written day/month/year, with a note for each", () => {
+    const input = report({ task: "T-2.3", status: "completed", reportedOn: "20/11/2026", completedOn: "15.11.2026" });
+    expect(input.taskReports.map((t) => t.record)).toEqual([{ task: "T-2.3", status: "completed", reportedOn: "2026-11-20", completedOn: "2026-11-15" }]);
+    expect(input.notes).toEqual([
+      { source: { index: 0 }, field: "reportedOn", note: 'reportedOn "20/11/2026" is read as 2026-11-20 (day/month/year, the Vietnamese convention)' },
+      { source: { index: 0 }, field: "completedOn", note: 'completedOn "15.11.2026" is read as 2026-11-15 (day/month/year, the Vietnamese convention)' },
+    ]);
   });
 
   it("checks period and dates as for observations", () => {

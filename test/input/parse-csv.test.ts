@@ -92,6 +92,19 @@ describe("parseCsv", () => {
     }
   });
 
+  it.each([";", "\t"] as const)("splits at %j when told, quoted cells, doubled quotes, line breaks and line numbers alike", (separator) => {
+    const text = ["indicator", "value", "source"].join(separator) + "\r\n" + ["PL2-1", '"60,5"', `"Sở${separator} ""KH""\r\nquý III"`].join(separator) + "\r\n" + ["PL2-22", "310", ""].join(separator);
+    const rows = parseCsv(text, { separator });
+    expect(cells(rows)).toEqual([
+      ["indicator", "value", "source"],
+      ["PL2-1", "60,5", `Sở${separator} "KH"\r\nquý III`],
+      ["PL2-22", "310", ""],
+    ]);
+    expect(lines(rows)).toEqual([1, 2, 4]);
+    // Commas are then text like any other.
+    expect(cells(parseCsv("a,b;c,d", { separator: ";" }))).toEqual([["a,b", "c,d"]]);
+  });
+
   it("reads a large file in one pass, keeping line numbers", () => {
     const count = 100_000;
     const text = ["indicator,period,value", ...Array.from({ length: count }, (_, i) => `PL2-1,2025,"${i}\n"`)].join("\r\n");

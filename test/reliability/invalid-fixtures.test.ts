@@ -129,6 +129,14 @@ describe("each committed malformed file", () => {
     expect(warned.sort()).toEqual([2010, 2050]);
   });
 
+  it("semicolon-quoted.csv: reads the quoted cell whole, keeps line numbers, and reads the figure as in the comma file", () => {
+    const input = readFixture("semicolon-quoted.csv", readFileSync(new URL("semicolon-quoted.csv", dir), "utf8"));
+    expect(input.observations.map((o) => [o.source.line, o.record])).toEqual([
+      [2, { indicator: "PL2-1", period: 2025, value: "62.5", source: "Sở KH&CN; báo cáo\r\nquý III", reportedOn: "2025-10-15" }],
+      [4, { indicator: "PL2-22", period: 2025, value: "310", source: 'Sở "Nội vụ"' }],
+    ]);
+  });
+
   it("prototype-pollution.json: pollutes no prototype", () => {
     readFixture("prototype-pollution.json", readFileSync(new URL("prototype-pollution.json", dir), "utf8"));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

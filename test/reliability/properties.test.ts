@@ -338,15 +338,9 @@ describe("evaluate, on generated records", () => {
   );
 });
 
-describe("evaluate: known issue for src/scorecard", () => {
-  /*
-   * observationSubjects (src/scorecard/subjects.ts) makes the rows of the observation rules in the order the
-   * accepted observations come in, so two observations flagged by observation.year-in-plan swap rows when
-   * they swap places in the input; the rows as a set and the summaries do not change. Sorting the accepted
-   * observations by indicator, period and locality there would fix it; this test then fails and should become
-   * a plain `it`.
-   */
-  it.fails("gives the rows in the same order whatever order the records arrive in", async () => {
+describe("evaluate: row order", () => {
+  // The rows of the observation checks are sorted by indicator, period, locality and value, not left in input order.
+  it("gives the rows in the same order whatever order the records arrive in", async () => {
     const observations = [
       { indicator: "PL1-3", period: 2031, met: true },
       { indicator: "PL1-23", period: 2031, met: true },

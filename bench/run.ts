@@ -1,0 +1,155 @@
+/**
+ * `npm run bench` (or `npm run bench -- --quick`): runs every scenario in a process of its own, side by side,
+ * and writes bench/RESULTS.md with the machine, the date, the figures and whether each target is met.
+ *
+ *   - one Plan 142 scorecard on the bundled fixture, warm and cold (cold includes loading the library);
+ *   - 100,000 and 1,000,000 synthetic observations across 3,300 localities, from a CSV file, in process and
+ *     through the CLI;
+ *   - rule decisions per second: compiled, plain json-rules-engine (one run per decision), a hand-written loop;
+ *   - peak resident memory of each.
+ *
+ * The scenarios are bundled with esbuild first (the library from src/, as the build ships it), so no
+ * transpiler runs while they are measured; the CLI scenarios run the built dist/cli/main.js.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { cpus, freemem, totalmem, type as osType, release } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { writeSyntheticCsv } from "./synthetic.js";
+
+const quick = process.argv.includes("--quick");
+const root = new URL("../", import.meta.url).pathname;
+const out = join(root, "bench", ".out");
+mkdirSync(out, { recursive: true });
+
+const SIZES = quick ? [100_000] : [100_000, 1_000_000];
+const TARGETS = { planWarmMs: 20, inProcess1MMs: 3000, cli1MMs: 6000, peakRssBytes: 1024 ** 3, speedupOverEngine: 20, slowdownToLoop: 5, growth: 12 };
+
+interface Result {
+  scenario: string;
+  ms?: number;
+  peakRssBytes: number;
+  [key: string]: unknown;
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+async function bundle(name: string): Promise<string> {
+  const file = join(out, `${name}.mjs`);
+  await build({
+    entryPoints: [join(root, "bench", "scenarios", `${name}.ts`)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile: file,
+    logLevel: "error",
+    external: ["json-rules-engine", "zod", "decimal.js", "date-fns", "@date-fns/tz"],
+  });
+  return file;
+}
+
+function run(command: string, args: readonly string[]): { stdout: string; stderr: string; ms: number } {
+  const t0 = performance.now();
+  const r = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr, ms };
+}
+
+function scenario(file: string, args: readonly string[] = []): Result {
+  const { stdout } = run(process.execPath, [file, ...args]);
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as Result;
+}
+
+const results: Result[] = [];
+log(`bench: ${quick ? "quick" : "full"} run`);
+
+if (!existsSync(join(root, "dist", "cli", "main.js"))) run("npm", ["run", "build"]);
+
+const planWarm = await bundle("plan-warm");
+const planCold = await bundle("plan-cold");
+const csvInProcess = await bundle("csv-in-process");
+const decisions = await bundle("decisions");
+
+log("plan scorecard, warm and cold");
+results.push(scenario(planWarm, [quick ? "10" : "30"]));
+const cold = [0, 1, 2].map(() => scenario(planCold));
+results.push({ ...cold.sort((a, b) => (a.ms ?? 0) - (b.ms ?? 0))[1]!, runs: 3 });
+
+for (const size of SIZES) {
+  const csv = join(out, `observations-${size}.csv`);
+  if (!existsSync(csv)) {
+    log(`writing ${size.toLocaleString("en")} synthetic observations`);
+    await writeSyntheticCsv(csv, size);
+  }
+  log(`${size.toLocaleString("en")} observations in process`);
+  results.push({ ...scenario(csvInProcess, [csv]), size, fileBytes: statSync(csv).size });
+  log(`${size.toLocaleString("en")} observations through the CLI`);
+  const cli = run(process.execPath, ["--import", join(root, "bench", "rss.mjs"), join(root, "dist", "cli", "main.js"), "scorecard", "--data", csv, "--as-of", "2026-11-26", "--format", "json", "--out", join(out, `scorecard-${size}.json`)]);
+  const rss = Number(/NQ57_BENCH_PEAK_RSS=(\d+)/.exec(cli.stderr)?.[1] ?? 0);
+  results.push({ scenario: "csv-cli", size, ms: cli.ms, peakRssBytes: rss });
+}
+
+log("rule decisions: compiled, json-rules-engine, hand-written");
+results.push(scenario(decisions, [quick ? "30000" : "100000"]));
+
+// ------------------------------------------------------------------- report
+const find = (name: string, size?: number) => results.find((r) => r.scenario === name && (size === undefined || r.size === size));
+const fmtMs = (ms: number | undefined) => (ms === undefined ? "—" : ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms).toLocaleString("en")} ms`);
+const fmtMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en")} MB`;
+const ok = (met: boolean) => (met ? "met" : "**not met**");
+
+const warm = find("plan-warm")!;
+const dec = find("decisions")!;
+const speedup = Number(dec.compiledPerSecond) / Number(dec.jsonRulesEnginePerSecond);
+const slowdown = Number(dec.handWrittenPerSecond) / Number(dec.compiledPerSecond);
+const inProcess = (n: number) => find("csv-in-process-compiled", n);
+const cliRun = (n: number) => find("csv-cli", n);
+const lines: string[] = [];
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+lines.push("# Benchmark results", "");
+lines.push(`Recorded by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}.`, "");
+lines.push(`Machine: ${cpus().length} × ${cpu}, ${fmtMb(totalmem())} memory (${fmtMb(freemem())} free at the end), ${osType()} ${release()}, Node.js ${process.version}.`, "");
+lines.push("Each scenario ran in a process of its own; peak memory is that process's maximum resident set size.", "");
+lines.push("## Scenarios", "", "| scenario | size | time | peak RSS | notes |", "|---|---:|---:|---:|---|");
+for (const r of results) {
+  const notes =
+    r.scenario === "decisions"
+      ? `${Number(r.decisions).toLocaleString("en")} decisions: compiled ${Number(r.compiledPerSecond).toLocaleString("en")}/s, hand-written ${Number(r.handWrittenPerSecond).toLocaleString("en")}/s, json-rules-engine ${Number(r.jsonRulesEnginePerSecond).toLocaleString("en")}/s (on ${Number(r.jsonRulesEngineSampled).toLocaleString("en")} sampled)`
+      : r.scenario.startsWith("csv-in-process")
+        ? `${Number(r.rows).toLocaleString("en")} rows, overall score ${String(r.score)}; CSV of ${fmtMb(Number(r.fileBytes))}`
+        : r.scenario === "plan-warm"
+          ? `median of ${String(r.runs)} runs after 5 warm-up runs; ${String(r.rows)} rows`
+          : r.scenario === "plan-cold"
+            ? "median of 3 fresh processes, loading the library included"
+            : "`nq57 scorecard --format json --out FILE`, process start to exit";
+  lines.push(`| ${r.scenario} | ${r.size ? Number(r.size).toLocaleString("en") : "Plan 142 fixture"} | ${fmtMs(r.ms)} | ${fmtMb(r.peakRssBytes)} | ${notes} |`);
+}
+lines.push("", "## Targets", "", "| target | measured | |", "|---|---|---|");
+lines.push(`| one plan scorecard warm < ${TARGETS.planWarmMs} ms | ${fmtMs(warm.ms)} | ${ok((warm.ms ?? Infinity) < TARGETS.planWarmMs)} |`);
+lines.push(`| compiled ≥ ${TARGETS.speedupOverEngine}× plain json-rules-engine | ${speedup.toFixed(0)}× | ${ok(speedup >= TARGETS.speedupOverEngine)} |`);
+lines.push(`| compiled within ${TARGETS.slowdownToLoop}× of a hand-written loop | hand-written is ${slowdown.toFixed(2)}× faster | ${ok(slowdown <= TARGETS.slowdownToLoop)} |`);
+if (!quick) {
+  const p1 = inProcess(1_000_000)!;
+  const p100 = inProcess(100_000)!;
+  const c1 = cliRun(1_000_000)!;
+  const c100 = cliRun(100_000)!;
+  lines.push(`| 1,000,000 observations in process < ${TARGETS.inProcess1MMs / 1000} s | ${fmtMs(p1.ms)} | ${ok((p1.ms ?? Infinity) < TARGETS.inProcess1MMs)} |`);
+  lines.push(`| 1,000,000 observations through the CLI from CSV < ${TARGETS.cli1MMs / 1000} s | ${fmtMs(c1.ms)} | ${ok((c1.ms ?? Infinity) < TARGETS.cli1MMs)} |`);
+  const peak = Math.max(p1.peakRssBytes, c1.peakRssBytes);
+  lines.push(`| peak RSS < 1 GB at 1,000,000 | ${fmtMb(peak)} | ${ok(peak < TARGETS.peakRssBytes)} |`);
+  const growthIn = (p1.ms ?? 0) / (p100.ms ?? 1);
+  const growthCli = (c1.ms ?? 0) / (c100.ms ?? 1);
+  lines.push(`| linear growth: 1M ≤ ${TARGETS.growth}× 100k | in process ${growthIn.toFixed(1)}×, CLI ${growthCli.toFixed(1)}× | ${ok(growthIn <= TARGETS.growth && growthCli <= TARGETS.growth)} |`);
+} else {
+  lines.push("| 1,000,000-observation targets | not run in a quick run | — |");
+}
+lines.push("");
+const text = `${lines.join("\n")}\n`;
+if (quick) process.stdout.write(text);
+else writeFileSync(join(root, "bench", "RESULTS.md"), text);
+log(quick ? "quick run: results printed, bench/RESULTS.md left as it is" : "wrote bench/RESULTS.md");

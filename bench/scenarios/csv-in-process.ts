@@ -1,0 +1,15 @@
+/** Observations from a CSV file scored in process: read as a stream, checked, scored. */
+import { createReadStream } from "node:fs";
+import { evaluateStream, plans, readCsvStream } from "../../src/index.js";
+import { report } from "./common.js";
+
+const [file, engine = "compiled"] = process.argv.slice(2) as [string, "compiled" | "interpreter"];
+const plan = plans["haiphong-142"];
+const t0 = performance.now();
+const s = await evaluateStream({
+  plan,
+  asOf: "2026-11-26",
+  engine,
+  feed: (accumulator) => readCsvStream(file, createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }), plan, accumulator),
+});
+report({ scenario: `csv-in-process-${engine}`, ms: performance.now() - t0, observations: s.input.observations.given, rows: s.rows.length, score: s.summary.overall.score });

@@ -1,0 +1,18 @@
+/** One Plan 142 scorecard on the bundled fixture, warm: the median of repeated runs in one process. */
+import { readFileSync } from "node:fs";
+import { evaluate, plans, readJsonRecords } from "../../src/index.js";
+import { median, report } from "./common.js";
+
+const plan = plans["haiphong-142"];
+const text = readFileSync("fixtures/report-2025-2026.json", "utf8");
+const runs = Number(process.argv[2] ?? 30);
+const times: number[] = [];
+let rows = 0;
+for (let i = 0; i < runs + 5; i++) {
+  const t0 = performance.now();
+  const s = await evaluate({ plan, input: readJsonRecords("report.json", text, plan), asOf: "2026-11-26" });
+  const ms = performance.now() - t0;
+  if (i >= 5) times.push(ms); // the first runs warm the JIT up
+  rows = s.rows.length;
+}
+report({ scenario: "plan-warm", ms: median(times), runs, rows });
