@@ -127,7 +127,8 @@ for (const r of results) {
           : r.scenario === "plan-cold"
             ? "median of 3 fresh processes, loading the library included"
             : "`nq57 scorecard --format json --out FILE`, process start to exit";
-  lines.push(`| ${r.scenario} | ${r.size ? Number(r.size).toLocaleString("en") : "Plan 142 fixture"} | ${fmtMs(r.ms)} | ${fmtMb(r.peakRssBytes)} | ${notes} |`);
+  const size = r.size ? Number(r.size).toLocaleString("en") : r.observations ? `${Number(r.observations).toLocaleString("en")} observations` : "Plan 142 fixture";
+  lines.push(`| ${r.scenario} | ${size} | ${fmtMs(r.ms)} | ${fmtMb(r.peakRssBytes)} | ${notes} |`);
 }
 lines.push("", "## Targets", "", "| target | measured | |", "|---|---|---|");
 lines.push(`| one plan scorecard warm < ${TARGETS.planWarmMs} ms | ${fmtMs(warm.ms)} | ${ok((warm.ms ?? Infinity) < TARGETS.planWarmMs)} |`);

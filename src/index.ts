@@ -61,3 +61,4 @@ export { renderTerminal, rowsNeedingAttention, summaryTables, type RenderLang, t
 export { createInputAccumulator, type InputAccumulator } from "./input/accumulate.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
 export { renderHtml, type HtmlOptions } from "./render/html.js";
+export { scorecardJson } from "./render/json.js";

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 
 /** Where a command writes, and what it knows of the terminal: injectable so that tests run the CLI in process. */
 export interface CliIo {
@@ -45,6 +45,31 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
     writeFileSync(out, text);
   } catch (error) {
     throw new UsageError(`${out}: cannot write the file (${errorCode(error)})`);
+  }
+}
+
+/** Writes text given in pieces to `--out FILE` or to standard output, a megabyte at a time. */
+export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): void {
+  let fd: number | undefined;
+  try {
+    if (out) fd = openSync(out, "w");
+  } catch (error) {
+    throw new UsageError(`${out}: cannot write the file (${errorCode(error)})`);
+  }
+  let batch = "";
+  const flush = () => {
+    if (fd !== undefined) writeSync(fd, batch);
+    else io.stdout(batch);
+    batch = "";
+  };
+  try {
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

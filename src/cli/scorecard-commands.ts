@@ -11,7 +11,8 @@ import { standardRules } from "../rules/standard.js";
 import { evaluate } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 import { readDataFiles, readRuleSources } from "./files.js";
-import { colorAllowed, emit, progressBar, UsageError, type CliIo } from "./io.js";
+import { scorecardJson } from "../render/json.js";
+import { colorAllowed, emit, emitPieces, progressBar, UsageError, type CliIo } from "./io.js";
 import { planById, type Lang } from "./plan-commands.js";
 
 /** The output formats of `nq57 scorecard`. */
@@ -95,7 +96,7 @@ export async function scorecardOf(
 export function formatScorecard(scorecard: Scorecard, plan: DefinedPlan, format: ScorecardFormat, lang: Lang, terminal: { color: boolean; width?: number }): string {
   switch (format) {
     case "json":
-      return `${JSON.stringify(scorecard, null, 2)}\n`;
+      return [...scorecardJson(scorecard)].join("");
     case "md":
       return renderMarkdown(scorecard, plan, { lang });
     case "csv":
@@ -116,7 +117,9 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const scorecard = await scorecardOf(plan, options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
-  emit(io, formatScorecard(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
+  // JSON is written piece by piece: a national scorecard is larger than one string may be.
+  if (format === "json") emitPieces(io, scorecardJson(scorecard), options.out);
+  else emit(io, formatScorecard(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
   for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${describeSource(r.source)}: ${r.reason}\n`);
   const rejected = scorecard.rejected.length;
   if (rejected > 0)

@@ -114,12 +114,15 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   for (const note of [...split.notes, ...layout.notes]) accumulator.addNote(note);
 
   const headerText = header.map(foldHeader).join(",");
+  const firstHeaderCell = foldHeader(header[0] ?? "");
+  // A row repeats the header only if its first cell does: the full comparison is left for those rows.
+  const repeatsHeader = (row: CsvRow) => foldHeader(row[0] ?? "") === firstHeaderCell && row.map(foldHeader).join(",") === headerText;
   let records = 0;
   const take = (row: CsvRow) => {
     if (!row.some((cell) => cell.trim() !== "")) return;
     records++;
     const source = { file: name, line: row.line };
-    if (row.length === header.length && row.map(foldHeader).join(",") !== headerText) {
+    if (row.length === header.length && !repeatsHeader(row)) {
       const record = recordOf(row, layout.fields);
       if (layout.kind === "observation") accumulator.addObservation(record, source);
       else accumulator.addTaskReport(record, source);

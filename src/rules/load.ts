@@ -46,9 +46,22 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
  * const rules = loadRules(standardRuleSources, { parameters: { "task.deadline": { dueSoonDays: 14 } } });
  */
 export function loadRules(sources: readonly RuleSource[], overrides: RuleOverrides = {}): LoadedRule[] {
+  // Checking a rule file parses it through zod; a file already checked (the same object) is not checked again.
+  return loadRulesChecked(sources, overrides);
+}
+
+const checkedFiles = new WeakMap<RuleSource, RuleFile>();
+
+function checkedRuleFile(source: RuleSource): RuleFile {
+  let rule = checkedFiles.get(source);
+  if (!rule) checkedFiles.set(source, (rule = checkRuleFile(source)));
+  return rule;
+}
+
+function loadRulesChecked(sources: readonly RuleSource[], overrides: RuleOverrides): LoadedRule[] {
   const seen = new Map<string, string>();
   const rules = sources.map((source) => {
-    const rule = checkRuleFile(source);
+    const rule = checkedRuleFile(source);
     const earlier = seen.get(rule.id);
     if (earlier) throw new RuleFileError(source.file, "id", `duplicate rule id "${rule.id}", also in ${earlier}`);
     seen.set(rule.id, source.file);

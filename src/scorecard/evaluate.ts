@@ -295,14 +295,17 @@ function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: read
   const byTaskGroup = new Map<string, Tally>();
   const byAgency = new Map<string, Tally>();
   const byLocality = new Map<string, Tally>();
+  let pair: string | undefined;
   const add = (map: Map<string, Tally>, key: string | undefined, row: ScorecardRow) => {
     if (key === undefined) return;
     let tally = map.get(key);
     if (!tally) map.set(key, (tally = createTally()));
-    addToTally(tally, row);
+    addToTally(tally, row, pair);
   };
   for (const row of rows) {
-    addToTally(overall, row);
+    // The weight and score pair, made once per row for all the summaries the row counts in.
+    pair = row.score === null ? undefined : `${row.weight}|${row.score}`;
+    addToTally(overall, row, pair);
     const indicator: Indicator | undefined = plan.indicator(row.entity);
     const task: Task | undefined = indicator ? undefined : plan.task(row.entity);
     if (indicator) add(byIndicatorGroup, indicator.group, row);

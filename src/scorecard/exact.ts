@@ -17,6 +17,9 @@ function scaled(text: string): Scaled {
 }
 
 const TEN = 10n;
+const SMALL_INTEGER = /^-?\d{1,9}$/;
+/** Beyond this, a numerator times 10^6 is no longer an exact double. */
+const FAST_LIMIT = 9_000_000_000;
 const POWERS: bigint[] = [];
 const pow10 = (n: number): bigint => POWERS[n] ?? (POWERS[n] = TEN ** BigInt(n));
 
@@ -85,6 +88,7 @@ function formatScaled(units: bigint | number, places: number): string {
 
 /** The change per year between two values over a number of years, `(to - from) / years`, to six places. */
 export function changePerYear(from: string, to: string, years: number): string {
+  if (SMALL_INTEGER.test(from) && SMALL_INTEGER.test(to)) return divideSmall(Number(to) - Number(from), years);
   const { units, scale } = common([from, to]);
   return divideRounded(units[1]! - units[0]!, BigInt(years) * pow10(scale));
 }
@@ -95,6 +99,34 @@ export function changePerYear(from: string, to: string, years: number): string {
  * Undefined when no change is required (the baseline is at the target).
  */
 export function progressRatio(
+  baseline: string,
+  latest: string,
+  target: string,
+  actualYears: number,
+  requiredYears: number,
+): { ratio: string; clamped: string; actual: string; required: string } | undefined {
+  // Whole numbers of up to nine digits (most counts, percentages and ranks) need no BigInt at all.
+  if (SMALL_INTEGER.test(baseline) && SMALL_INTEGER.test(latest) && SMALL_INTEGER.test(target)) {
+    const b = Number(baseline);
+    const actualDelta = Number(latest) - b;
+    const requiredDelta = Number(target) - b;
+    if (requiredDelta === 0) return undefined;
+    const numerator = actualDelta * requiredYears;
+    const denominator = requiredDelta * actualYears;
+    if (Math.abs(numerator) > FAST_LIMIT || Math.abs(denominator) > FAST_LIMIT) return progressRatioExact(baseline, latest, target, actualYears, requiredYears);
+    const ratio = divideSmall(numerator, denominator);
+    const positive = numerator !== 0 && numerator < 0 === denominator < 0;
+    return {
+      ratio,
+      clamped: !positive ? "0" : Math.abs(numerator) >= Math.abs(denominator) ? "1" : ratio,
+      actual: divideSmall(actualDelta, actualYears),
+      required: divideSmall(requiredDelta, requiredYears),
+    };
+  }
+  return progressRatioExact(baseline, latest, target, actualYears, requiredYears);
+}
+
+function progressRatioExact(
   baseline: string,
   latest: string,
   target: string,

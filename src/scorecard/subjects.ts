@@ -77,9 +77,9 @@ export function subjectsFor(factSet: FactSetName, context: EvaluationContext, pa
     case "observation":
       return observationSubjects(context, Number(params.baselineYears ?? 10));
     case "planTask":
-      return planTaskSubjects(context);
+      return cachedForPlan(planTaskCache, context, planTaskSubjects);
     case "planIndicator":
-      return planIndicatorSubjects(context);
+      return cachedForPlan(planIndicatorCache, context, planIndicatorSubjects);
   }
 }
 
@@ -413,6 +413,16 @@ const NONE: readonly string[] = Object.freeze([]);
 
 // ---------------------------------------------------------------- the plan itself
 
+// The plan's own checks do not depend on the data: their subjects are made once per plan.
+const planTaskCache = new WeakMap<DefinedPlan, Subject[]>();
+const planIndicatorCache = new WeakMap<DefinedPlan, Subject[]>();
+
+function cachedForPlan(cache: WeakMap<DefinedPlan, Subject[]>, context: EvaluationContext, make: (context: EvaluationContext) => Subject[]): Subject[] {
+  let subjects = cache.get(context.plan);
+  if (!subjects) cache.set(context.plan, (subjects = make(context)));
+  return subjects;
+}
+
 function planTaskSubjects({ plan }: EvaluationContext): Subject[] {
   return plan.tasks.map((t) => {
     const subItems = plan.childrenOf(t.id) as readonly Task[];
@@ -434,6 +444,7 @@ function planTaskSubjects({ plan }: EvaluationContext): Subject[] {
 
 function planIndicatorSubjects({ plan }: EvaluationContext): Subject[] {
   const fold = (s: string) => s.toLocaleLowerCase("vi").replace(/\s+/g, " ").replace(/[.;:]+$/, "").trim();
+  const folded = new Map(plan.indicators.map((x) => [x, fold(x.name.vi)]));
   const milestoneYears = (x: Indicator) => {
     // Appendix 2 sets a target for each five-year milestone; Appendix 1 one for its horizon.
     if (x.appendix === 2) return [2025, 2030, 2035, 2040, 2045];
@@ -444,7 +455,7 @@ function planIndicatorSubjects({ plan }: EvaluationContext): Subject[] {
     const missing = isHeading ? [] : milestoneYears(x).filter((y) => !x.targets.some((t) => t.year === y));
     const duplicates = plan.indicators
       // Appendix 1 repeats some indicators in part II for the 2045 horizon; only a repeat within one part is a duplicate.
-      .filter((o) => o.id !== x.id && o.group === x.group && fold(o.name.vi) === fold(x.name.vi))
+      .filter((o) => o.id !== x.id && o.group === x.group && folded.get(o) === folded.get(x))
       .map((o) => o.id);
     return {
       entity: x.id,

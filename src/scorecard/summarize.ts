@@ -47,7 +47,7 @@ export function createTally(): Tally {
   return { counts: { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 }, pairs: new Map(), rows: 0, expected: 0, withData: 0 };
 }
 
-export function addToTally(tally: Tally, row: ScorecardRow): void {
+export function addToTally(tally: Tally, row: ScorecardRow, pairKey?: string): void {
   tally.rows += 1;
   tally.counts[row.verdict] += 1;
   if (row.weight === "0") return;
@@ -55,7 +55,7 @@ export function addToTally(tally: Tally, row: ScorecardRow): void {
   else if (row.score !== null && SCORED.has(row.verdict)) {
     tally.expected += 1;
     tally.withData += 1;
-    const key = `${row.weight}|${row.score}`;
+    const key = pairKey ?? `${row.weight}|${row.score}`;
     tally.pairs.set(key, (tally.pairs.get(key) ?? 0) + 1);
   }
 }

@@ -43,3 +43,21 @@ describe("exact progress arithmetic", () => {
     );
   });
 });
+
+describe("exact progress arithmetic on large whole numbers", () => {
+  it("agrees with decimal.js where doubles would round", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (b, l, t, ya, yr) => {
+        const result = progressRatio(String(b), String(l), String(t), ya, yr);
+        if (t === b) {
+          expect(result).toBeUndefined();
+          return;
+        }
+        const ratio = new Decimal(l).minus(b).times(yr).div(new Decimal(t).minus(b).times(ya));
+        expect(result?.ratio).toBe(ratio.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString());
+        expect(result?.actual).toBe(new Decimal(l).minus(b).div(ya).toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
