@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "docs/", "coverage/", "node_modules/", ".tmp/"] },
+  { ignores: ["dist/", "docs/", "coverage/", "node_modules/", ".tmp/", "bench/.out/", "test/artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
