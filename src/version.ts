@@ -1,2 +1,2 @@
 /** The package version; scorecards carry it as `rulesVersion`. Kept equal to package.json by a test. */
-export const VERSION = "0.0.0";
+export const VERSION = "0.1.0";
