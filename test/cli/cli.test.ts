@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { plans } from "../../src/index.js";
 import pkg from "../../package.json";
+import { readCsv } from "../render/csv-reader.js";
 
 async function run(...argv: string[]) {
   let stdout = "";
@@ -13,34 +14,6 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-/** Reads CSV as RFC 4180 (quoted cells, doubled quotes, CRLF) to check what a spreadsheet would see. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 const plan = plans["haiphong-142"];
 
