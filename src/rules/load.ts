@@ -117,7 +117,15 @@ export function checkRuleFile(source: RuleSource): RuleFile {
           `${path}.operator`,
           `unknown operator "${c.operator}"; known operators: ${[...OPERATOR_MAP.keys()].join(", ")}, each optionally after the decorators ${OPERATOR_DECORATORS.join(":, ")}:`,
         );
-      const ref = reference(c.value);
+      const value = c.value;
+      // json-rules-engine reads any object with a "fact" key as a fact, with a JSONPath "path" if given: only
+      // `{ "fact": name }` is allowed, so that no path expression ever reaches the engine.
+      if (typeof value === "object" && value !== null && !Array.isArray(value) && (Object.hasOwn(value, "fact") || Object.hasOwn(value, "param"))) {
+        const keys = Object.keys(value);
+        if (keys.length !== 1 || typeof (value as Record<string, unknown>)[keys[0]!] !== "string")
+          throw new RuleFileError(source.file, `${path}.value`, 'a value names a fact as { "fact": name } or a parameter as { "param": name }, with nothing else (no path, no params)');
+      }
+      const ref = reference(value);
       if (ref) known(ref.kind, ref.name, `${path}.value.${ref.kind}`);
     }
   };
