@@ -126,7 +126,14 @@ export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const targetWithDirection = (target: Target, x: Indicator) => ({ ...target, direction: x.direction });
+const withDirection = new WeakMap<Target, Target & { direction: Indicator["direction"] }>();
+
+/** The target with its indicator's direction, made once per target and shared by every subject that reads it. */
+function targetWithDirection(target: Target, x: Indicator): Target & { direction: Indicator["direction"] } {
+  let t = withDirection.get(target);
+  if (!t) withDirection.set(target, (t = Object.freeze({ ...target, direction: x.direction })));
+  return t;
+}
 const observed = (o: ObservationFact | undefined) =>
   o ? (o.met !== undefined ? { met: o.met } : { value: o.value ?? null }) : null;
 
