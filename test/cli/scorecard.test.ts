@@ -250,11 +250,11 @@ describe("nq57 rules", () => {
     expect(stdout).toContain('  lateScore = "0.5"  The score of a task done late');
     expect(stdout).toContain("Appendix 3 (deadline column) and Appendix 4 (time frame column); section D.3");
     const cases = [...stdout.matchAll(/^ {2}(\d+)\. ([a-z-]+): when /gm)].map((m) => m[2]);
-    expect(cases).toEqual(["recurring", "referenced", "no-deadline", "cancelled", "done-on-time", "done-late", "overdue", "due-soon", "in-progress", "not-due"]);
+    expect(cases).toEqual(["recurring", "referenced", "no-deadline", "cancelled", "done-on-time", "done-late", "overdue-unreported", "overdue", "due-soon", "in-progress", "not-due"]);
     expect(stdout).toContain('5. done-on-time: when reportStatus equal "completed" and completedOn dateOnOrBefore {due}');
     expect(stdout).toContain("→ warn / completed-late, score {lateScore}");
     expect(stdout).toContain("→ warn / due-soon (not scored)");
-    expect(stdout).toContain("10. not-due: when always");
+    expect(stdout).toContain("11. not-due: when always");
     expect(stdout).toContain("  - Due 9/2025, done on 1 October 2025: late");
     expect(stdout).toContain("→ expect: warn / completed-late, score 0.5");
     expect((await run(["rules", "show", "task.deadline"])).stdout).toContain("Mức độ: cao · Trọng số: 2");
