@@ -93,6 +93,15 @@ export function changePerYear(from: string, to: string, years: number): string {
   return divideRounded(units[1]! - units[0]!, BigInt(years) * pow10(scale));
 }
 
+/** The progress ratio and the changes per year it is drawn from, as six-place decimal strings. */
+export interface ProgressRatio {
+  readonly ratio: string;
+  /** The ratio clamped to 0-1: the row's score. */
+  readonly clamped: string;
+  readonly actual: string;
+  readonly required: string;
+}
+
 /**
  * The anticipated-progress ratio: actual change per year over the change per year required, both from the
  * baseline: `((latest − baseline) / (latestYear − baselineYear)) / ((target − baseline) / (targetYear − baselineYear))`.
@@ -104,7 +113,7 @@ export function progressRatio(
   target: string,
   actualYears: number,
   requiredYears: number,
-): { ratio: string; clamped: string; actual: string; required: string } | undefined {
+): ProgressRatio | undefined {
   // Whole numbers of up to nine digits (most counts, percentages and ranks) need no BigInt at all.
   if (SMALL_INTEGER.test(baseline) && SMALL_INTEGER.test(latest) && SMALL_INTEGER.test(target)) {
     const b = Number(baseline);
@@ -132,7 +141,7 @@ function progressRatioExact(
   target: string,
   actualYears: number,
   requiredYears: number,
-): { ratio: string; clamped: string; actual: string; required: string } | undefined {
+): ProgressRatio | undefined {
   const { units, scale } = common([baseline, latest, target]);
   const [b, l, t] = units as [bigint, bigint, bigint];
   const actualDelta = l - b;

@@ -126,6 +126,11 @@ export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The facts every indicator subject starts with, in the order rows show them. */
+function indicatorFacts(asOf: string, x: Indicator, key: string) {
+  return { asOf, indicator: x.id, measure: x.measure ?? null, direction: x.direction, locality: localityOf(key) ?? null };
+}
+
 const withDirection = new WeakMap<Target, Target & { direction: Indicator["direction"] }>();
 
 /** The target with its indicator's direction, made once per target and shared by every subject that reads it. */
@@ -153,11 +158,7 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
           locality: localityOf(key),
           name: nameOfIndicator(x),
           facts: {
-            asOf,
-            indicator: x.id,
-            measure: x.measure ?? null,
-            direction: x.direction,
-            locality: localityOf(key) ?? null,
+            ...indicatorFacts(asOf, x, key),
             year: target.year,
             target: targetWithDirection(target, x),
             targetKind: target.kind,
@@ -223,11 +224,7 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
         locality: localityOf(key),
         name: nameOfIndicator(x),
         facts: {
-          asOf,
-          indicator: x.id,
-          measure: x.measure ?? null,
-          direction: x.direction,
-          locality: localityOf(key) ?? null,
+          ...indicatorFacts(asOf, x, key),
           nextTarget,
           nextTargetYear: next.year,
           numericTarget: targetValue !== undefined,

@@ -2,17 +2,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
+import { run } from "./run-cli.js";
 import { plans } from "../../src/index.js";
 import pkg from "../../package.json";
 import { readCsv } from "../render/csv-reader.js";
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 
 const plan = plans["haiphong-142"];
