@@ -1,9 +1,9 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
-import { foldName } from "../model/define-plan.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
+import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "./records.js";
-import { compareSources, sortBySource } from "./source.js";
+import { sortBySource } from "./source.js";
 
 /** Takes records one at a time and gives the same {@link ReadInput} as reading them all at once. */
 export interface InputAccumulator {
@@ -27,47 +27,39 @@ export interface InputAccumulator {
  * repeated fact keeps only its first record until a clash makes the others worth keeping.
  */
 export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
-  // Per fact (indicator → locality → year): its first record, and the others only once one repeats it.
-  // Nested maps rather than one map of joined keys: no key string is built for each of a million records.
-  const facts = new Map<string, Map<string, Map<number, AcceptedObservation | AcceptedObservation[]>>>();
-  // The first record of each fact, in the order read, so that records read in order need no sorting.
-  const firsts: AcceptedObservation[] = [];
+  // Accepted figures as columns; a figure given more than once keeps its other records aside until finish.
+  const table = new ObservationTable(plan);
+  const clashes = new Map<number, AcceptedObservation[]>();
   const taskReports: AcceptedTaskReport[] = [];
   const rejected: RejectedRecord[] = [];
   const notes: InputNote[] = [];
   const given = { observations: 0, taskReports: 0 };
-  const keep = (accepted: AcceptedObservation) => {
-    const { indicator, locality, period } = accepted.record;
-    let byLocality = facts.get(indicator);
-    if (!byLocality) facts.set(indicator, (byLocality = new Map()));
-    const place = locality === undefined ? "" : foldName(locality);
-    let byYear = byLocality.get(place);
-    if (!byYear) byLocality.set(place, (byYear = new Map()));
-    const seen = byYear.get(period);
-    if (seen === undefined) {
-      byYear.set(period, accepted);
-      firsts.push(accepted);
-    } else if (Array.isArray(seen)) seen.push(accepted);
-    else byYear.set(period, [seen, accepted]);
+  const keep = (record: Observation, source: RecordSource) => {
+    const seen = table.addNew(record, source);
+    if (seen >= 0) {
+      const others = clashes.get(seen);
+      if (others) others.push({ record, source });
+      else clashes.set(seen, [table.accepted(seen), { record, source }]);
+    }
   };
   return {
     addObservation(record, source) {
       given.observations += 1;
       const checked = checkObservation(plan, record, source);
-      notes.push(...checked.notes);
+      if (checked.notes.length > 0) notes.push(...checked.notes);
       if ("rejected" in checked) rejected.push(checked.rejected);
-      else keep(checked.accepted);
+      else keep(checked.accepted.record, checked.accepted.source);
     },
     addInput(input) {
       given.observations += input.given.observations;
       given.taskReports += input.given.taskReports;
-      for (const o of input.observations) keep(o);
+      for (const o of input.observations) keep(o.record, o.source);
       taskReports.push(...input.taskReports);
       notes.push(...input.notes);
       // A figure that clashed inside its own input is weighed again with the others, as mergeInputs does.
       for (const r of input.rejected) {
         const clashed = r.kind === "observation" && r.clash ? Observation.safeParse(r.record) : undefined;
-        if (clashed?.success) keep({ record: clashed.data, source: r.source });
+        if (clashed?.success) keep(clashed.data, r.source);
         else rejected.push(r);
       }
     },
@@ -87,32 +79,34 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       notes.push(note);
     },
     finish() {
-      // Facts given more than once follow the duplicate policy; their first record may lose its place.
-      const dropped = new Set<AcceptedObservation>();
-      const replaced = new Map<AcceptedObservation, AcceptedObservation[]>();
-      for (const byLocality of facts.values())
-        for (const byYear of byLocality.values())
-          for (const entry of byYear.values()) {
-            if (!Array.isArray(entry)) continue;
-            const sorted = applyDuplicatePolicy(entry);
-            rejected.push(...sorted.rejected);
-            dropped.add(entry[0]!);
-            replaced.set(entry[0]!, sorted.accepted);
-          }
-      const observations = dropped.size === 0 ? firsts : firsts.flatMap((o) => (dropped.has(o) ? (replaced.get(o) ?? []) : [o]));
-      return {
-        // Records read in order are already sorted; sorting a million of them again would cost seconds.
-        observations: inSourceOrder(observations) ? observations : sortBySource(observations),
+      // Figures given more than once follow the duplicate policy: one record kept, or none on a conflict.
+      for (const [entry, all] of clashes) {
+        const sorted = applyDuplicatePolicy(all);
+        rejected.push(...sorted.rejected);
+        const kept = sorted.accepted[0];
+        if (kept) table.replace(entry, kept);
+        else table.remove(entry);
+      }
+      const order = table.inSourceOrder();
+      const input = {
+        observations: [] as AcceptedObservation[],
         taskReports: sortBySource(taskReports),
         rejected: sortBySource(rejected),
         notes: sortBySource(notes),
         given: { ...given },
       };
+      // The records are made only if asked for: the scorer reads the table's columns instead.
+      Object.defineProperty(input, "observations", {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const observations = Array.from(order, (e) => table.accepted(e));
+          Object.defineProperty(input, "observations", { value: observations, enumerable: true, configurable: true, writable: true });
+          return observations;
+        },
+      });
+      rememberTable(input, table, order);
+      return input;
     },
   };
-}
-
-function inSourceOrder(items: readonly { readonly source: RecordSource }[]): boolean {
-  for (let i = 1; i < items.length; i++) if (compareSources(items[i - 1]!.source, items[i]!.source) > 0) return false;
-  return true;
 }

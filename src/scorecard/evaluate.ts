@@ -5,7 +5,8 @@ import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
-import type { Observation, ReadInput } from "../input/records.js";
+import { ObservationTable, tableOfInput, type TableInput } from "../input/observation-table.js";
+import type { AcceptedObservation, Observation, ReadInput } from "../input/records.js";
 import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
 import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
@@ -58,11 +59,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : vietnamDate(options.asOf ?? new Date());
   const rules = loadRules(options.rules ?? standardRules, options);
   const input = combine(plan, options);
+  // The scorer reads observations as columns: those an accumulator read, or a table made of the records.
+  const observations = tableOfInput(input) ?? tableInputOf(plan, input.observations);
   const context: EvaluationContext = {
     plan,
     asOf,
-    // Accepted records already have the fields the scorer reads; no copy is made of a million of them.
-    observations: input.observations.map(({ record }) => record),
+    observations,
     taskReports: input.taskReports.map(({ record }) => record),
     conflicts: conflictsOf(input),
   };
@@ -104,7 +106,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     rows,
     summary: summaries(plan, rows, bands),
     input: {
-      observations: { given: input.given.observations, accepted: input.observations.length, rejected: input.given.observations - input.observations.length },
+      observations: { given: input.given.observations, accepted: observations.order.length, rejected: input.given.observations - observations.order.length },
       taskReports: { given: input.given.taskReports, accepted: input.taskReports.length, rejected: input.given.taskReports - input.taskReports.length },
     },
     rejected: input.rejected,
@@ -185,7 +187,11 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
   return mergeInputs(...parts);
 }
 
-
+/** A table of accepted records, in the order given (already source order). */
+function tableInputOf(plan: DefinedPlan, observations: readonly AcceptedObservation[]): TableInput {
+  const table = ObservationTable.of(plan, observations);
+  return { table, order: Int32Array.from({ length: table.count }, (_, i) => i) };
+}
 
 /** Conflicting observations, one entry per indicator, year and locality, values sorted. */
 function conflictsOf(input: ReadInput): ConflictFact[] {
@@ -210,18 +216,32 @@ const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
 const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
 
 function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome): ScorecardRow {
-  return {
-    rule: rule.id,
-    entity: subject.entity,
-    ...(subject.period !== undefined ? { period: subject.period } : {}),
-    ...(subject.locality !== undefined ? { locality: subject.locality } : {}),
-    verdict: outcome.verdict,
-    status: outcome.status,
-    score: scoreOf(outcome, subject.facts, rule.parameters),
-    weight: new Decimal(rule.weight).toString(),
-    facts: (subject.transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>,
-    message: { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) },
-  };
+  const { entity, period, locality } = subject;
+  const verdict = outcome.verdict;
+  const status = outcome.status;
+  const score = scoreOf(outcome, subject.facts, rule.parameters);
+  const weight = weightOf(rule);
+  const facts = (subject.transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
+  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
+  const id = rule.id;
+  // One literal per shape rather than spreads of optional keys: V8 makes spread objects in a slow mode, and
+  // the keys keep their order (period and locality after entity) for the JSON.
+  if (period !== undefined)
+    return locality !== undefined
+      ? { rule: id, entity, period, locality, verdict, status, score, weight, facts, message }
+      : { rule: id, entity, period, verdict, status, score, weight, facts, message };
+  return locality !== undefined
+    ? { rule: id, entity, locality, verdict, status, score, weight, facts, message }
+    : { rule: id, entity, verdict, status, score, weight, facts, message };
+}
+
+const weights = new WeakMap<LoadedRule, string>();
+
+/** The rule's weight as a canonical decimal string, made once per rule rather than once per row. */
+function weightOf(rule: LoadedRule): string {
+  let weight = weights.get(rule);
+  if (weight === undefined) weights.set(rule, (weight = new Decimal(rule.weight).toString()));
+  return weight;
 }
 
 /** The row's score: the case's literal, parameter or fact, or the verdict's default; null when the row is not scored. */
@@ -240,16 +260,22 @@ export function scoreOf(outcome: Outcome, facts: Readonly<Record<string, unknown
 function fill(template: string, lang: "vi" | "en", subject: Subject, params: Readonly<Record<string, ParameterValue>>): string {
   const parts = templateParts(template);
   if (parts.length === 1) return parts[0] as string;
-  let text = "";
+  // Joined rather than concatenated: a flat string, not a tree of pieces for the garbage collector to trace.
+  const pieces = new Array<string>(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (i % 2 === 0) text += part;
+    if (i % 2 === 0) pieces[i] = part;
     else {
-      const value = part === "name" ? subject.name[lang] : part === "label" ? labelOf(subject, lang) : part in subject.facts ? subject.facts[part] : params[part];
-      text += show(value, lang);
+      pieces[i] = show(part === "name" ? subject.name[lang] : part === "label" ? labelOf(subject, lang) : factOrParameter(subject.facts, params, part), lang);
     }
   }
-  return text;
+  return pieces.join("");
+}
+
+/** A fact of that name, else the parameter: one look-up when the fact has a value, the common case. */
+function factOrParameter(facts: Readonly<Record<string, unknown>>, params: Readonly<Record<string, ParameterValue>>, name: string): unknown {
+  const value = facts[name];
+  return value !== undefined || name in facts ? value : params[name];
 }
 
 const templates = new Map<string, readonly string[]>();
@@ -295,19 +321,23 @@ function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: read
   const byTaskGroup = new Map<string, Tally>();
   const byAgency = new Map<string, Tally>();
   const byLocality = new Map<string, Tally>();
-  let pair: string | undefined;
   const add = (map: Map<string, Tally>, key: string | undefined, row: ScorecardRow) => {
     if (key === undefined) return;
     let tally = map.get(key);
     if (!tally) map.set(key, (tally = createTally()));
-    addToTally(tally, row, pair);
+    addToTally(tally, row);
   };
+  // Rows come in runs of one entity: its indicator or task is looked up once per run.
+  let entity: string | undefined;
+  let indicator: Indicator | undefined;
+  let task: Task | undefined;
   for (const row of rows) {
-    // The weight and score pair, made once per row for all the summaries the row counts in.
-    pair = row.score === null ? undefined : `${row.weight}|${row.score}`;
-    addToTally(overall, row, pair);
-    const indicator: Indicator | undefined = plan.indicator(row.entity);
-    const task: Task | undefined = indicator ? undefined : plan.task(row.entity);
+    addToTally(overall, row);
+    if (row.entity !== entity) {
+      entity = row.entity;
+      indicator = plan.indicator(entity);
+      task = indicator ? undefined : plan.task(entity);
+    }
     if (indicator) add(byIndicatorGroup, indicator.group, row);
     if (task) add(byTaskGroup, task.group, row);
     for (const agency of indicator?.lead ?? task?.lead ?? []) add(byAgency, agency, row);

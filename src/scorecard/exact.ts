@@ -78,12 +78,29 @@ function divideSmall(numerator: number, denominator: number): string {
 }
 
 function formatScaled(units: bigint | number, places: number): string {
+  if (typeof units === "number" && places === 6) return formatMillionths(units);
   const negative = units < 0;
   const digits = (negative ? -units : units).toString().padStart(places + 1, "0");
   const int = digits.slice(0, digits.length - places);
   const frac = digits.slice(digits.length - places).replace(/0+$/, "");
   const text = frac ? `${int}.${frac}` : int;
   return negative && text !== "0" ? `-${text}` : text;
+}
+
+/** An integer count of millionths as a decimal string, with plain number arithmetic (exact below 2^53). */
+function formatMillionths(units: number): string {
+  const negative = units < 0;
+  const magnitude = negative ? -units : units;
+  const int = Math.floor(magnitude / 1_000_000);
+  let frac = magnitude - int * 1_000_000;
+  const sign = negative ? "-" : "";
+  if (frac === 0) return int === 0 ? "0" : `${sign}${int}`;
+  let places = 6;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    places--;
+  }
+  return `${sign}${int}.${String(frac).padStart(places, "0")}`;
 }
 
 /** The change per year between two values over a number of years, `(to - from) / years`, to six places. */

@@ -36,18 +36,41 @@ export function summarize(rows: readonly ScorecardRow[], bands: readonly BandDef
 /** Running counts of a set of rows, so that many summaries are made in one pass over the rows. */
 export interface Tally {
   readonly counts: VerdictCounts;
-  /** Scored rows by `weight|score`: rows share few pairs, so the decimal arithmetic is done once per pair. */
-  readonly pairs: Map<string, number>;
+  /**
+   * Scored rows of a whole-number weight and a score of at most six decimals (nearly all): the sums of weights and
+   * of weight × score in millionths, whole numbers that doubles hold exactly (checked on each addition).
+   */
+  weightSum: number;
+  weightedMillionths: number;
+  /** Other scored rows counted by weight, then score, for decimal arithmetic once per pair. */
+  readonly pairs: Map<string, Map<string, number>>;
   rows: number;
   expected: number;
   withData: number;
 }
 
 export function createTally(): Tally {
-  return { counts: { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 }, pairs: new Map(), rows: 0, expected: 0, withData: 0 };
+  return { counts: { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 }, weightSum: 0, weightedMillionths: 0, pairs: new Map(), rows: 0, expected: 0, withData: 0 };
 }
 
-export function addToTally(tally: Tally, row: ScorecardRow, pairKey?: string): void {
+const WHOLE = /^(?:0|[1-9]\d{0,5})$/;
+const SIX_PLACES = /^(?:0|[1-9]\d{0,5})(?:\.\d{1,6})?$/;
+const millionthsCache = new Map<string, number>();
+
+/** A score string as a whole number of millionths, or -1 when it has more than six decimals or is large. */
+function millionthsOf(score: string): number {
+  let m = millionthsCache.get(score);
+  if (m === undefined) {
+    if (SIX_PLACES.test(score)) {
+      const dot = score.indexOf(".");
+      m = dot < 0 ? Number(score) * 1_000_000 : Number(score.slice(0, dot)) * 1_000_000 + Number(score.slice(dot + 1).padEnd(6, "0"));
+    } else m = -1;
+    if (millionthsCache.size < 100_000) millionthsCache.set(score, m);
+  }
+  return m;
+}
+
+export function addToTally(tally: Tally, row: ScorecardRow): void {
   tally.rows += 1;
   tally.counts[row.verdict] += 1;
   if (row.weight === "0") return;
@@ -55,20 +78,31 @@ export function addToTally(tally: Tally, row: ScorecardRow, pairKey?: string): v
   else if (row.score !== null && SCORED.has(row.verdict)) {
     tally.expected += 1;
     tally.withData += 1;
-    const key = pairKey ?? `${row.weight}|${row.score}`;
-    tally.pairs.set(key, (tally.pairs.get(key) ?? 0) + 1);
+    const m = WHOLE.test(row.weight) ? millionthsOf(row.score) : -1;
+    if (m >= 0) {
+      const weight = Number(row.weight);
+      const weighted = tally.weightedMillionths + weight * m;
+      if (Number.isSafeInteger(weighted)) {
+        tally.weightSum += weight;
+        tally.weightedMillionths = weighted;
+        return;
+      }
+    }
+    let scores = tally.pairs.get(row.weight);
+    if (!scores) tally.pairs.set(row.weight, (scores = new Map()));
+    scores.set(row.score, (scores.get(row.score) ?? 0) + 1);
   }
 }
 
 export function summaryOf(tally: Tally, bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
-  let weighted = new Decimal(0);
-  let weights = new Decimal(0);
-  for (const [key, n] of tally.pairs) {
-    const [weight, score] = key.split("|") as [string, string];
-    const w = new Decimal(weight).times(n);
-    weights = weights.plus(w);
-    weighted = weighted.plus(w.times(score));
-  }
+  let weighted = new Decimal(tally.weightedMillionths).div(1_000_000);
+  let weights = new Decimal(tally.weightSum);
+  for (const [weight, scores] of tally.pairs)
+    for (const [score, n] of scores) {
+      const w = new Decimal(weight).times(n);
+      weights = weights.plus(w);
+      weighted = weighted.plus(w.times(score));
+    }
   const score = weights.isZero() ? null : weighted.div(weights);
   return {
     score: score === null ? null : fixed(score),

@@ -1,0 +1,293 @@
+import { foldName, type DefinedPlan } from "../model/define-plan.js";
+import type { Indicator } from "../model/entities.js";
+import type { AcceptedObservation, Observation, RecordSource } from "./records.js";
+
+/** No entry: the end of a series' list, a record without a locality, a source without an index. */
+const NONE = -1;
+
+/** Indicator ids to their position in the plan, made once per plan. */
+const indicatorPositions = new WeakMap<DefinedPlan, Map<string, number>>();
+
+function positionsOf(plan: DefinedPlan): Map<string, number> {
+  let positions = indicatorPositions.get(plan);
+  if (!positions) indicatorPositions.set(plan, (positions = new Map(plan.indicators.map((x, i) => [x.id, i]))));
+  return positions;
+}
+
+/**
+ * Accepted observations held as columns rather than one object per record: a national input of a million
+ * figures is a few typed arrays, not millions of objects for the garbage collector to trace. Entries are kept
+ * in the order they were added and linked per series (one indicator in one place, the place being the locality
+ * folded as the duplicate policy folds it, or the city), which is what the scorer walks.
+ *
+ * Only the fields the scorer reads are columns; a record carrying more (`unit`, `source`, `reportedOn`) is
+ * also kept whole, so that {@link ObservationTable.accepted} gives back exactly what was accepted.
+ */
+export class ObservationTable {
+  /** Entries added, removed ones included. */
+  count = 0;
+  /** Entries removed (a conflict turned them all away). */
+  removedCount = 0;
+  /** Per entry: the indicator's position in `plan.indicators`. */
+  indicator = new Uint16Array(1024);
+  period = new Int16Array(1024);
+  /** Per entry: 1 met, 0 not met, -1 a value instead. */
+  met = new Int8Array(1024);
+  /** Per entry: the locality as written (a position in `spellings`), or -1 for the city. */
+  spelling = new Int32Array(1024);
+  /** Per entry: the next entry of its series, or -1. */
+  next = new Int32Array(1024);
+  /** Per entry: the file (a position in `files`), line and index it was read at, each -1 when absent. */
+  file = new Int32Array(1024);
+  line = new Int32Array(1024);
+  index = new Int32Array(1024);
+  removed = new Uint8Array(1024);
+  value: (string | undefined)[] = [];
+  /** Records with fields beyond the columns, kept whole by entry. */
+  readonly whole = new Map<number, Observation>();
+
+  /** Localities as written; `placeOfSpelling` gives each one's place. */
+  readonly spellings: string[] = [];
+  readonly placeOfSpelling: number[] = [];
+  /** Places: the city (0, named "") and each locality folded; named as first written. */
+  readonly placeNames: string[] = [""];
+  /** Per series: its indicator, place, and first and last entry. */
+  seriesIndicator = new Uint16Array(256);
+  seriesPlace = new Int32Array(256);
+  seriesHead = new Int32Array(256);
+  seriesTail = new Int32Array(256);
+  seriesCount = 0;
+
+  readonly files: string[] = [];
+  readonly indicators: readonly Indicator[];
+  private readonly positions: Map<string, number>;
+  private readonly spellingIds = new Map<string, number>();
+  private readonly placeIds = new Map<string, number>();
+  private readonly fileIds = new Map<string, number>();
+  private readonly seriesIds = new Map<number, number>();
+
+  constructor(readonly plan: DefinedPlan) {
+    this.positions = positionsOf(plan);
+    this.indicators = plan.indicators;
+  }
+
+  /** A table of records already accepted (and already through the duplicate policy). */
+  static of(plan: DefinedPlan, observations: readonly AcceptedObservation[]): ObservationTable {
+    const table = new ObservationTable(plan);
+    for (const o of observations) table.add(o.record, o.source);
+    return table;
+  }
+
+  /** Entries that are not removed. */
+  get size(): number {
+    return this.count - this.removedCount;
+  }
+
+  /** Adds an accepted record and gives its entry. */
+  add(record: Observation, source: RecordSource): number {
+    return this.addUnlessFound(record, source, false);
+  }
+
+  /**
+   * Adds a record unless an entry already gives a figure for its indicator, period and place; gives -1 when
+   * added, else that entry (the record is then not added).
+   */
+  addNew(record: Observation, source: RecordSource): number {
+    return this.addUnlessFound(record, source, true);
+  }
+
+  private addUnlessFound(record: Observation, source: RecordSource, unique: boolean): number {
+    const position = this.positions.get(record.indicator);
+    if (position === undefined) throw new RangeError(`indicator "${record.indicator}" is not in plan ${this.plan.id}`);
+    const spelling = record.locality === undefined ? NONE : this.spellingOf(record.locality);
+    const place = spelling === NONE ? 0 : this.placeOfSpelling[spelling]!;
+    const key = place * this.indicators.length + position;
+    const series = this.seriesIds.get(key);
+    if (unique && series !== undefined)
+      for (let e = this.seriesHead[series]!; e !== NONE; e = this.next[e]!) if (this.period[e] === record.period && this.removed[e] === 0) return e;
+    if (this.count === this.indicator.length) this.grow();
+    const e = this.count++;
+    this.indicator[e] = position;
+    this.period[e] = record.period;
+    this.met[e] = record.met === undefined ? NONE : record.met ? 1 : 0;
+    this.value[e] = record.value;
+    this.spelling[e] = spelling;
+    this.next[e] = NONE;
+    this.setSource(e, source);
+    if (record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined) this.whole.set(e, record);
+    if (series === undefined) {
+      if (this.seriesCount === this.seriesHead.length) this.growSeries();
+      const s = this.seriesCount++;
+      this.seriesIds.set(key, s);
+      this.seriesIndicator[s] = position;
+      this.seriesPlace[s] = place;
+      this.seriesHead[s] = e;
+      this.seriesTail[s] = e;
+    } else {
+      this.next[this.seriesTail[series]!] = e;
+      this.seriesTail[series] = e;
+    }
+    return unique ? NONE : e;
+  }
+
+  /** The accepted record of an entry, as it was given. */
+  accepted(e: number): AcceptedObservation {
+    return { record: this.record(e), source: this.source(e) };
+  }
+
+  record(e: number): Observation {
+    const whole = this.whole.get(e);
+    if (whole) return whole;
+    const record: Observation = { indicator: this.indicators[this.indicator[e]!]!.id, period: this.period[e]! };
+    const met = this.met[e]!;
+    if (met === NONE) record.value = this.value[e]!;
+    else record.met = met === 1;
+    const spelling = this.spelling[e]!;
+    if (spelling !== NONE) record.locality = this.spellings[spelling]!;
+    return record;
+  }
+
+  source(e: number): RecordSource {
+    const source: { file?: string; line?: number; index?: number } = {};
+    if (this.file[e] !== NONE) source.file = this.files[this.file[e]!]!;
+    if (this.line[e] !== NONE) source.line = this.line[e]!;
+    if (this.index[e] !== NONE) source.index = this.index[e]!;
+    return source;
+  }
+
+  /** The locality of an entry as written, or undefined for the city. */
+  locality(e: number): string | undefined {
+    const spelling = this.spelling[e]!;
+    return spelling === NONE ? undefined : this.spellings[spelling];
+  }
+
+  /** Puts another accepted record for the same figure in an entry's place (the one the duplicate policy kept). */
+  replace(e: number, accepted: AcceptedObservation): void {
+    const { record, source } = accepted;
+    this.whole.delete(e);
+    if (record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined) this.whole.set(e, record);
+    this.value[e] = record.value;
+    this.met[e] = record.met === undefined ? NONE : record.met ? 1 : 0;
+    this.spelling[e] = record.locality === undefined ? NONE : this.spellingOf(record.locality);
+    this.setSource(e, source);
+  }
+
+  /** Takes an entry out (its figure is in conflict). */
+  remove(e: number): void {
+    if (this.removed[e] === 1) return;
+    this.removed[e] = 1;
+    this.removedCount += 1;
+  }
+
+  /** Compares two entries by source: file name, then line, then index, as `compareSources` does. */
+  compareSources(a: number, b: number): number {
+    const fa = this.file[a] === NONE ? "" : this.files[this.file[a]!]!;
+    const fb = this.file[b] === NONE ? "" : this.files[this.file[b]!]!;
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const byLine = Math.max(0, this.line[a]!) - Math.max(0, this.line[b]!);
+    return byLine !== 0 ? byLine : this.index[a]! - this.index[b]!;
+  }
+
+  /** The entries that are not removed, in source order (entries at the same place in the order added). */
+  inSourceOrder(): Int32Array {
+    const order = new Int32Array(this.size);
+    let n = 0;
+    let sorted = true;
+    for (let e = 0; e < this.count; e++) {
+      if (this.removed[e] === 1) continue;
+      if (n > 0 && sorted && this.compareSources(order[n - 1]!, e) > 0) sorted = false;
+      order[n++] = e;
+    }
+    // Records read in order are already sorted; a stable sort only when they are not.
+    if (!sorted) return Int32Array.from([...order].sort((a, b) => this.compareSources(a, b) || a - b));
+    return order;
+  }
+
+  private setSource(e: number, source: RecordSource): void {
+    this.file[e] = source.file === undefined ? NONE : this.fileOf(source.file);
+    this.line[e] = source.line ?? NONE;
+    this.index[e] = source.index ?? NONE;
+  }
+
+  private spellingOf(locality: string): number {
+    let id = this.spellingIds.get(locality);
+    if (id === undefined) {
+      id = this.spellings.length;
+      this.spellings.push(locality);
+      this.spellingIds.set(locality, id);
+      const folded = foldName(locality);
+      let place = this.placeIds.get(folded);
+      if (place === undefined) {
+        place = this.placeNames.length;
+        this.placeNames.push(locality);
+        this.placeIds.set(folded, place);
+      }
+      this.placeOfSpelling.push(place);
+    }
+    return id;
+  }
+
+  private fileOf(file: string): number {
+    let id = this.fileIds.get(file);
+    if (id === undefined) {
+      id = this.files.length;
+      this.files.push(file);
+      this.fileIds.set(file, id);
+    }
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.indicator.length * 2;
+    const bigger = <T extends Uint16Array | Int16Array | Int8Array | Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.indicator = bigger(this.indicator, Uint16Array);
+    this.period = bigger(this.period, Int16Array);
+    this.met = bigger(this.met, Int8Array);
+    this.spelling = bigger(this.spelling, Int32Array);
+    this.next = bigger(this.next, Int32Array);
+    this.file = bigger(this.file, Int32Array);
+    this.line = bigger(this.line, Int32Array);
+    this.index = bigger(this.index, Int32Array);
+    this.removed = bigger(this.removed, Uint8Array);
+  }
+
+  private growSeries(): void {
+    const size = this.seriesHead.length * 2;
+    const bigger = <T extends Uint16Array | Int32Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.seriesIndicator = bigger(this.seriesIndicator, Uint16Array);
+    this.seriesPlace = bigger(this.seriesPlace, Int32Array);
+    this.seriesHead = bigger(this.seriesHead, Int32Array);
+    this.seriesTail = bigger(this.seriesTail, Int32Array);
+  }
+}
+
+/** Accepted observations as a table, with its entries in source order. */
+export interface TableInput {
+  readonly table: ObservationTable;
+  readonly order: Int32Array;
+}
+
+/** The tables behind inputs read by an accumulator, so that the scorer reads the columns, not the records. */
+const tables = new WeakMap<object, TableInput>();
+
+/**
+ * The table an input's observations were read into, while its `observations` have not been made into records
+ * (once they have, an app may have changed them, and they are read instead).
+ */
+export function tableOfInput(input: object): TableInput | undefined {
+  const found = tables.get(input);
+  return found && Object.getOwnPropertyDescriptor(input, "observations")?.get ? found : undefined;
+}
+
+/** Links an input to the table its observations are in. */
+export function rememberTable(input: object, table: ObservationTable, order: Int32Array): void {
+  tables.set(input, { table, order });
+}
