@@ -48,28 +48,51 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
   }
 }
 
-/** Writes text given in pieces to `--out FILE` or to standard output, a megabyte at a time. */
+/** Characters gathered before they are written: about a megabyte. */
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * Writes text given in pieces to `--out FILE` or to standard output, a megabyte or so at a time. To a file, each
+ * piece is encoded as UTF-8 straight into one reused buffer, written with `writeSync` when full: no piece is
+ * copied into a larger string, and memory stays at a few megabytes however long the text.
+ */
 export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): void {
-  let fd: number | undefined;
+  if (!out) {
+    let batch = "";
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= BATCH_CHARS) {
+        io.stdout(batch);
+        batch = "";
+      }
+    }
+    io.stdout(batch);
+    return;
+  }
+  let fd: number;
   try {
-    if (out) fd = openSync(out, "w");
+    fd = openSync(out, "w");
   } catch (error) {
     throw new UsageError(`${out}: cannot write the file (${errorCode(error)})`);
   }
-  let batch = "";
-  const flush = () => {
-    if (fd !== undefined) writeSync(fd, batch);
-    else io.stdout(batch);
-    batch = "";
-  };
   try {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so a piece of n characters fits in 3n bytes.
+    let buffer = Buffer.allocUnsafe(4 * BATCH_CHARS);
+    let used = 0;
+    const flush = () => {
+      for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+      used = 0;
+    };
     for (const piece of pieces) {
-      batch += piece;
-      if (batch.length >= 1 << 20) flush();
+      if (used + 3 * piece.length > buffer.length) {
+        flush();
+        if (3 * piece.length > buffer.length) buffer = Buffer.allocUnsafe(3 * piece.length);
+      }
+      used += buffer.write(piece, used);
     }
     flush();
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 

@@ -3,7 +3,7 @@ import { assembleInput } from "./accept-records.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
 import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.js";
 import type { InputAccumulator } from "./accumulate.js";
-import { csvRowsOf } from "./csv-stream.js";
+import { CsvChunkReader } from "./csv-stream.js";
 import { checkFileText, lineAt } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
 
@@ -92,17 +92,25 @@ const STREAM_HEAD_CHARS = 64 * 1024;
  */
 export async function readCsvStream(name: string, chunks: AsyncIterable<string> | Iterable<string>, plan: DefinedPlan, accumulator: InputAccumulator): Promise<void> {
   const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<string>)[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
-  // The head: whole rows from the start, enough to hold the sep= line, the header and a few records.
-  let head = "";
+  // The head: whole rows from the start, enough to hold the sep= line, the header and a few records. It ends
+  // at the last line feed after an even number of quotes (outside quoted cells), found a chunk at a time.
+  let read = "";
   let done = false;
-  while (!done && (head.length < STREAM_HEAD_CHARS || lastBoundary(head) < 0)) {
+  let quotes = 0;
+  let boundary = -1;
+  while (!done && (read.length < STREAM_HEAD_CHARS || boundary < 0)) {
     const next = await iterator.next();
     if (next.done) done = true;
-    else head += next.value;
+    else {
+      const chunk = next.value;
+      const inChunk = countOf(chunk, '"');
+      const last = lastEvenLineFeed(chunk, quotes + inChunk);
+      if (last >= 0) boundary = read.length + last;
+      quotes += inChunk;
+      read += chunk;
+    }
   }
-  const boundary = done ? head.length - 1 : lastBoundary(head);
-  const rest = head.slice(boundary + 1);
-  head = head.slice(0, boundary + 1);
+  const head = read.slice(0, done ? read.length : boundary + 1);
 
   const checked = checkFileText(name, head, { limit: false });
   if (checked.reject !== undefined) return accumulator.addRejected({ kind: "file", source: { file: name }, reason: checked.reject }, "none");
@@ -113,61 +121,174 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   const { header, layout, separator } = split;
   for (const note of [...split.notes, ...layout.notes]) accumulator.addNote(note);
 
+  // The records are split from the start of the file again, the head included, by the streaming splitter
+  // (its rows are those of parseCsv on the whole text); the rows up to the header are passed over.
+  const headerLine = header.line;
+  const width = header.length;
+  const isObservation = layout.kind === "observation";
+  const makeRecord = recordMaker(layout.fields);
   const headerText = header.map(foldHeader).join(",");
   const firstHeaderCell = foldHeader(header[0] ?? "");
-  // A row repeats the header only if its first cell does: the full comparison is left for those rows.
-  const repeatsHeader = (row: CsvRow) => foldHeader(row[0] ?? "") === firstHeaderCell && row.map(foldHeader).join(",") === headerText;
+  // A row repeats the header only if its first cell does: the full comparison is left for those rows, and
+  // folding is left for first cells that could match (an indicator id such as PL2-1 cannot match "indicator").
+  const mayFoldTo = foldsCandidate(firstHeaderCell);
+  const repeatsHeader = (cells: string[]) => mayFoldTo(cells[0]!) && foldHeader(cells[0]!) === firstHeaderCell && cells.map(foldHeader).join(",") === headerText;
   let records = 0;
-  const take = (row: CsvRow) => {
-    if (!row.some((cell) => cell.trim() !== "")) return;
-    records++;
-    const source = { file: name, line: row.line };
-    if (row.length === header.length && !repeatsHeader(row)) {
-      const record = recordOf(row, layout.fields);
-      if (layout.kind === "observation") accumulator.addObservation(record, source);
-      else accumulator.addTaskReport(record, source);
+  const take = (cells: string[], line: number) => {
+    if (line <= headerLine) return;
+    if (cells.length === width) {
+      if (repeatsHeader(cells)) {
+        records++;
+        const reason = `the row repeats the header of line ${headerLine} (were two files joined?); it is not a record`;
+        return accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason, record: [...cells] }, layout.kind);
+      }
+      let record = makeRecord(cells);
+      if (record === undefined) {
+        if (isBlank(cells)) return;
+        record = {};
+      }
+      records++;
+      if (isObservation) accumulator.addObservation(record, { file: name, line });
+      else accumulator.addTaskReport(record, { file: name, line });
     } else {
-      const reason =
-        row.length === header.length
-          ? `the row repeats the header of line ${header.line} (were two files joined?); it is not a record`
-          : cellCountReason(row.length, header.length, separator);
-      accumulator.addRejected({ kind: layout.kind, source, reason, record: [...row] }, layout.kind);
+      if (isBlank(cells)) return;
+      records++;
+      accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason: cellCountReason(cells.length, width, separator), record: [...cells] }, layout.kind);
     }
   };
-  for (const row of split.body) take(row);
-  const tail = async function* () {
-    if (rest) yield rest;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  };
+  // Rows come in one array, reused: take keeps copies only.
+  const reader = new CsvChunkReader(separator, take, { reuseCells: true });
   try {
-    for await (const row of csvRowsOf(tail(), separator, lineAfter(head))) take(row);
+    reader.push(read);
+    read = "";
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) reader.push(next.value);
+    reader.end();
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     return accumulator.addRejected({ kind: "file", source: { file: name, line: error.line }, reason: `${error.reason}; the file was read up to there` }, "none");
   }
-  if (records === 0) accumulator.addNote({ source: { file: name, line: header.line }, note: "the file has a header row but no records" });
+  if (records === 0) accumulator.addNote({ source: { file: name, line: headerLine }, note: "the file has a header row but no records" });
 }
 
-/** The last line feed outside quotes, or -1. */
-function lastBoundary(text: string): number {
-  let quotes = 0;
-  let boundary = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quotes++;
-    else if (c === 10 && (quotes & 1) === 0) boundary = i;
-  }
-  return boundary;
+/**
+ * Makes the record of a row of the header's width, as {@link recordOf} does (cells trimmed, empty cells absent),
+ * or undefined when it has no field. Each field is set by a statement of its own, which sees one field name
+ * only: a store that sees them all would have V8 look each name up, which cost 0.1 s for a million records.
+ */
+function recordMaker(fields: readonly (string | undefined)[]): (cells: readonly string[]) => Record<string, string> | undefined {
+  const columns: number[] = [];
+  const names: string[] = [];
+  fields.forEach((field, column) => {
+    if (field === undefined) return;
+    columns.push(column);
+    names.push(field);
+  });
+  const count = columns.length;
+  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0] = columns;
+  const [f0 = "", f1 = "", f2 = "", f3 = "", f4 = "", f5 = "", f6 = "", f7 = ""] = names;
+  return (cells) => {
+    const record: Record<string, string> = {};
+    let filled = 0;
+    let cell: string;
+    if (count > 0 && (cell = trimmed(cells[c0]!)) !== "") {
+      record[f0] = cell;
+      filled++;
+    }
+    if (count > 1 && (cell = trimmed(cells[c1]!)) !== "") {
+      record[f1] = cell;
+      filled++;
+    }
+    if (count > 2 && (cell = trimmed(cells[c2]!)) !== "") {
+      record[f2] = cell;
+      filled++;
+    }
+    if (count > 3 && (cell = trimmed(cells[c3]!)) !== "") {
+      record[f3] = cell;
+      filled++;
+    }
+    if (count > 4 && (cell = trimmed(cells[c4]!)) !== "") {
+      record[f4] = cell;
+      filled++;
+    }
+    if (count > 5 && (cell = trimmed(cells[c5]!)) !== "") {
+      record[f5] = cell;
+      filled++;
+    }
+    if (count > 6 && (cell = trimmed(cells[c6]!)) !== "") {
+      record[f6] = cell;
+      filled++;
+    }
+    if (count > 7 && (cell = trimmed(cells[c7]!)) !== "") {
+      record[f7] = cell;
+      filled++;
+    }
+    // Not reached: a header has at most 8 known columns, each once.
+    for (let k = 8; k < count; k++) {
+      if ((cell = trimmed(cells[columns[k]!]!)) !== "") {
+        record[names[k]!] = cell;
+        filled++;
+      }
+    }
+    return filled === 0 ? undefined : record;
+  };
 }
 
-/** The line that follows text ending in a line break. */
-function lineAfter(text: string): number {
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+/** The last line feed in `chunk` after an even number of quotes, given the quotes up to its end, or -1. */
+function lastEvenLineFeed(chunk: string, quotesToEnd: number): number {
+  // Between two quotes the count is the same: from the last stretch back, the first even one with a line feed.
+  let quotes = quotesToEnd;
+  let end = chunk.length;
+  while (end > 0) {
+    const quote = chunk.lastIndexOf('"', end - 1);
+    if ((quotes & 1) === 0) {
+      const lf = chunk.lastIndexOf("\n", end - 1);
+      if (lf > quote) return lf;
+    }
+    if (quote < 0) return -1;
+    end = quote;
+    quotes--;
   }
-  return line;
+  return -1;
+}
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}
+
+/** Whether every cell of a row is empty or spaces (a blank line, or one of separators only). */
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (trimmed(cell) !== "") return false;
+  return true;
+}
+
+/** `cell.trim()`, without the call for the usual cell that starts and ends with a visible ASCII character. */
+function trimmed(cell: string): string {
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? cell : cell.trim();
+}
+
+/**
+ * A quick test that `foldHeader(name)` may be `folded`, false only when it cannot be: when `name` holds an ASCII
+ * character that folding keeps (as itself, or lowercased) and `folded` lacks. Other characters are not judged:
+ * a non-ASCII one may lowercase to ASCII (K, the Kelvin sign, to k).
+ */
+function foldsCandidate(folded: string): (name: string) => boolean {
+  // For each ASCII character: whether folding drops it (spaces, `_`, `-`) or keeps it as one `folded` holds.
+  const allowed = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const char = String.fromCharCode(c);
+    allowed[c] = /[\s_-]/.test(char) || folded.includes(char.toLowerCase()) ? 1 : 0;
+  }
+  return (name) => {
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      if (c < 128 && allowed[c] === 0) return false;
+    }
+    return true;
+  };
 }
 
 /** A file split into its header and record rows, with the separator used and what is worth noting about it. */

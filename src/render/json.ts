@@ -1,28 +1,57 @@
 import type { Scorecard } from "../scorecard/schema.js";
 
-/** Arrays of a scorecard that may hold a million entries: written one entry at a time. */
+/** Arrays of a scorecard that may hold a million entries: written one compact entry per line. */
 const LONG_ARRAYS = new Set(["rows", "rejected", "notes"]);
 
+/** Characters gathered before a piece is yielded: about a megabyte, so that a consumer writes few large pieces. */
+const PIECE_CHARS = 1 << 20;
+
 /**
- * The scorecard as JSON text in pieces, exactly `JSON.stringify(scorecard, null, 2)` followed by a line break
- * when joined, but never one string of it all: a scorecard of a million rows is larger than a JavaScript string
- * may be, and written piece by piece it needs no more memory than one row.
+ * The scorecard as JSON text, in pieces of about a megabyte (never one string of it all: a scorecard of a million
+ * rows is larger than a JavaScript string may be, and written piece by piece it needs little more memory than one
+ * piece). The top level is indented by two spaces as `JSON.stringify(scorecard, null, 2)` would write it, but each
+ * entry of `rows`, `rejected` and `notes` is written compact (`JSON.stringify(entry)`) on a line of its own, so the
+ * text is far smaller and a row can be found with `grep`. The text ends with a line break; `JSON.parse` of the
+ * pieces joined gives back the scorecard.
  *
  * @example
  * for (const piece of scorecardJson(scorecard)) stream.write(piece);
+ * // {
+ * //   "plan": {
+ * //     "id": "haiphong-142",
+ * //     "number": "142/KH-UBND"
+ * //   },
+ * //   …
+ * //   "rows": [
+ * //     {"rule":"indicator.milestone-met","entity":"PL2-1","period":2025,"verdict":"pass",…},
+ * //     {"rule":"indicator.milestone-met","entity":"PL2-1","period":2025,"locality":"Phường Hồng Bàng",…}
+ * //   ],
+ * //   …
+ * // }
  */
 export function* scorecardJson(scorecard: Scorecard): Generator<string> {
   const entries = Object.entries(scorecard).filter(([, value]) => value !== undefined);
-  yield "{";
+  let piece = "{";
   for (const [i, [key, value]] of entries.entries()) {
-    yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    piece += `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
     if (LONG_ARRAYS.has(key) && Array.isArray(value) && value.length > 0) {
-      yield "[";
-      for (let k = 0; k < value.length; k++) yield `${k === 0 ? "" : ","}\n    ${indent(JSON.stringify(value[k], null, 2), "    ")}`;
-      yield "\n  ]";
-    } else yield indent(JSON.stringify(value, null, 2), "  ");
+      piece += "[";
+      for (let k = 0; k < value.length; k++) {
+        // An entry JSON.stringify leaves out (undefined, a function) is null in an array, as JSON.stringify writes it.
+        piece += `${k === 0 ? "" : ","}\n    ${JSON.stringify(value[k]) ?? "null"}`;
+        if (piece.length >= PIECE_CHARS) {
+          yield piece;
+          piece = "";
+        }
+      }
+      piece += "\n  ]";
+    } else piece += indent(JSON.stringify(value, null, 2), "  ");
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
   }
-  yield "\n}\n";
+  yield `${piece}\n}\n`;
 }
 
 function indent(text: string, by: string): string {

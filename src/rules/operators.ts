@@ -31,10 +31,25 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 export function compareDecimals(a: unknown, b: unknown): number | undefined {
   // Whole numbers (years, day counts) compare exactly as JS numbers.
   if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === "string" && typeof b === "string" && DECIMAL_TEXT.test(a) && DECIMAL_TEXT.test(b)) return compareDecimalTexts(a, b);
+  if (typeof a === "string" && typeof b === "string") {
+    // Whole numbers without leading zeros (most figures) compare by length, then digit by digit.
+    if (isPlainWhole(a) && isPlainWhole(b)) return a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
+    if (DECIMAL_TEXT.test(a) && DECIMAL_TEXT.test(b)) return compareDecimalTexts(a, b);
+  }
   const x = toDecimal(a);
   const y = toDecimal(b);
   return x === undefined || y === undefined ? undefined : x.comparedTo(y);
+}
+
+/** `0` or digits not starting with 0. */
+function isPlainWhole(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || (n > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function compareDecimalTexts(a: string, b: string): number {

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { emitPieces, UsageError, type CliIo } from "../../src/cli/io.js";
+
+const dir = mkdtempSync(join(tmpdir(), "nq57-emit-"));
+
+function capture(): CliIo & { writes: string[] } {
+  const writes: string[] = [];
+  return { writes, stdout: (text) => void writes.push(text), stderr: () => {} };
+}
+
+/** Pieces small and large, with Vietnamese letters, a character outside the BMP and one larger than the buffer. */
+function pieces(): string[] {
+  const out = ["{", "\n  \"a\": ", JSON.stringify("Phường Hồng Bàng ≥60% 𝔸")];
+  for (let i = 0; i < 3000; i++) out.push(`,\n  "r${i}": ${JSON.stringify(`Năm 2025, PL2-${i} đạt chỉ tiêu ≥60% «x» ${"đ".repeat(i % 50)}`)}`);
+  out.push(`,\n  "big": ${JSON.stringify("ệ".repeat(5 * 1024 * 1024))}`, ",\n  \"z\": \"𝔸\"\n}\n");
+  return out;
+}
+
+describe("emitPieces", () => {
+  it("writes the pieces to a file as UTF-8, byte for byte", () => {
+    const file = join(dir, "out.json");
+    const io = capture();
+    const given = pieces();
+    emitPieces(io, given, file);
+    expect(io.writes).toEqual([]);
+    expect(readFileSync(file).equals(Buffer.from(given.join("")))).toBe(true);
+  });
+
+  it("writes an empty file when there are no pieces", () => {
+    const file = join(dir, "empty.json");
+    emitPieces(capture(), [], file);
+    expect(readFileSync(file, "utf8")).toBe("");
+  });
+
+  it("writes to standard output in batches of about a megabyte, joined the same", () => {
+    const io = capture();
+    const given = pieces();
+    emitPieces(io, given, undefined);
+    expect(io.writes.join("")).toBe(given.join(""));
+    expect(io.writes.length).toBeGreaterThan(1);
+    expect(io.writes.length).toBeLessThan(given.length / 10);
+  });
+
+  it("reports a file it cannot write as a UsageError", () => {
+    expect(() => emitPieces(capture(), ["x"], join(dir, "no-such-folder", "out.json"))).toThrow(UsageError);
+    expect(() => emitPieces(capture(), ["x"], dir)).toThrow(/cannot write the file \(it is a directory\)/);
+  });
+});
