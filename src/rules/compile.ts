@@ -11,6 +11,8 @@ export interface CompiledRule {
   readonly rule: LoadedRule;
   /** The index of the first case whose conditions hold, or -1. */
   decideIndex(facts: Facts): number;
+  /** The facts the conditions read, directly or as the value compared with: a decision depends on these alone. */
+  readonly factsRead: ReadonlySet<string>;
 }
 
 /** Why a rule could not be compiled; such a rule runs in json-rules-engine instead. */
@@ -29,13 +31,27 @@ export class NotCompilable extends Error {
  */
 export function compileRule(rule: LoadedRule): CompiledRule {
   const tests = rule.cases.map((k: RuleCase) => compileCondition(k.conditions as Condition));
+  const factsRead = new Set<string>();
+  for (const k of rule.cases) collectFacts(k.conditions as Condition, factsRead);
   return {
     rule,
+    factsRead,
     decideIndex(facts) {
       for (let i = 0; i < tests.length; i++) if (tests[i]!(facts)) return i;
       return -1;
     },
   };
+}
+
+function collectFacts(c: Condition, into: Set<string>): void {
+  if ("all" in c) for (const part of c.all) collectFacts(part, into);
+  else if ("any" in c) for (const part of c.any) collectFacts(part, into);
+  else if ("not" in c) collectFacts(c.not, into);
+  else {
+    into.add(c.fact);
+    const value = c.value;
+    if (typeof value === "object" && value !== null && Object.hasOwn(value, "fact")) into.add((value as { fact: string }).fact);
+  }
 }
 
 function compileCondition(c: Condition): Test {

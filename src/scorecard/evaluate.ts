@@ -15,7 +15,7 @@ import type { FactSetName, Outcome } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { byCodeUnits, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
+import { byCodeUnits, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
 import { addToTally, createTally, STANDARD_BANDS, summaryOf, type BandDefinition, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
@@ -73,10 +73,18 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   // Rules reading the same fact set share one pass over its subjects; rows are kept per rule, in rule order.
   const rowsByRule: ScorecardRow[][] = runners.map(() => []);
   for (const group of groupByFactSet(runners)) {
+    const members = group.members;
+    const memo = group.factSet === "observation" ? observationMemo(members.map((i) => runners[i]!)) : undefined;
     for (const subject of subjectsFor(group.factSet, context, group.parameters)) {
-      for (const i of group.members) {
+      const decided = memo?.(subject.facts);
+      for (let m = 0; m < members.length; m++) {
+        const i = members[m]!;
         const runner = runners[i]!;
-        const outcome = runner.compiled ? compiledOutcome(runner.compiled, subject.facts) : (await decide(runner.rule, subject.facts)).outcome;
+        const outcome = decided
+          ? runner.rule.cases[decided[m]!]!.event.params
+          : runner.compiled
+            ? compiledOutcome(runner.compiled, subject.facts)
+            : (await decide(runner.rule, subject.facts)).outcome;
         if (!outcome.skip) rowsByRule[i]!.push(rowOf(runner.rule, subject, outcome));
       }
     }
@@ -162,6 +170,49 @@ function runnerFor(rule: LoadedRule, engine: "compiled" | "interpreter"): Runner
     throw error;
   }
 }
+
+/** How many distinct observation figures are remembered; beyond, the rest are decided one by one. */
+const MEMO_LIMIT = 200_000;
+
+/**
+ * Decisions on an observation depend on its indicator, year and figure alone, unless a rule reads its locality
+ * (or it is a conflict, decided apart): each distinct figure is decided once, and a million observations of a few
+ * thousand distinct figures take a few thousand decisions. Gives the case index of each rule, or undefined when
+ * the observation must be decided on its own. Undefined when a rule runs in json-rules-engine or reads the locality.
+ */
+function observationMemo(runners: readonly Runner[]): ((facts: Readonly<Record<string, unknown>>) => Int32Array | undefined) | undefined {
+  const compiled = runners.map((r) => r.compiled);
+  if (compiled.some((c) => c === undefined || [...c.factsRead].some((f) => !OBSERVATION_KEY_FACTS.has(f)))) return undefined;
+  const rules = compiled as CompiledRule[];
+  const byIndicator = new Map<unknown, Map<unknown, Map<unknown, Int32Array>>>();
+  let size = 0;
+  return (facts) => {
+    if (facts.conflicting !== false) return undefined;
+    let byPeriod = byIndicator.get(facts.indicator);
+    if (!byPeriod) byIndicator.set(facts.indicator, (byPeriod = new Map()));
+    let byFigure = byPeriod.get(facts.period);
+    if (!byFigure) byPeriod.set(facts.period, (byFigure = new Map()));
+    const figure = facts.value ?? (facts.met === true ? MET : facts.met === false ? NOT_MET : NO_FIGURE);
+    let decided = byFigure.get(figure);
+    if (!decided) {
+      decided = Int32Array.from(rules, (c) => {
+        const index = c.decideIndex(facts);
+        if (index < 0) compiledOutcome(c, facts);
+        return index;
+      });
+      if (size < MEMO_LIMIT) {
+        byFigure.set(figure, decided);
+        size++;
+      }
+    }
+    return decided;
+  };
+}
+
+// Keys for figures that are not values; a value is a decimal string and never one of these.
+const MET = Symbol("met");
+const NOT_MET = Symbol("not met");
+const NO_FIGURE = Symbol("no figure");
 
 function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): Outcome {
   const outcome = decideCompiled(compiled, facts);
@@ -307,6 +358,8 @@ function labelOf(subject: Subject, lang: "vi" | "en"): string {
 }
 
 function show(value: unknown, lang: "vi" | "en"): string {
+  // Most placeholders are strings: answered before any other test.
+  if (typeof value === "string" && value !== "") return value;
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return lang === "vi" ? (value ? "có" : "không") : value ? "yes" : "no";
   if (Array.isArray(value)) return value.map((v) => show(v, lang)).join(", ");

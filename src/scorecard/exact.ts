@@ -17,7 +17,6 @@ function scaled(text: string): Scaled {
 }
 
 const TEN = 10n;
-const SMALL_INTEGER = /^-?\d{1,9}$/;
 /** Beyond this, a numerator times 10^6 is no longer an exact double. */
 const FAST_LIMIT = 9_000_000_000;
 const POWERS: bigint[] = [];
@@ -87,6 +86,21 @@ function formatScaled(units: bigint | number, places: number): string {
   return negative && text !== "0" ? `-${text}` : text;
 }
 
+/** The value of a whole number of one to nine digits, optionally negative (`-?\d{1,9}`); NaN for any other text. */
+function smallInteger(text: string): number {
+  const n = text.length;
+  const negative = n > 0 && text.charCodeAt(0) === 45;
+  const from = negative ? 1 : 0;
+  if (n === from || n - from > 9) return Number.NaN;
+  let value = 0;
+  for (let i = from; i < n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
 /** An integer count of millionths as a decimal string, with plain number arithmetic (exact below 2^53). */
 function formatMillionths(units: number): string {
   const negative = units < 0;
@@ -105,7 +119,9 @@ function formatMillionths(units: number): string {
 
 /** The change per year between two values over a number of years, `(to - from) / years`, to six places. */
 export function changePerYear(from: string, to: string, years: number): string {
-  if (SMALL_INTEGER.test(from) && SMALL_INTEGER.test(to)) return divideSmall(Number(to) - Number(from), years);
+  const f = smallInteger(from);
+  const t = smallInteger(to);
+  if (!Number.isNaN(f) && !Number.isNaN(t)) return divideSmall(t - f, years);
   const { units, scale } = common([from, to]);
   return divideRounded(units[1]! - units[0]!, BigInt(years) * pow10(scale));
 }
@@ -132,10 +148,12 @@ export function progressRatio(
   requiredYears: number,
 ): ProgressRatio | undefined {
   // Whole numbers of up to nine digits (most counts, percentages and ranks) need no BigInt at all.
-  if (SMALL_INTEGER.test(baseline) && SMALL_INTEGER.test(latest) && SMALL_INTEGER.test(target)) {
-    const b = Number(baseline);
-    const actualDelta = Number(latest) - b;
-    const requiredDelta = Number(target) - b;
+  const b = smallInteger(baseline);
+  const l = smallInteger(latest);
+  const t = smallInteger(target);
+  if (!Number.isNaN(b) && !Number.isNaN(l) && !Number.isNaN(t)) {
+    const actualDelta = l - b;
+    const requiredDelta = t - b;
     if (requiredDelta === 0) return undefined;
     const numerator = actualDelta * requiredYears;
     const denominator = requiredDelta * actualYears;

@@ -437,6 +437,24 @@ function taskContinuousSubjects({ plan, asOf, taskReports }: EvaluationContext, 
 
 // ---------------------------------------------------------------- observations
 
+/**
+ * The facts of an observation subject that follow from its indicator, year and figure (or are the same for every
+ * observation of a run): rules reading only these decide alike on equal figures. Not `locality`.
+ */
+export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
+  "asOf",
+  "indicator",
+  "measure",
+  "direction",
+  "period",
+  "value",
+  "met",
+  "firstYear",
+  "lastTargetYear",
+  "conflicting",
+  "conflictingValues",
+]);
+
 function* observationSubjects({ plan, asOf, observations, conflicts }: EvaluationContext, baselineYears: number): Generator<Subject> {
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
   // One subject and one facts object, refilled for each observation: the checks rarely keep a row, and a
