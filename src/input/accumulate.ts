@@ -1,6 +1,7 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
+import { isCanonicalFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "./records.js";
 import { sortBySource } from "./source.js";
@@ -22,6 +23,26 @@ export interface InputAccumulator {
 }
 
 /**
+ * Adds the observation `{ indicator, period, value, locality }` read at `{ file, line }` (its cells trimmed, an
+ * empty locality given as undefined) when it is in the canonical form the fast path accepts, as addObservation
+ * would, but without making the record, the source or the checked result; gives false, having done nothing,
+ * for any other, which then takes addObservation. Internal: how readCsvStream reads the commonest rows.
+ */
+export type CanonicalObservationAdder = (indicator: string, period: string, value: string, locality: string | undefined, file: string, line: number) => boolean;
+
+/** The direct adders of the accumulators createInputAccumulator made. */
+const canonicalAdders = new WeakMap<InputAccumulator, { readonly addObservation: InputAccumulator["addObservation"]; readonly add: CanonicalObservationAdder }>();
+
+/**
+ * The direct adder of an accumulator made by {@link createInputAccumulator}, or undefined for any other (an
+ * app's own, or one whose addObservation was replaced): those are given every record through addObservation.
+ */
+export function canonicalObservationAdder(accumulator: InputAccumulator): CanonicalObservationAdder | undefined {
+  const found = canonicalAdders.get(accumulator);
+  return found !== undefined && found.addObservation === accumulator.addObservation ? found.add : undefined;
+}
+
+/**
  * Starts reading records one at a time, for input too large to hold: memory grows with the number of distinct
  * indicator × year × locality facts (and the records rejected), not with the number of records, since a
  * repeated fact keeps only its first record until a clash makes the others worth keeping.
@@ -34,15 +55,33 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
   const rejected: RejectedRecord[] = [];
   const notes: InputNote[] = [];
   const given = { observations: 0, taskReports: 0 };
+  /** Keeps aside a record giving the figure of entry `seen` again, and that entry's own. */
+  const keepClash = (seen: number, record: Observation, source: RecordSource) => {
+    const others = clashes.get(seen);
+    if (others) others.push({ record, source });
+    else clashes.set(seen, [table.accepted(seen), { record, source }]);
+  };
   const keep = (record: Observation, source: RecordSource) => {
     const seen = table.addNew(record, source);
-    if (seen >= 0) {
-      const others = clashes.get(seen);
-      if (others) others.push({ record, source });
-      else clashes.set(seen, [table.accepted(seen), { record, source }]);
-    }
+    if (seen >= 0) keepClash(seen, record, source);
   };
-  return {
+  // By position: indicators of many shapes (with or without unit, parent, children) make `.measure` a slow read.
+  const measures = plan.indicators.map((x) => x.measure);
+  const addCanonical: CanonicalObservationAdder = (indicator, period, value, locality, file, line) => {
+    const position = table.positionOf(indicator);
+    const year = yearOf(period);
+    if (position === undefined || !isCanonicalFigure(measures[position], year, value)) return false;
+    given.observations += 1;
+    const seen = table.addNewValue(position, year, value, locality, file, line);
+    if (seen >= 0) {
+      // A clash: its record is made after all, as the fast path makes it, to be weighed at finish.
+      const record: Observation = { indicator, period: year, value };
+      if (locality !== undefined) record.locality = locality;
+      keepClash(seen, record, { file, line });
+    }
+    return true;
+  };
+  const accumulator: InputAccumulator = {
     addObservation(record, source) {
       given.observations += 1;
       const checked = checkObservation(plan, record, source);
@@ -109,4 +148,6 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       return input;
     },
   };
+  canonicalAdders.set(accumulator, { addObservation: accumulator.addObservation, add: addCanonical });
+  return accumulator;
 }

@@ -56,6 +56,8 @@ export class ObservationTable {
   seriesPlace = new Int32Array(256);
   seriesHead = new Int32Array(256);
   seriesTail = new Int32Array(256);
+  /** Per series: the latest period of its entries (removed ones included), so that a later one needs no search for its period. */
+  seriesLatest = new Int16Array(256);
   seriesCount = 0;
 
   readonly files: string[] = [];
@@ -65,10 +67,21 @@ export class ObservationTable {
   private readonly placeIds = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
   private readonly seriesOfPlace: Int32Array[] = [];
+  /** The last locality and file looked up, and their ids (undefined: none yet). */
+  private lastSpelling: string | undefined = undefined;
+  private lastSpellingId = NONE;
+  private lastFile: string | undefined = undefined;
+  private lastFileId = NONE;
+  /** Indicator ids by position; per position, the one positionOf was asked for after it, and the last asked for. */
+  private readonly ids: readonly string[];
+  private readonly following: Int32Array;
+  private lastPosition = NONE;
 
   constructor(readonly plan: DefinedPlan) {
     this.positions = positionsOf(plan);
     this.indicators = plan.indicators;
+    this.ids = plan.indicators.map((x) => x.id);
+    this.following = new Int32Array(plan.indicators.length).fill(NONE);
   }
 
   /** A table of records already accepted (and already through the duplicate policy). */
@@ -96,28 +109,74 @@ export class ObservationTable {
     return this.addUnlessFound(record, source, true);
   }
 
+  /**
+   * Adds a figure with a value, given as its fields rather than a record (a CSV row read directly), unless an
+   * entry already gives a figure for its indicator, period and place: as {@link ObservationTable.addNew} does
+   * with the record `{ indicator, period, value, locality }` read at `{ file, line }`.
+   *
+   * @param position the indicator's position in `plan.indicators` ({@link ObservationTable.positionOf}).
+   */
+  addNewValue(position: number, period: number, value: string, locality: string | undefined, file: string, line: number): number {
+    const spelling = locality === undefined ? NONE : this.spellingOf(locality);
+    return this.insert(position, period, NONE, sharedValue(value), spelling, this.fileOf(file), line, NONE, undefined, true);
+  }
+
+  /** The position of an indicator in `plan.indicators`, or undefined when the plan has no indicator of that id. */
+  positionOf(indicator: string): number | undefined {
+    // A file lists the indicators in the same order place after place: the one that followed the last one
+    // before is compared first, and the map of ids, slower for a string just read, is asked only when it differs.
+    const last = this.lastPosition;
+    const guess = last === NONE ? NONE : this.following[last]!;
+    if (guess !== NONE && this.ids[guess] === indicator) return (this.lastPosition = guess);
+    const position = this.positions.get(indicator);
+    if (position === undefined) return undefined;
+    if (last !== NONE) this.following[last] = position;
+    return (this.lastPosition = position);
+  }
+
   private addUnlessFound(record: Observation, source: RecordSource, unique: boolean): number {
     const position = this.positions.get(record.indicator);
     if (position === undefined) throw new RangeError(`indicator "${record.indicator}" is not in plan ${this.plan.id}`);
     const spelling = record.locality === undefined ? NONE : this.spellingOf(record.locality);
+    const met = record.met === undefined ? NONE : record.met ? 1 : 0;
+    const file = source.file === undefined ? NONE : this.fileOf(source.file);
+    const whole = record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined ? record : undefined;
+    return this.insert(position, record.period, met, record.value, spelling, file, source.line ?? NONE, source.index ?? NONE, whole, unique);
+  }
+
+  /** Adds an entry of these columns (unless, when `unique`, one for the same figure is found: see addNew). */
+  private insert(
+    position: number,
+    period: number,
+    met: number,
+    value: string | undefined,
+    spelling: number,
+    file: number,
+    line: number,
+    index: number,
+    whole: Observation | undefined,
+    unique: boolean,
+  ): number {
     const place = spelling === NONE ? 0 : this.placeOfSpelling[spelling]!;
     // Series by place, then indicator: plain array indexing, where one map of all series cost a cache miss per record.
     let bySeries = this.seriesOfPlace[place];
     if (bySeries === undefined) this.seriesOfPlace[place] = bySeries = new Int32Array(this.indicators.length).fill(NONE);
     const found = bySeries[position]!;
     const series = found === NONE ? undefined : found;
-    if (unique && series !== undefined)
-      for (let e = this.seriesHead[series]!; e !== NONE; e = this.next[e]!) if (this.period[e] === record.period && this.removed[e] === 0) return e;
+    if (unique && series !== undefined && period <= this.seriesLatest[series]!)
+      for (let e = this.seriesHead[series]!; e !== NONE; e = this.next[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
     if (this.count === this.indicator.length) this.grow();
     const e = this.count++;
     this.indicator[e] = position;
-    this.period[e] = record.period;
-    this.met[e] = record.met === undefined ? NONE : record.met ? 1 : 0;
-    this.value[e] = record.value;
+    this.period[e] = period;
+    this.met[e] = met;
+    this.value[e] = value;
     this.spelling[e] = spelling;
     this.next[e] = NONE;
-    this.setSource(e, source);
-    if (record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined) this.whole.set(e, record);
+    this.file[e] = file;
+    this.line[e] = line;
+    this.index[e] = index;
+    if (whole !== undefined) this.whole.set(e, whole);
     if (series === undefined) {
       if (this.seriesCount === this.seriesHead.length) this.growSeries();
       const s = this.seriesCount++;
@@ -126,9 +185,11 @@ export class ObservationTable {
       this.seriesPlace[s] = place;
       this.seriesHead[s] = e;
       this.seriesTail[s] = e;
+      this.seriesLatest[s] = period;
     } else {
       this.next[this.seriesTail[series]!] = e;
       this.seriesTail[series] = e;
+      if (period > this.seriesLatest[series]!) this.seriesLatest[series] = period;
     }
     return unique ? NONE : e;
   }
@@ -213,6 +274,8 @@ export class ObservationTable {
   }
 
   private spellingOf(locality: string): number {
+    // Rows come grouped by locality more often than not: the last one is looked for first.
+    if (locality === this.lastSpelling) return this.lastSpellingId;
     let id = this.spellingIds.get(locality);
     if (id === undefined) {
       id = this.spellings.length;
@@ -227,16 +290,21 @@ export class ObservationTable {
       }
       this.placeOfSpelling.push(place);
     }
+    this.lastSpelling = locality;
+    this.lastSpellingId = id;
     return id;
   }
 
   private fileOf(file: string): number {
+    if (file === this.lastFile) return this.lastFileId;
     let id = this.fileIds.get(file);
     if (id === undefined) {
       id = this.files.length;
       this.files.push(file);
       this.fileIds.set(file, id);
     }
+    this.lastFile = file;
+    this.lastFileId = id;
     return id;
   }
 
@@ -260,7 +328,7 @@ export class ObservationTable {
 
   private growSeries(): void {
     const size = this.seriesHead.length * 2;
-    const bigger = <T extends Uint16Array | Int32Array>(a: T, make: new (n: number) => T): T => {
+    const bigger = <T extends Uint16Array | Int16Array | Int32Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(size);
       b.set(a);
       return b;
@@ -269,6 +337,7 @@ export class ObservationTable {
     this.seriesPlace = bigger(this.seriesPlace, Int32Array);
     this.seriesHead = bigger(this.seriesHead, Int32Array);
     this.seriesTail = bigger(this.seriesTail, Int32Array);
+    this.seriesLatest = bigger(this.seriesLatest, Int16Array);
   }
 }
 
@@ -293,4 +362,20 @@ export function tableOfInput(input: object): TableInput | undefined {
 /** Links an input to the table its observations are in. */
 export function rememberTable(input: object, table: ObservationTable, order: Int32Array): void {
   tables.set(input, { table, order });
+}
+
+/** The value text of each integer below 10,000, once read: the entries giving it share it, not a string each. */
+const INTEGER_VALUES: (string | undefined)[] = new Array<string | undefined>(10_000).fill(undefined);
+
+/** `value`, or the equal string an earlier entry keeps, for an integer below 10,000 written without leading zeros. */
+function sharedValue(value: string): string {
+  const n = value.length;
+  if (n === 0 || n > 4 || (n > 1 && value.charCodeAt(0) === 48)) return value;
+  let integer = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return value;
+    integer = integer * 10 + digit;
+  }
+  return (INTEGER_VALUES[integer] ??= value);
 }

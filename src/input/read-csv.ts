@@ -2,7 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import { assembleInput } from "./accept-records.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
 import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.js";
-import type { InputAccumulator } from "./accumulate.js";
+import { canonicalObservationAdder, type InputAccumulator } from "./accumulate.js";
 import { CsvChunkReader } from "./csv-stream.js";
 import { checkFileText, lineAt } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
@@ -127,6 +127,7 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   const width = header.length;
   const isObservation = layout.kind === "observation";
   const makeRecord = recordMaker(layout.fields);
+  const direct = isObservation ? directObservation(layout.fields, accumulator, name) : undefined;
   const headerText = header.map(foldHeader).join(",");
   const firstHeaderCell = foldHeader(header[0] ?? "");
   // A row repeats the header only if its first cell does: the full comparison is left for those rows, and
@@ -141,6 +142,10 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
         records++;
         const reason = `the row repeats the header of line ${headerLine} (were two files joined?); it is not a record`;
         return accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason, record: [...cells] }, layout.kind);
+      }
+      if (direct !== undefined && direct(cells, line)) {
+        records++;
+        return;
       }
       let record = makeRecord(cells);
       if (record === undefined) {
@@ -232,6 +237,30 @@ function recordMaker(fields: readonly (string | undefined)[]): (cells: readonly 
     return filled === 0 ? undefined : record;
   };
 }
+
+/**
+ * Reads an observation row of the header's width straight into the accumulator, without making its record, when
+ * its cells are in the canonical form the fast path accepts (see canonicalObservationAdder) and those of `met`, `unit`, `source` and
+ * `reportedOn` are empty: true when read; false for a row to make the record of and give to addObservation. Undefined
+ * (every row takes addObservation) for an accumulator not made by createInputAccumulator, or a header without value.
+ */
+function directObservation(fields: readonly (string | undefined)[], accumulator: InputAccumulator, file: string): ((cells: readonly string[], line: number) => boolean) | undefined {
+  const add = canonicalObservationAdder(accumulator);
+  const indicator = fields.indexOf("indicator");
+  const period = fields.indexOf("period");
+  const value = fields.indexOf("value");
+  const locality = fields.indexOf("locality");
+  const others = fields.flatMap((field, column) => (field !== undefined && !DIRECT_FIELDS.has(field) ? [column] : []));
+  if (add === undefined || indicator < 0 || period < 0 || value < 0) return undefined;
+  return (cells, line) => {
+    for (let k = 0; k < others.length; k++) if (trimmed(cells[others[k]!]!) !== "") return false;
+    const place = locality < 0 ? "" : trimmed(cells[locality]!);
+    return add(trimmed(cells[indicator]!), trimmed(cells[period]!), trimmed(cells[value]!), place === "" ? undefined : place, file, line);
+  };
+}
+
+/** The fields a row read directly may have; a row with any other (met, unit, source, reportedOn) takes the general path. */
+const DIRECT_FIELDS = new Set(["indicator", "period", "value", "locality"]);
 
 /** The last line feed in `chunk` after an even number of quotes, given the quotes up to its end, or -1. */
 function lastEvenLineFeed(chunk: string, quotesToEnd: number): number {
