@@ -74,9 +74,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const rowsByRule: ScorecardRow[][] = runners.map(() => []);
   for (const group of groupByFactSet(runners)) {
     const members = group.members;
-    const memo = group.factSet === "observation" ? observationMemo(members.map((i) => runners[i]!)) : undefined;
-    for (const subject of subjectsFor(group.factSet, context, group.parameters)) {
-      const decided = memo?.(subject.facts);
+    const memo = group.factSet === "observation" ? observationMemo(members.map((i) => runners[i]!), plan.indicators.length) : undefined;
+    for (const subject of subjectsFor(group.factSet, context, group.parameters, memo?.skips)) {
+      const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const i = members[m]!;
         const runner = runners[i]!;
@@ -180,39 +180,51 @@ const MEMO_LIMIT = 200_000;
  * thousand distinct figures take a few thousand decisions. Gives the case index of each rule, or undefined when
  * the observation must be decided on its own. Undefined when a rule runs in json-rules-engine or reads the locality.
  */
-function observationMemo(runners: readonly Runner[]): ((facts: Readonly<Record<string, unknown>>) => Int32Array | undefined) | undefined {
+function observationMemo(runners: readonly Runner[], indicators: number): ObservationMemo | undefined {
   const compiled = runners.map((r) => r.compiled);
   if (compiled.some((c) => c === undefined || [...c.factsRead].some((f) => !OBSERVATION_KEY_FACTS.has(f)))) return undefined;
   const rules = compiled as CompiledRule[];
-  const byIndicator = new Map<unknown, Map<unknown, Map<unknown, Int32Array>>>();
+  // By indicator and year (an array index), then by figure: each rule's case, and whether every one skips.
+  const bySlot = new Array<Map<string, Decided> | undefined>(indicators * 512).fill(undefined);
   let size = 0;
-  return (facts) => {
-    if (facts.conflicting !== false) return undefined;
-    let byPeriod = byIndicator.get(facts.indicator);
-    if (!byPeriod) byIndicator.set(facts.indicator, (byPeriod = new Map()));
-    let byFigure = byPeriod.get(facts.period);
-    if (!byFigure) byPeriod.set(facts.period, (byFigure = new Map()));
-    const figure = facts.value ?? (facts.met === true ? MET : facts.met === false ? NOT_MET : NO_FIGURE);
-    let decided = byFigure.get(figure);
-    if (!decided) {
-      decided = Int32Array.from(rules, (c) => {
-        const index = c.decideIndex(facts);
-        if (index < 0) compiledOutcome(c, facts);
-        return index;
-      });
-      if (size < MEMO_LIMIT) {
-        byFigure.set(figure, decided);
-        size++;
+  return {
+    skips: (slot, figure) => bySlot[slot]?.get(figure)?.skipped === true,
+    decide(subject) {
+      const slot = subject.figureSlot ?? -1;
+      if (slot < 0) return undefined;
+      let byFigure = bySlot[slot];
+      if (!byFigure) bySlot[slot] = byFigure = new Map();
+      const figure = subject.figureKey!;
+      let decided = byFigure.get(figure);
+      if (!decided) {
+        const cases = Int32Array.from(rules, (c) => {
+          const index = c.decideIndex(subject.facts);
+          if (index < 0) compiledOutcome(c, subject.facts);
+          return index;
+        });
+        decided = { cases, skipped: rules.every((c, m) => c.rule.cases[cases[m]!]!.event.params.skip === true) };
+        if (size < MEMO_LIMIT) {
+          byFigure.set(figure, decided);
+          size++;
+        }
       }
-    }
-    return decided;
+      return decided.cases;
+    },
   };
 }
 
-// Keys for figures that are not values; a value is a decimal string and never one of these.
-const MET = Symbol("met");
-const NOT_MET = Symbol("not met");
-const NO_FIGURE = Symbol("no figure");
+/** What each rule decided for a figure, and whether every rule skips it (then it makes no row). */
+interface Decided {
+  readonly cases: Int32Array;
+  readonly skipped: boolean;
+}
+
+interface ObservationMemo {
+  /** Whether a figure is known to make no row: its observations need not even be made into subjects. */
+  skips(figureSlot: number, figureKey: string): boolean;
+  /** Each rule's case for the subject's figure, decided once per figure; undefined when the subject is decided apart. */
+  decide(subject: Subject): Int32Array | undefined;
+}
 
 function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): Outcome {
   const outcome = decideCompiled(compiled, facts);

@@ -59,12 +59,24 @@ export interface Subject {
    * object): a row that keeps them must copy them.
    */
   readonly transient?: boolean;
+  /**
+   * For an observation: its indicator and year as one number, and its figure as text (`60.5`, or a key for met
+   * and not met), so that subjects of equal figures are known alike without reading their facts. -1: decide apart.
+   */
+  readonly figureSlot?: number;
+  readonly figureKey?: string;
 }
 
 type Params = Readonly<Record<string, ParameterValue>>;
 
 /** The subjects of a fact set: every entity a rule of that set checks, with its facts. */
-export function subjectsFor(factSet: FactSetName, context: EvaluationContext, params: Params): Iterable<Subject> {
+export function subjectsFor(
+  factSet: FactSetName,
+  context: EvaluationContext,
+  params: Params,
+  /** For observations: figures known to need no row (by indicator and year, and figure) are not made into subjects. */
+  known?: (figureSlot: number, figureKey: string) => boolean,
+): Iterable<Subject> {
   switch (factSet) {
     case "milestone":
       return milestoneSubjects(context);
@@ -77,7 +89,7 @@ export function subjectsFor(factSet: FactSetName, context: EvaluationContext, pa
     case "taskContinuous":
       return taskContinuousSubjects(context, Number(params.windowMonths ?? 12));
     case "observation":
-      return observationSubjects(context, Number(params.baselineYears ?? 10));
+      return observationSubjects(context, Number(params.baselineYears ?? 10), known);
     case "planTask":
       return cachedForPlan(planTaskCache, context, planTaskSubjects);
     case "planIndicator":
@@ -455,7 +467,11 @@ export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
   "conflictingValues",
 ]);
 
-function* observationSubjects({ plan, asOf, observations, conflicts }: EvaluationContext, baselineYears: number): Generator<Subject> {
+function* observationSubjects(
+  { plan, asOf, observations, conflicts }: EvaluationContext,
+  baselineYears: number,
+  known?: (figureSlot: number, figureKey: string) => boolean,
+): Generator<Subject> {
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
   // One subject and one facts object, refilled for each observation: the checks rarely keep a row, and a
   // million short-lived objects would cost more in garbage collection than the checks themselves.
@@ -473,8 +489,19 @@ function* observationSubjects({ plan, asOf, observations, conflicts }: Evaluatio
     conflicting: false,
     conflictingValues: NONE,
   };
-  const subject = { entity: "", period: 0 as number | undefined, locality: undefined as string | undefined, name: undefined as unknown as LocalizedText, facts, transient: true };
-  const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[]): Subject => {
+  const subject = {
+    entity: "",
+    period: 0 as number | undefined,
+    locality: undefined as string | undefined,
+    name: undefined as unknown as LocalizedText,
+    facts,
+    transient: true,
+    figureSlot: -1,
+    figureKey: "",
+  };
+  const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number): Subject => {
+    subject.figureSlot = slot;
+    subject.figureKey = value ?? (met === true ? MET_KEY : NOT_MET_KEY);
     subject.entity = x.id;
     subject.period = period;
     subject.locality = locality;
@@ -495,15 +522,22 @@ function* observationSubjects({ plan, asOf, observations, conflicts }: Evaluatio
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!;
     const met = table.met[e]!;
-    yield fill(table.indicators[table.indicator[e]!]!, table.period[e]!, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE);
+    const position = table.indicator[e]!;
+    const period = table.period[e]!;
+    const slot = period >= 1900 && period < 2412 ? position * 512 + (period - 1900) : -1;
+    if (known && slot >= 0 && known(slot, met < 0 ? table.value[e]! : met === 1 ? MET_KEY : NOT_MET_KEY)) continue;
+    yield fill(table.indicators[position]!, period, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slot);
   }
   for (const c of conflicts) {
     const x = plan.indicator(c.indicator);
-    if (x) yield fill(x, c.period, c.locality, undefined, undefined, c.values);
+    if (x) yield fill(x, c.period, c.locality, undefined, undefined, c.values, -1);
   }
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+// Figure keys of met and not met: a value is a decimal and never starts with a NUL.
+const MET_KEY = "\u0000met";
+const NOT_MET_KEY = "\u0000not met";
 
 // ---------------------------------------------------------------- the plan itself
 
