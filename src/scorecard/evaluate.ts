@@ -324,7 +324,9 @@ function fill(template: string, lang: "vi" | "en", subject: Subject, params: Rea
   const parts = templateParts(template);
   if (parts.length === 1) return parts[0] as string;
   // Joined rather than concatenated: a flat string, not a tree of pieces for the garbage collector to trace.
-  const pieces = new Array<string>(parts.length);
+  // One scratch array serves every message (filling one never fills another).
+  const pieces = scratch;
+  pieces.length = parts.length;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (i % 2 === 0) pieces[i] = part;
@@ -334,6 +336,8 @@ function fill(template: string, lang: "vi" | "en", subject: Subject, params: Rea
   }
   return pieces.join("");
 }
+
+const scratch: string[] = [];
 
 /** A fact of that name, else the parameter: one look-up when the fact has a value, the common case. */
 function factOrParameter(facts: Readonly<Record<string, unknown>>, params: Readonly<Record<string, ParameterValue>>, name: string): unknown {

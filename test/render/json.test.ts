@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, plans, readJsonRecords, scorecardJson, type Scorecard } from "../../src/index.js";
 
@@ -8,7 +9,51 @@ async function fixtureScorecard(): Promise<Scorecard> {
   return evaluate({ plan, input, asOf: "2026-11-26" });
 }
 
+/** The layout scorecardJson promises, written the plain way: JSON.stringify of each entry, the rest indented by two. */
+function plainLayout(scorecard: Scorecard): string {
+  const fields = Object.entries(scorecard)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      const text =
+        ["rows", "rejected", "notes"].includes(key) && Array.isArray(value) && value.length > 0
+          ? `[\n${value.map((entry) => `    ${JSON.stringify(entry) ?? "null"}`).join(",\n")}\n  ]`
+          : JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
+      return `  ${JSON.stringify(key)}: ${text}`;
+    });
+  return `{\n${fields.join(",\n")}\n}\n`;
+}
+
 describe("scorecardJson", () => {
+  it("writes exactly the text of JSON.stringify for each entry, for the fixture and for odd entries", async () => {
+    const scorecard = await fixtureScorecard();
+    expect([...scorecardJson(scorecard)].join("")).toBe(plainLayout(scorecard));
+    const target = Object.freeze({ year: 2030, raw: "Top 3 «dẫn đầu»", kind: "rankAtMost", value: "3", aspirational: false });
+    const odd = [
+      { rule: "r", facts: { target, nextTarget: target, quote: 'a "b" \\ c\n\t\u0001', lone: "x\ud800y\udc00", emoji: "😀 Xã" } },
+      { rule: "r", facts: { target, missing: undefined, fn: () => 1, nan: Number.NaN, inf: -Infinity, zero: -0, date: new Date(0) } },
+      { rule: "r", facts: { list: [1, undefined, null, [target], "s"], nested: { a: { b: {} } }, empty: [] }, toJSON: () => ({ swapped: true }) },
+      undefined,
+      null,
+    ];
+    const withOdd = { ...scorecard, rows: odd, rejected: [], notes: [] } as unknown as Scorecard;
+    expect([...scorecardJson(withOdd)].join("")).toBe(plainLayout(withOdd));
+  });
+
+  it("writes exactly the text of JSON.stringify for any JSON-like entries", () => {
+    // Characters JSON escapes or that take two code units, beside any UTF-16 code unit (lone surrogates included).
+    const unit = fc.oneof(
+      fc.constantFrom('"', "\\", "\n", "\u0000", "\u001f", "\u007f", "\ud800", "\udfff", "😀", "ạ", "Xã"),
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    );
+    const value = fc.jsonValue({ maxDepth: 4, stringUnit: unit });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 8 }), fc.array(fc.oneof(value, fc.object()), { maxLength: 4 }), (rows, notes) => {
+        const scorecard = { plan: { id: "p", number: "1" }, rows, rejected: [], notes } as unknown as Scorecard;
+        expect([...scorecardJson(scorecard)].join("")).toBe(plainLayout(scorecard));
+      }),
+    );
+  });
+
   it("writes JSON that parses back to the scorecard, ending with a line break", async () => {
     const scorecard = await fixtureScorecard();
     expect(scorecard.rows.length).toBeGreaterThan(100);
