@@ -11,7 +11,7 @@ import { standardRules } from "../rules/standard.js";
 import { evaluate } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 import { readDataFiles, readRuleSources } from "./files.js";
-import { scorecardJson } from "../render/json.js";
+import { scorecardJson, scorecardJsonParts } from "../render/json.js";
 import { colorAllowed, emit, emitPieces, progressBar, UsageError, type CliIo } from "./io.js";
 import { planById, type Lang } from "./plan-commands.js";
 
@@ -118,7 +118,7 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
   // JSON is written piece by piece: a national scorecard is larger than one string may be.
-  if (format === "json") emitPieces(io, scorecardJson(scorecard), options.out);
+  if (format === "json") emitPieces(io, options.out ? scorecardJsonParts(scorecard) : scorecardJson(scorecard), options.out);
   else emit(io, formatScorecard(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
   for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${describeSource(r.source)}: ${r.reason}\n`);
   const rejected = scorecard.rejected.length;

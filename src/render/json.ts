@@ -30,28 +30,40 @@ const PIECE_CHARS = 1 << 20;
  * // }
  */
 export function* scorecardJson(scorecard: Scorecard): Generator<string> {
-  const entries = Object.entries(scorecard).filter(([, value]) => value !== undefined);
-  let piece = "{";
-  for (const [i, [key, value]] of entries.entries()) {
-    piece += `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
-    if (LONG_ARRAYS.has(key) && Array.isArray(value) && value.length > 0) {
-      piece += "[";
-      for (let k = 0; k < value.length; k++) {
-        // An entry JSON.stringify leaves out (undefined, a function) is null in an array, as JSON.stringify writes it.
-        piece += `${k === 0 ? "" : ","}\n    ${JSON.stringify(value[k]) ?? "null"}`;
-        if (piece.length >= PIECE_CHARS) {
-          yield piece;
-          piece = "";
-        }
-      }
-      piece += "\n  ]";
-    } else piece += indent(JSON.stringify(value, null, 2), "  ");
+  let piece = "";
+  for (const part of scorecardJsonParts(scorecard)) {
+    piece += part;
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";
     }
   }
-  yield `${piece}\n}\n`;
+  yield piece;
+}
+
+/**
+ * The text of {@link scorecardJson} in its smallest parts: each entry of a long array and what separates it, each
+ * a flat string as `JSON.stringify` made it. A writer that encodes parts straight into a byte buffer (the CLI)
+ * never joins them, where joining a megabyte of short strings costs as much as encoding it.
+ *
+ * @internal
+ */
+export function* scorecardJsonParts(scorecard: Scorecard): Generator<string> {
+  const entries = Object.entries(scorecard).filter(([, value]) => value !== undefined);
+  yield "{";
+  for (const [i, [key, value]] of entries.entries()) {
+    yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    if (LONG_ARRAYS.has(key) && Array.isArray(value) && value.length > 0) {
+      yield "[\n    ";
+      for (let k = 0; k < value.length; k++) {
+        if (k > 0) yield ",\n    ";
+        // An entry JSON.stringify leaves out (undefined, a function) is null in an array, as JSON.stringify writes it.
+        yield JSON.stringify(value[k]) ?? "null";
+      }
+      yield "\n  ]";
+    } else yield indent(JSON.stringify(value, null, 2), "  ");
+  }
+  yield "\n}\n";
 }
 
 function indent(text: string, by: string): string {

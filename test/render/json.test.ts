@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, plans, readJsonRecords, scorecardJson, type Scorecard } from "../../src/index.js";
+import { scorecardJsonParts } from "../../src/render/json.js";
 
 async function fixtureScorecard(): Promise<Scorecard> {
   const plan = plans["haiphong-142"];
@@ -27,6 +28,8 @@ describe("scorecardJson", () => {
   it("writes exactly the text of JSON.stringify for each entry, for the fixture and for odd entries", async () => {
     const scorecard = await fixtureScorecard();
     expect([...scorecardJson(scorecard)].join("")).toBe(plainLayout(scorecard));
+    // The parts the CLI writes one by one are the same text, cut finer.
+    expect([...scorecardJsonParts(scorecard)].join("")).toBe(plainLayout(scorecard));
     const target = Object.freeze({ year: 2030, raw: "Top 3 «dẫn đầu»", kind: "rankAtMost", value: "3", aspirational: false });
     const odd = [
       { rule: "r", facts: { target, nextTarget: target, quote: 'a "b" \\ c\n\t\u0001', lone: "x\ud800y\udc00", emoji: "😀 Xã" } },
@@ -50,6 +53,8 @@ describe("scorecardJson", () => {
       fc.property(fc.array(value, { maxLength: 8 }), fc.array(fc.oneof(value, fc.object()), { maxLength: 4 }), (rows, notes) => {
         const scorecard = { plan: { id: "p", number: "1" }, rows, rejected: [], notes } as unknown as Scorecard;
         expect([...scorecardJson(scorecard)].join("")).toBe(plainLayout(scorecard));
+    // The parts the CLI writes one by one are the same text, cut finer.
+    expect([...scorecardJsonParts(scorecard)].join("")).toBe(plainLayout(scorecard));
       }),
     );
   });
