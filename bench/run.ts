@@ -84,7 +84,7 @@ const csvInProcess = await bundle("csv-in-process");
 const decisions = await bundle("decisions");
 
 log("plan scorecard, warm and cold");
-results.push(scenario(planWarm, [quick ? "10" : "30"]));
+results.push(scenario(planWarm, ["30"]));
 const cold = [0, 1, 2].map(() => scenario(planCold));
 results.push({ ...cold.sort((a, b) => (a.ms ?? 0) - (b.ms ?? 0))[1]!, runs: 3 });
 
