@@ -137,7 +137,7 @@ for (const r of results) {
     r.scenario === "decisions"
       ? `${Number(r.decisions).toLocaleString("en")} decisions: compiled ${Number(r.compiledPerSecond).toLocaleString("en")}/s, hand-written ${Number(r.handWrittenPerSecond).toLocaleString("en")}/s, json-rules-engine ${Number(r.jsonRulesEnginePerSecond).toLocaleString("en")}/s (on ${Number(r.jsonRulesEngineSampled).toLocaleString("en")} sampled)`
       : r.scenario.startsWith("csv-in-process")
-        ? `${Number(r.rows).toLocaleString("en")} rows, overall score ${String(r.score)}; CSV of ${fmtMb(Number(r.fileBytes))}${medianOf(r)}`
+        ? `${Number(r.rows).toLocaleString("en")} rows, overall score ${String(r.score)}; CSV of ${fmtMb(Number(r.fileBytes))}; reading ${fmtMs(Number(r.readMs))}, scoring ${fmtMs(Number(r.scoreMs))}${medianOf(r)}`
         : r.scenario === "plan-warm"
           ? `median of ${String(r.runs)} runs after 5 warm-up runs; ${String(r.rows)} rows`
           : r.scenario === "plan-cold"
