@@ -16,7 +16,7 @@ import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
 import { byCodeUnits, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
-import { addToTally, createTally, STANDARD_BANDS, summaryOf, type BandDefinition, type Tally } from "./summarize.js";
+import { addToTally, createTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
 export interface EvaluateOptions extends RuleOverrides {
@@ -390,18 +390,21 @@ function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: read
   const byTaskGroup = new Map<string, Tally>();
   const byAgency = new Map<string, Tally>();
   const byLocality = new Map<string, Tally>();
+  let shares: ReturnType<typeof wholeShares>;
   const add = (map: Map<string, Tally>, key: string | undefined, row: ScorecardRow) => {
     if (key === undefined) return;
     let tally = map.get(key);
     if (!tally) map.set(key, (tally = createTally()));
-    addToTally(tally, row);
+    addToTally(tally, row, shares);
   };
   // Rows come in runs of one entity: its indicator or task is looked up once per run.
   let entity: string | undefined;
   let indicator: Indicator | undefined;
   let task: Task | undefined;
   for (const row of rows) {
-    addToTally(overall, row);
+    // The row's weight and score as numbers, worked out once for every summary it counts in.
+    shares = wholeShares(row);
+    addToTally(overall, row, shares);
     if (row.entity !== entity) {
       entity = row.entity;
       indicator = plan.indicator(entity);

@@ -70,7 +70,16 @@ function millionthsOf(score: string): number {
   return m;
 }
 
-export function addToTally(tally: Tally, row: ScorecardRow): void {
+/**
+ * A row's weight and score as whole numbers (the weight, the score in millionths), or -1 when either is not such a
+ * number: worked out once per row by a caller that adds the row to several tallies.
+ */
+export function wholeShares(row: ScorecardRow): { weight: number; millionths: number } {
+  const whole = row.score !== null && WHOLE.test(row.weight);
+  return { weight: whole ? Number(row.weight) : -1, millionths: whole ? millionthsOf(row.score!) : -1 };
+}
+
+export function addToTally(tally: Tally, row: ScorecardRow, shares: { weight: number; millionths: number } = wholeShares(row)): void {
   tally.rows += 1;
   tally.counts[row.verdict] += 1;
   if (row.weight === "0") return;
@@ -78,9 +87,9 @@ export function addToTally(tally: Tally, row: ScorecardRow): void {
   else if (row.score !== null && SCORED.has(row.verdict)) {
     tally.expected += 1;
     tally.withData += 1;
-    const m = WHOLE.test(row.weight) ? millionthsOf(row.score) : -1;
-    if (m >= 0) {
-      const weight = Number(row.weight);
+    const m = shares.millionths;
+    if (m >= 0 && shares.weight >= 0) {
+      const weight = shares.weight;
       const weighted = tally.weightedMillionths + weight * m;
       if (Number.isSafeInteger(weighted)) {
         tally.weightSum += weight;
