@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/decimal.js";
+import { summarize, type ScorecardRow } from "../../src/index.js";
+
+const VERDICTS = ["pass", "warn", "fail", "no-data", "not-applicable"] as const;
+
+/** Weights as rules give them: mostly whole, some decimal, some zero. */
+const weight = fc.oneof(fc.constantFrom("0", "1", "2", "3", "10"), fc.constantFrom("0.5", "1.25", "999999", "1000000"));
+/** Scores from 0 to 1: short ones, six-place ones, and longer ones the whole-number path must leave to decimals. */
+const score = fc.oneof(
+  fc.constantFrom("0", "1", "0.5", "0.25"),
+  fc.integer({ min: 0, max: 1_000_000 }).map((n) => new Decimal(n).div(1_000_000).toString()),
+  fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Decimal(n).div(10_000_000).toString()),
+  fc.constantFrom("0.3333333333333333333", "0.0000001"),
+);
+const row = fc.record({ verdict: fc.constantFrom(...VERDICTS), weight, score }).map(
+  ({ verdict, weight, score }): ScorecardRow => ({
+    rule: "r",
+    entity: "e",
+    verdict,
+    status: "s",
+    score: verdict === "no-data" || verdict === "not-applicable" ? null : score,
+    weight,
+    facts: {},
+    message: { vi: "", en: "" },
+  }),
+);
+
+/** The weighted mean the summary promises, worked out plainly with decimals. */
+function reference(rows: readonly ScorecardRow[]): { score: string | null; coverage: string | null } {
+  let weighted = new Decimal(0);
+  let weights = new Decimal(0);
+  let expected = 0;
+  let withData = 0;
+  for (const r of rows) {
+    if (r.weight === "0") continue;
+    if (r.verdict === "no-data") expected++;
+    else if (r.score !== null && (r.verdict === "pass" || r.verdict === "warn" || r.verdict === "fail")) {
+      expected++;
+      withData++;
+      weights = weights.plus(r.weight);
+      weighted = weighted.plus(new Decimal(r.weight).times(r.score));
+    }
+  }
+  const fixed = (d: Decimal) => d.toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN).toFixed(4);
+  return {
+    score: weights.isZero() ? null : fixed(weighted.div(weights)),
+    coverage: expected === 0 ? null : fixed(new Decimal(withData).div(expected)),
+  };
+}
+
+describe("summarize", () => {
+  it("gives the exact weighted mean and coverage, whatever the weights, scores and order of the rows", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const s = summarize(rows);
+        expect({ score: s.score, coverage: s.coverage }).toEqual(reference(rows));
+        expect(summarize([...rows].reverse())).toEqual(s);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("stays exact where sums of millionths would pass what a double holds", () => {
+    // A mean of exactly 0.99995, on the rounding boundary: an inexact sum would tip it to 0.9999.
+    const heavy: ScorecardRow = { rule: "r", entity: "e", verdict: "warn", status: "s", score: "0.99995", weight: "999999", facts: {}, message: { vi: "", en: "" } };
+    for (const count of [9_000, 20_000, 33_333]) {
+      const rows = Array.from({ length: count }, () => heavy);
+      expect(summarize(rows).score).toBe("1.0000");
+      expect(reference(rows).score).toBe("1.0000");
+    }
+  });
+});
