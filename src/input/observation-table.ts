@@ -347,6 +347,11 @@ export interface TableInput {
   readonly order: Int32Array;
 }
 
+/** A table with its entries in the order added: records already in source order. */
+export function inOrderAdded(table: ObservationTable): TableInput {
+  return { table, order: Int32Array.from({ length: table.count }, (_, i) => i) };
+}
+
 /** The tables behind inputs read by an accumulator, so that the scorer reads the columns, not the records. */
 const tables = new WeakMap<object, TableInput>();
 

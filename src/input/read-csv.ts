@@ -126,7 +126,6 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   const headerLine = header.line;
   const width = header.length;
   const isObservation = layout.kind === "observation";
-  const makeRecord = recordMaker(layout.fields);
   const direct = isObservation ? directObservation(layout.fields, accumulator, name) : undefined;
   const headerText = header.map(foldHeader).join(",");
   const firstHeaderCell = foldHeader(header[0] ?? "");
@@ -147,11 +146,8 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
         records++;
         return;
       }
-      let record = makeRecord(cells);
-      if (record === undefined) {
-        if (isBlank(cells)) return;
-        record = {};
-      }
+      if (isBlank(cells)) return;
+      const record = recordOf(cells, layout.fields);
       records++;
       if (isObservation) accumulator.addObservation(record, { file: name, line });
       else accumulator.addTaskReport(record, { file: name, line });
@@ -173,69 +169,6 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
     return accumulator.addRejected({ kind: "file", source: { file: name, line: error.line }, reason: `${error.reason}; the file was read up to there` }, "none");
   }
   if (records === 0) accumulator.addNote({ source: { file: name, line: headerLine }, note: "the file has a header row but no records" });
-}
-
-/**
- * Makes the record of a row of the header's width, as {@link recordOf} does (cells trimmed, empty cells absent),
- * or undefined when it has no field. Each field is set by a statement of its own, which sees one field name
- * only: a store that sees them all would have V8 look each name up, which cost 0.1 s for a million records.
- */
-function recordMaker(fields: readonly (string | undefined)[]): (cells: readonly string[]) => Record<string, string> | undefined {
-  const columns: number[] = [];
-  const names: string[] = [];
-  fields.forEach((field, column) => {
-    if (field === undefined) return;
-    columns.push(column);
-    names.push(field);
-  });
-  const count = columns.length;
-  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0] = columns;
-  const [f0 = "", f1 = "", f2 = "", f3 = "", f4 = "", f5 = "", f6 = "", f7 = ""] = names;
-  return (cells) => {
-    const record: Record<string, string> = {};
-    let filled = 0;
-    let cell: string;
-    if (count > 0 && (cell = trimmed(cells[c0]!)) !== "") {
-      record[f0] = cell;
-      filled++;
-    }
-    if (count > 1 && (cell = trimmed(cells[c1]!)) !== "") {
-      record[f1] = cell;
-      filled++;
-    }
-    if (count > 2 && (cell = trimmed(cells[c2]!)) !== "") {
-      record[f2] = cell;
-      filled++;
-    }
-    if (count > 3 && (cell = trimmed(cells[c3]!)) !== "") {
-      record[f3] = cell;
-      filled++;
-    }
-    if (count > 4 && (cell = trimmed(cells[c4]!)) !== "") {
-      record[f4] = cell;
-      filled++;
-    }
-    if (count > 5 && (cell = trimmed(cells[c5]!)) !== "") {
-      record[f5] = cell;
-      filled++;
-    }
-    if (count > 6 && (cell = trimmed(cells[c6]!)) !== "") {
-      record[f6] = cell;
-      filled++;
-    }
-    if (count > 7 && (cell = trimmed(cells[c7]!)) !== "") {
-      record[f7] = cell;
-      filled++;
-    }
-    // Not reached: a header has at most 8 known columns, each once.
-    for (let k = 8; k < count; k++) {
-      if ((cell = trimmed(cells[columns[k]!]!)) !== "") {
-        record[names[k]!] = cell;
-        filled++;
-      }
-    }
-    return filled === 0 ? undefined : record;
-  };
 }
 
 /**
@@ -463,7 +396,8 @@ function foldHeader(name: string): string {
   return name.trim().toLowerCase().replace(/[\s_\-\uFEFF]+/g, "");
 }
 
-function recordOf(row: CsvRow, fields: readonly (string | undefined)[]): Record<string, string> {
+/** The record of a row: its cells trimmed under their fields' names, empty cells and ignored columns left out. */
+function recordOf(row: readonly string[], fields: readonly (string | undefined)[]): Record<string, string> {
   const record: Record<string, string> = {};
   fields.forEach((field, i) => {
     const cell = row[i]?.trim();

@@ -5,8 +5,8 @@ import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
-import { ObservationTable, tableOfInput, type TableInput } from "../input/observation-table.js";
-import type { AcceptedObservation, Observation, ReadInput } from "../input/records.js";
+import { inOrderAdded, ObservationTable, tableOfInput } from "../input/observation-table.js";
+import type { Observation, ReadInput } from "../input/records.js";
 import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
 import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
@@ -15,7 +15,7 @@ import type { FactSetName, Outcome } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { byCodeUnits, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
+import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
 import { addToTally, createTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
@@ -60,7 +60,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const rules = loadRules(options.rules ?? standardRules, options);
   const input = combine(plan, options);
   // The scorer reads observations as columns: those an accumulator read, or a table made of the records.
-  const observations = tableOfInput(input) ?? tableInputOf(plan, input.observations);
+  const observations = tableOfInput(input) ?? inOrderAdded(ObservationTable.of(plan, input.observations));
   const context: EvaluationContext = {
     plan,
     asOf,
@@ -185,7 +185,7 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   if (compiled.some((c) => c === undefined || [...c.factsRead].some((f) => !OBSERVATION_KEY_FACTS.has(f)))) return undefined;
   const rules = compiled as CompiledRule[];
   // By indicator and year (an array index), then by figure: each rule's case, and whether every one skips.
-  const bySlot = new Array<Map<string, Decided> | undefined>(indicators * 512).fill(undefined);
+  const bySlot = new Array<Map<string, Decided> | undefined>(indicators * FIGURE_SLOTS_PER_INDICATOR).fill(undefined);
   let size = 0;
   return {
     skips: (slot, figure) => bySlot[slot]?.get(figure)?.skipped === true,
@@ -248,12 +248,6 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
   if (parts.length === 0) return { observations: [], taskReports: [], rejected: [], notes: [], given: { observations: 0, taskReports: 0 } };
   if (parts.length === 1) return parts[0]!;
   return mergeInputs(...parts);
-}
-
-/** A table of accepted records, in the order given (already source order). */
-function tableInputOf(plan: DefinedPlan, observations: readonly AcceptedObservation[]): TableInput {
-  const table = ObservationTable.of(plan, observations);
-  return { table, order: Int32Array.from({ length: table.count }, (_, i) => i) };
 }
 
 /** Conflicting observations, one entry per indicator, year and locality, values sorted. */

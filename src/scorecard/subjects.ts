@@ -6,7 +6,7 @@ import { addMonthsToDate, daysBetween } from "../model/vietnam-time.js";
 import type { ParameterValue } from "../rules/load.js";
 import type { FactSetName } from "../rules/rule-file.js";
 import { compareDecimals, meetsTarget } from "../rules/operators.js";
-import { ObservationTable, type TableInput } from "../input/observation-table.js";
+import { inOrderAdded, ObservationTable, type TableInput } from "../input/observation-table.js";
 import { changePerYear, progressRatio } from "./exact.js";
 
 /** An observation as the scorer reads it. */
@@ -116,7 +116,7 @@ function tableOf(observations: EvaluationContext["observations"], plan: DefinedP
     const table = new ObservationTable(plan);
     const known = new Set(plan.indicators.map((x) => x.id));
     for (const o of facts) if (known.has(o.indicator)) table.add(o, {});
-    tablesOfFacts.set(facts, (found = { table, order: Int32Array.from({ length: table.count }, (_, i) => i) }));
+    tablesOfFacts.set(facts, (found = inOrderAdded(table)));
   }
   return found;
 }
@@ -449,6 +449,10 @@ function taskContinuousSubjects({ plan, asOf, taskReports }: EvaluationContext, 
 
 // ---------------------------------------------------------------- observations
 
+/** Figure slots per indicator: one per year from 1900 (a year outside is decided apart). */
+export const FIGURE_SLOTS_PER_INDICATOR = 512;
+const FIRST_SLOT_YEAR = 1900;
+
 /**
  * The facts of an observation subject that follow from its indicator, year and figure (or are the same for every
  * observation of a run): rules reading only these decide alike on equal figures. Not `locality`.
@@ -524,7 +528,7 @@ function* observationSubjects(
     const met = table.met[e]!;
     const position = table.indicator[e]!;
     const period = table.period[e]!;
-    const slot = period >= 1900 && period < 2412 ? position * 512 + (period - 1900) : -1;
+    const slot = period >= FIRST_SLOT_YEAR && period < FIRST_SLOT_YEAR + FIGURE_SLOTS_PER_INDICATOR ? position * FIGURE_SLOTS_PER_INDICATOR + (period - FIRST_SLOT_YEAR) : -1;
     if (known && slot >= 0 && known(slot, met < 0 ? table.value[e]! : met === 1 ? MET_KEY : NOT_MET_KEY)) continue;
     yield fill(table.indicators[position]!, period, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slot);
   }

@@ -9,21 +9,10 @@ import { describe, expect, it } from "vitest";
 import { createInputAccumulator, plans, readCsvRecords, readCsvStream } from "../../src/index.js";
 import { CsvSyntaxError, parseCsv, type CsvSeparator } from "../../src/input/index.js";
 import { csvRowsOf } from "../../src/input/csv-stream.js";
+import { cut } from "./cut.js";
 
 const plan = plans["haiphong-142"];
 
-/** Cuts text into chunks at the given places (empty chunks included, as a stream may give them). */
-function cut(text: string, places: readonly number[]): string[] {
-  const at = places.map((p) => p % (text.length + 1)).sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const p of at) {
-    chunks.push(text.slice(from, p));
-    from = p;
-  }
-  chunks.push(text.slice(from));
-  return chunks;
-}
 
 /** Cut places: a few anywhere, or many (every CRLF and quoted cell likely split). */
 const places = fc.oneof(fc.array(fc.nat(), { maxLength: 8 }), fc.array(fc.nat(), { minLength: 20, maxLength: 200 }));

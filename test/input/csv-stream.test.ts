@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/index.js";
 import { csvRowsOf } from "../../src/input/csv-stream.js";
+import { cut } from "./cut.js";
 
 async function rowsOf(chunks: string[]) {
   const rows = [];
@@ -10,18 +11,6 @@ async function rowsOf(chunks: string[]) {
 }
 const whole = (text: string) => parseCsv(text).map((row) => ({ cells: [...row], line: row.line }));
 
-/** Cuts text into chunks at the given places. */
-function cut(text: string, places: number[]): string[] {
-  const at = [...new Set(places.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const p of at) {
-    chunks.push(text.slice(from, p));
-    from = p;
-  }
-  chunks.push(text.slice(from));
-  return chunks;
-}
 
 describe("csvRowsOf", () => {
   it("gives the rows parseCsv gives, however the text is cut into chunks", async () => {
