@@ -16,7 +16,7 @@ import type { AppliesTo, Condition, FactSetName, Outcome, RuleCase, RuleExample,
 import { decide } from "../src/rules/run.js";
 import { standardRules } from "../src/rules/standard.js";
 import { scoreOf } from "../src/scorecard/evaluate.js";
-import { subjectsFor, type EvaluationContext } from "../src/scorecard/subjects.js";
+import { subjectList, subjectsFor, type EvaluationContext } from "../src/scorecard/subjects.js";
 import { STANDARD_BANDS } from "../src/scorecard/summarize.js";
 import { anchorOf, anchorTag, code, escapeMarkdown, page, table } from "./markdown.js";
 
@@ -638,7 +638,7 @@ export async function coverageOf(plan: DefinedPlan, rules: readonly LoadedRule[]
   const byRule = new Map<string, Map<string, Mark>>();
   for (const rule of rules) {
     const marks = new Map<string, Mark>();
-    for (const subject of subjectsFor(rule.definition.factSet, context, rule.parameters)) {
+    for (const subject of subjectList(subjectsFor(rule.definition.factSet, context, rule.parameters))) {
       const { outcome } = await decide(rule, subject.facts);
       if (outcome.skip) continue;
       let mark = marks.get(subject.entity);

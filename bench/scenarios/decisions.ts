@@ -7,7 +7,7 @@
 import { compileRule, loadRules, standardRules } from "../../src/index.js";
 import { compareDecimals, meetsTarget } from "../../src/rules/operators.js";
 import { decide } from "../../src/rules/run.js";
-import { subjectsFor, type EvaluationContext, type Subject } from "../../src/scorecard/subjects.js";
+import { subjectList, subjectsFor, type EvaluationContext, type Subject } from "../../src/scorecard/subjects.js";
 import { plans } from "../../src/index.js";
 import { syntheticObservations } from "../synthetic.js";
 import { report } from "./common.js";
@@ -17,7 +17,7 @@ const plan = plans["haiphong-142"];
 const observations = [...syntheticObservations(count)].map(([indicator, period, value, locality]) => ({ indicator, period, value, locality }));
 const context: EvaluationContext = { plan, asOf: "2026-11-26", observations, taskReports: [], conflicts: [] };
 const rules = loadRules(standardRules).filter((r) => ["milestone", "progress", "observation"].includes(r.definition.factSet));
-const work: { rule: (typeof rules)[number]; subjects: Subject[] }[] = rules.map((rule) => ({ rule, subjects: [...subjectsFor(rule.definition.factSet, context, rule.parameters)] }));
+const work: { rule: (typeof rules)[number]; subjects: Subject[] }[] = rules.map((rule) => ({ rule, subjects: subjectList(subjectsFor(rule.definition.factSet, context, rule.parameters)) }));
 const decisions = work.reduce((n, w) => n + w.subjects.length, 0);
 
 // Compiled: each rule's cases as closures, run synchronously.

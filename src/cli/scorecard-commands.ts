@@ -8,7 +8,7 @@ import { scorecardTable } from "../render/scorecard-csv.js";
 import { renderTerminal } from "../render/table.js";
 import { checkRuleFile, type ParameterValue, type RuleSource } from "../rules/load.js";
 import { standardRules } from "../rules/standard.js";
-import { evaluate } from "../scorecard/evaluate.js";
+import { evaluate, rowVerdicts } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 import { readDataFiles, readRuleSources } from "./files.js";
 import { scorecardJson, scorecardJsonParts } from "../render/json.js";
@@ -137,7 +137,8 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
 export function exitCodeFor(scorecard: Scorecard, failOn: "fail" | "warn" | undefined): number {
   if (!failOn) return 0;
   const bad = failOn === "fail" ? ["fail"] : ["fail", "warn"];
-  return scorecard.rows.some((r) => r.weight !== "0" && bad.includes(r.verdict)) ? 1 : 0;
+  for (const r of rowVerdicts(scorecard)) if (r.weight !== "0" && bad.includes(r.verdict)) return 1;
+  return 0;
 }
 
 /**

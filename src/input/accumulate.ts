@@ -1,4 +1,5 @@
 import type { DefinedPlan } from "../model/define-plan.js";
+import { lazyProperty } from "../lazy.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
 import { isCanonicalFigure, yearOf } from "./fast-path.js";
@@ -18,7 +19,10 @@ export interface InputAccumulator {
   addInput(input: ReadInput): void;
   /** Keeps a note on the input (a file's byte order mark removed, a column ignored). */
   addNote(note: InputNote): void;
-  /** Applies the duplicate policy and gives everything read, in source order. */
+  /**
+   * Applies the duplicate policy and gives everything read, in source order. Once only: the input given shares the
+   * accumulator's columns, so the accumulator takes nothing more (a further call throws).
+   */
   finish(): ReadInput;
 }
 
@@ -55,6 +59,10 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
   const rejected: RejectedRecord[] = [];
   const notes: InputNote[] = [];
   const given = { observations: 0, taskReports: 0 };
+  let finished = false;
+  const open = () => {
+    if (finished) throw new Error("this input accumulator has finished; read further input with a new one (createInputAccumulator)");
+  };
   /** Keeps aside a record giving the figure of entry `seen` again, and that entry's own. */
   const keepClash = (seen: number, record: Observation, source: RecordSource) => {
     const others = clashes.get(seen);
@@ -68,6 +76,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
   // By position: indicators of many shapes (with or without unit, parent, children) make `.measure` a slow read.
   const measures = plan.indicators.map((x) => x.measure);
   const addCanonical: CanonicalObservationAdder = (indicator, period, value, locality, file, line) => {
+    open();
     const position = table.positionOf(indicator);
     const year = yearOf(period);
     if (position === undefined || !isCanonicalFigure(measures[position], year, value)) return false;
@@ -83,6 +92,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
   };
   const accumulator: InputAccumulator = {
     addObservation(record, source) {
+      open();
       given.observations += 1;
       const checked = checkObservation(plan, record, source);
       if (checked.notes.length > 0) notes.push(...checked.notes);
@@ -90,6 +100,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       else keep(checked.accepted.record, checked.accepted.source);
     },
     addInput(input) {
+      open();
       given.observations += input.given.observations;
       given.taskReports += input.given.taskReports;
       for (const o of input.observations) keep(o.record, o.source);
@@ -103,6 +114,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       }
     },
     addTaskReport(record, source) {
+      open();
       given.taskReports += 1;
       const checked = checkTaskReport(plan, record, source);
       notes.push(...checked.notes);
@@ -110,14 +122,18 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       else taskReports.push(checked.accepted);
     },
     addRejected(r, counts) {
+      open();
       if (counts === "observation") given.observations += 1;
       if (counts === "taskReport") given.taskReports += 1;
       rejected.push(r);
     },
     addNote(note) {
+      open();
       notes.push(note);
     },
     finish() {
+      open();
+      finished = true;
       // Figures given more than once follow the duplicate policy: one record kept, or none on a conflict.
       for (const [entry, all] of clashes) {
         const sorted = applyDuplicatePolicy(all);
@@ -135,15 +151,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
         given: { ...given },
       };
       // The records are made only if asked for: the scorer reads the table's columns instead.
-      Object.defineProperty(input, "observations", {
-        enumerable: true,
-        configurable: true,
-        get() {
-          const observations = Array.from(order, (e) => table.accepted(e));
-          Object.defineProperty(input, "observations", { value: observations, enumerable: true, configurable: true, writable: true });
-          return observations;
-        },
-      });
+      lazyProperty(input, "observations", () => Array.from(order, (e) => table.accepted(e)));
       rememberTable(input, table, order);
       return input;
     },

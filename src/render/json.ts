@@ -1,3 +1,4 @@
+import { rowsToWrite } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 
 /** Arrays of a scorecard that may hold a million entries: written one compact entry per line. */
@@ -49,19 +50,24 @@ export function* scorecardJson(scorecard: Scorecard): Generator<string> {
  * @internal
  */
 export function* scorecardJsonParts(scorecard: Scorecard): Generator<string> {
-  const entries = Object.entries(scorecard).filter(([, value]) => value !== undefined);
+  // Rows not yet made are made one at a time as they are written, and not kept.
+  const valueOf = (key: string): unknown => (key === "rows" ? rowsToWrite(scorecard) : (scorecard as unknown as Record<string, unknown>)[key]);
+  const keys = Object.keys(scorecard).filter((key) => valueOf(key) !== undefined);
   yield "{";
-  for (const [i, [key, value]] of entries.entries()) {
+  for (const [i, key] of keys.entries()) {
     yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
-    if (LONG_ARRAYS.has(key) && Array.isArray(value) && value.length > 0) {
+    const value = valueOf(key);
+    const long = !LONG_ARRAYS.has(key) ? undefined : Array.isArray(value) ? { count: value.length, rows: () => value } : key === "rows" ? (value as ReturnType<typeof rowsToWrite>) : undefined;
+    if (long && long.count > 0) {
       yield "[\n    ";
-      for (let k = 0; k < value.length; k++) {
-        if (k > 0) yield ",\n    ";
+      let k = 0;
+      for (const entry of long.rows()) {
+        if (k++ > 0) yield ",\n    ";
         // An entry JSON.stringify leaves out (undefined, a function) is null in an array, as JSON.stringify writes it.
-        yield JSON.stringify(value[k]) ?? "null";
+        yield JSON.stringify(entry) ?? "null";
       }
       yield "\n  ]";
-    } else yield indent(JSON.stringify(value, null, 2), "  ");
+    } else yield indent(JSON.stringify(key === "rows" ? [] : value, null, 2), "  ");
   }
   yield "\n}\n";
 }

@@ -13,9 +13,10 @@ import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
 import type { FactSetName, Outcome } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
+import { lazyProperty } from "../lazy.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject } from "./subjects.js";
+import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type Subjects } from "./subjects.js";
 import { addToTally, createTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
@@ -70,33 +71,41 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   };
 
   const runners = rules.map((rule) => runnerFor(rule, options.engine ?? "compiled"));
-  // Rules reading the same fact set share one pass over its subjects; rows are kept per rule, in rule order.
-  const rowsByRule: ScorecardRow[][] = runners.map(() => []);
+  const bands = options.bands ?? STANDARD_BANDS;
+  // Each rule's rows are kept as the subject's key, the case decided and the score; a row is made when read.
+  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [] }));
+  const tallies = new Tallies(plan);
+  // Rules reading the same fact set share one pass over its subjects.
   for (const group of groupByFactSet(runners)) {
     const members = group.members;
     const memo = group.factSet === "observation" ? observationMemo(members.map((i) => runners[i]!), plan.indicators.length) : undefined;
-    for (const subject of subjectsFor(group.factSet, context, group.parameters, memo?.skips)) {
+    const subjects = subjectsFor(group.factSet, context, group.parameters, memo?.skips);
+    for (const i of members) kept[i]!.subjects = subjects;
+    for (let key = 0; key < subjects.count; key++) {
+      if (subjects.skips?.(key)) continue;
+      const subject = subjects.at(key);
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
-        const i = members[m]!;
-        const runner = runners[i]!;
+        const runner = runners[members[m]!]!;
         const outcome = decided
           ? runner.rule.cases[decided[m]!]!.event.params
           : runner.compiled
             ? compiledOutcome(runner.compiled, subject.facts)
             : (await decide(runner.rule, subject.facts)).outcome;
-        if (!outcome.skip) rowsByRule[i]!.push(rowOf(runner.rule, subject, outcome));
+        if (outcome.skip) continue;
+        const rows = kept[members[m]!]!;
+        const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
+        rows.keys.push(key);
+        rows.outcomes.push(outcome);
+        rows.scores.push(score);
+        tallies.add(subject, outcome.verdict, score, weightOf(runner.rule));
       }
     }
   }
   // Observation checks follow the input's order; sort their rows so that the scorecard does not.
-  runners.forEach((runner, i) => {
-    if (runner.rule.definition.factSet === "observation") rowsByRule[i]!.sort(compareObservationRows);
-  });
-  const rows = rowsByRule.flat();
+  for (const rows of kept) if (rows.rule.definition.factSet === "observation") sortObservationRows(rows);
 
-  const bands = options.bands ?? STANDARD_BANDS;
-  return {
+  const scorecard: Scorecard = {
     plan: { id: plan.id, number: plan.document.number },
     asOf,
     // Scorecards made with other rules than the standard set say so in their version.
@@ -106,13 +115,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       title: r.definition.title,
       severity: r.definition.severity,
       appliesTo: r.definition.appliesTo,
-      weight: new Decimal(r.weight).toString(),
+      weight: weightOf(r),
       file: r.file,
       engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
       ...(reason ? { engineReason: reason } : {}),
     })),
-    rows,
-    summary: summaries(plan, rows, bands),
+    rows: [],
+    summary: tallies.summaries(bands),
     input: {
       observations: { given: input.given.observations, accepted: observations.order.length, rejected: input.given.observations - observations.order.length },
       taskReports: { given: input.given.taskReports, accepted: input.taskReports.length, rejected: input.given.taskReports - input.taskReports.length },
@@ -120,6 +129,96 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     rejected: input.rejected,
     notes: input.notes,
   };
+  // The rows are made when first read: a scorecard of a million observations is decided and summed up without
+  // making half a million row objects and their messages, which an app showing the summaries never reads.
+  const pending: PendingRows = { count: kept.reduce((n, r) => n + r.keys.length, 0), rows: () => rowsOfKept(kept), verdicts: () => verdictsOfKept(kept) };
+  pendingRows.set(scorecard, pending);
+  lazyProperty(scorecard, "rows", () => Array.from(pending.rows()), () => pendingRows.delete(scorecard));
+  return scorecard;
+}
+
+/** The rows of one rule as kept until read: per row, the subject's key, the outcome decided and the score. */
+interface KeptRows {
+  readonly rule: LoadedRule;
+  subjects: Subjects;
+  keys: number[];
+  outcomes: Outcome[];
+  scores: (string | null)[];
+}
+
+const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
+
+function* rowsOfKept(kept: readonly KeptRows[]): Generator<ScorecardRow> {
+  for (const { rule, subjects, keys, outcomes, scores } of kept)
+    for (let j = 0; j < keys.length; j++) yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!);
+}
+
+function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
+  for (const { rule, outcomes } of kept) {
+    const weight = weightOf(rule);
+    for (const outcome of outcomes) yield { rule: rule.id, weight, verdict: outcome.verdict };
+  }
+}
+
+/** A row's rule, weight and verdict: what an exit code is decided on, known without making the row. */
+export interface RowVerdict {
+  readonly rule: string;
+  readonly weight: string;
+  readonly verdict: Outcome["verdict"];
+}
+
+/** A scorecard's rows not yet made: how many, each made anew on each pass, and their verdicts alone. */
+interface PendingRows {
+  readonly count: number;
+  rows(): Iterable<ScorecardRow>;
+  verdicts(): Iterable<RowVerdict>;
+}
+
+const pendingRows = new WeakMap<Scorecard, PendingRows>();
+
+/**
+ * A scorecard's rows as a writer reads them once, in order: made one at a time and not kept when the scorecard has
+ * not made them yet (a writer of a million rows then holds one at a time), else the scorecard's own.
+ *
+ * @internal
+ */
+export function rowsToWrite(scorecard: Scorecard): { readonly count: number; rows(): Iterable<ScorecardRow> } {
+  const pending = pendingRows.get(scorecard);
+  return pending ?? { count: scorecard.rows.length, rows: () => scorecard.rows };
+}
+
+/**
+ * The rule, weight and verdict of every row, without making the rows when the scorecard has not made them yet.
+ *
+ * @internal
+ */
+export function rowVerdicts(scorecard: Scorecard): Iterable<RowVerdict> {
+  const pending = pendingRows.get(scorecard);
+  return pending ? pending.verdicts() : scorecard.rows;
+}
+
+/** Sorts an observation check's rows by indicator, year, locality and figure. */
+function sortObservationRows(rows: KeptRows): void {
+  const n = rows.keys.length;
+  if (n < 2) return;
+  const entity: string[] = [];
+  const period: number[] = [];
+  const locality: string[] = [];
+  const figure: string[] = [];
+  for (const key of rows.keys) {
+    const { facts, ...subject } = rows.subjects.at(key);
+    entity.push(subject.entity);
+    period.push(subject.period ?? 0);
+    locality.push(subject.locality ?? "");
+    figure.push(String(facts.value ?? facts.met ?? ""));
+  }
+  const order = Array.from({ length: n }, (_, j) => j).sort(
+    (a, b) => byCodeUnits(entity[a]!, entity[b]!) || period[a]! - period[b]! || byCodeUnits(locality[a]!, locality[b]!) || byCodeUnits(figure[a]!, figure[b]!),
+  );
+  const { keys, outcomes, scores } = rows;
+  rows.keys = order.map((j) => keys[j]!);
+  rows.outcomes = order.map((j) => outcomes[j]!);
+  rows.scores = order.map((j) => scores[j]!);
 }
 
 /** The parameters that shape a fact set's subjects rather than a rule's cases. */
@@ -143,15 +242,6 @@ function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
     else groups.set(key, { factSet: rule.definition.factSet, parameters, members: [i] });
   });
   return [...groups.values()];
-}
-
-function compareObservationRows(a: ScorecardRow, b: ScorecardRow): number {
-  return (
-    byCodeUnits(a.entity, b.entity) ||
-    (a.period ?? 0) - (b.period ?? 0) ||
-    byCodeUnits(a.locality ?? "", b.locality ?? "") ||
-    byCodeUnits(String(a.facts.value ?? a.facts.met ?? ""), String(b.facts.value ?? b.facts.met ?? ""))
-  );
 }
 
 interface Runner {
@@ -272,11 +362,10 @@ const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
 
 const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
 
-function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome): ScorecardRow {
+function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null): ScorecardRow {
   const { entity, period, locality } = subject;
   const verdict = outcome.verdict;
   const status = outcome.status;
-  const score = scoreOf(outcome, subject.facts, rule.parameters);
   const weight = weightOf(rule);
   const facts = (subject.transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
   const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
@@ -377,47 +466,61 @@ function show(value: unknown, lang: "vi" | "en"): string {
   return String(value);
 }
 
-/** Summaries overall and by indicator group, task group, lead agency and locality, keyed and sorted by id, in one pass. */
-function summaries(plan: DefinedPlan, rows: readonly ScorecardRow[], bands: readonly BandDefinition[]): Scorecard["summary"] {
-  const overall = createTally();
-  const byIndicatorGroup = new Map<string, Tally>();
-  const byTaskGroup = new Map<string, Tally>();
-  const byAgency = new Map<string, Tally>();
-  const byLocality = new Map<string, Tally>();
-  let shares: ReturnType<typeof wholeShares>;
-  const add = (map: Map<string, Tally>, key: string | undefined, row: ScorecardRow) => {
-    if (key === undefined) return;
-    let tally = map.get(key);
-    if (!tally) map.set(key, (tally = createTally()));
-    addToTally(tally, row, shares);
-  };
-  // Rows come in runs of one entity: its indicator or task is looked up once per run.
-  let entity: string | undefined;
-  let indicator: Indicator | undefined;
-  let task: Task | undefined;
-  for (const row of rows) {
+function tallyOf(map: Map<string, Tally>, key: string): Tally {
+  let tally = map.get(key);
+  if (!tally) map.set(key, (tally = createTally()));
+  return tally;
+}
+
+/** Running summaries overall and by indicator group, task group, lead agency and locality, added to row by row. */
+class Tallies {
+  private readonly overall = createTally();
+  private readonly byIndicatorGroup = new Map<string, Tally>();
+  private readonly byTaskGroup = new Map<string, Tally>();
+  private readonly byAgency = new Map<string, Tally>();
+  private readonly byLocality = new Map<string, Tally>();
+  // Rows come in runs of one entity: the tallies of its group and lead agencies are looked up once per run.
+  private entity: string | undefined;
+  private ofEntity: Tally[] = [];
+  /** One row's verdict, score and weight, refilled for each row. */
+  private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string } = { verdict: "pass", score: null, weight: "0" };
+
+  constructor(private readonly plan: DefinedPlan) {}
+
+  add(subject: Subject, verdict: Outcome["verdict"], score: string | null, weight: string): void {
+    const row = this.row;
+    row.verdict = verdict;
+    row.score = score;
+    row.weight = weight;
     // The row's weight and score as numbers, worked out once for every summary it counts in.
-    shares = wholeShares(row);
-    addToTally(overall, row, shares);
-    if (row.entity !== entity) {
-      entity = row.entity;
-      indicator = plan.indicator(entity);
-      task = indicator ? undefined : plan.task(entity);
+    const shares = wholeShares(row);
+    addToTally(this.overall, row, shares);
+    if (subject.entity !== this.entity) {
+      this.entity = subject.entity;
+      const indicator = this.plan.indicator(subject.entity);
+      const task = indicator ? undefined : this.plan.task(subject.entity);
+      this.ofEntity = [
+        ...(indicator?.group !== undefined ? [tallyOf(this.byIndicatorGroup, indicator.group)] : []),
+        ...(task?.group !== undefined ? [tallyOf(this.byTaskGroup, task.group)] : []),
+        ...(indicator?.lead ?? task?.lead ?? []).map((agency) => tallyOf(this.byAgency, agency)),
+      ];
     }
-    if (indicator) add(byIndicatorGroup, indicator.group, row);
-    if (task) add(byTaskGroup, task.group, row);
-    for (const agency of indicator?.lead ?? task?.lead ?? []) add(byAgency, agency, row);
-    add(byLocality, row.locality, row);
+    for (const tally of this.ofEntity) addToTally(tally, row, shares);
+    if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
   }
-  const keyed = (map: Map<string, Tally>): Record<string, Summary> =>
-    Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, bands)]));
-  return {
-    overall: summaryOf(overall, bands),
-    byIndicatorGroup: keyed(byIndicatorGroup),
-    byTaskGroup: keyed(byTaskGroup),
-    byAgency: keyed(byAgency),
-    byLocality: keyed(byLocality),
-  };
+
+  /** The summaries, keyed and sorted by id. */
+  summaries(bands: readonly BandDefinition[]): Scorecard["summary"] {
+    const keyed = (map: Map<string, Tally>): Record<string, Summary> =>
+      Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, bands)]));
+    return {
+      overall: summaryOf(this.overall, bands),
+      byIndicatorGroup: keyed(this.byIndicatorGroup),
+      byTaskGroup: keyed(this.byTaskGroup),
+      byAgency: keyed(this.byAgency),
+      byLocality: keyed(this.byLocality),
+    };
+  }
 }
 
 export type { LocalizedText };

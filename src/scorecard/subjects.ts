@@ -69,6 +69,18 @@ export interface Subject {
 
 type Params = Readonly<Record<string, ParameterValue>>;
 
+/**
+ * The subjects of a fact set by key, from 0 to `count - 1` in the order rules check them. A subject can be made
+ * again from its key, so that a scorecard keeps each row's key and decision, and makes the row when it is read.
+ */
+export interface Subjects {
+  readonly count: number;
+  /** The subject of a key; a transient one is refilled by the next call. */
+  at(key: number): Subject;
+  /** Whether the subject of a key is known to make no row, told without making it (observation figures every rule skips). */
+  skips?(key: number): boolean;
+}
+
 /** The subjects of a fact set: every entity a rule of that set checks, with its facts. */
 export function subjectsFor(
   factSet: FactSetName,
@@ -76,25 +88,37 @@ export function subjectsFor(
   params: Params,
   /** For observations: figures known to need no row (by indicator and year, and figure) are not made into subjects. */
   known?: (figureSlot: number, figureKey: string) => boolean,
-): Iterable<Subject> {
+): Subjects {
   switch (factSet) {
     case "milestone":
       return milestoneSubjects(context);
     case "progress":
       return progressSubjects(context);
     case "taskDeadline":
-      return taskDeadlineSubjects(context);
+      return listed(taskDeadlineSubjects(context));
     case "taskAnnual":
-      return taskAnnualSubjects(context, String(params.annualReportDue ?? "12-31"));
+      return listed(taskAnnualSubjects(context, String(params.annualReportDue ?? "12-31")));
     case "taskContinuous":
-      return taskContinuousSubjects(context, Number(params.windowMonths ?? 12));
+      return listed(taskContinuousSubjects(context, Number(params.windowMonths ?? 12)));
     case "observation":
       return observationSubjects(context, Number(params.baselineYears ?? 10), known);
     case "planTask":
-      return cachedForPlan(planTaskCache, context, planTaskSubjects);
+      return listed(cachedForPlan(planTaskCache, context, planTaskSubjects));
     case "planIndicator":
-      return cachedForPlan(planIndicatorCache, context, planIndicatorSubjects);
+      return listed(cachedForPlan(planIndicatorCache, context, planIndicatorSubjects));
   }
+}
+
+/** Every subject in key order, each an object of its own (transient ones copied): for a caller that keeps them. */
+export function subjectList(subjects: Subjects): Subject[] {
+  return Array.from({ length: subjects.count }, (_, key) => {
+    const subject = subjects.at(key);
+    return subject.transient ? { ...subject, facts: { ...subject.facts }, transient: false } : subject;
+  });
+}
+
+function listed(subjects: readonly Subject[]): Subjects {
+  return { count: subjects.length, at: (key) => subjects[key]! };
 }
 
 // ---------------------------------------------------------------- indicators
@@ -207,52 +231,90 @@ function observedAt(table: ObservationTable, e: number): { value: string | null 
   return met < 0 ? { value: table.value[e] ?? null } : { met: met === 1 };
 }
 
-function* milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Generator<Subject> {
+/** A subject refilled in place: one object, and one facts object of a fixed shape, for every key of a fact set. */
+function transientSubject<F extends Record<string, unknown>>(facts: F) {
+  return {
+    entity: "",
+    period: undefined as number | undefined,
+    locality: undefined as string | undefined,
+    name: undefined as unknown as LocalizedText,
+    facts,
+    transient: true as const,
+  };
+}
+
+function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
   const index = seriesIndexOf(tableOf(observations, plan));
   const { table, start, entries } = index;
+  // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
+  const positions: number[] = [];
+  const targets: number[] = [];
+  const series: number[] = [];
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
     const seriesList = seriesOf(index, position);
-    for (const target of x.targets) {
+    x.targets.forEach((target, t) => {
       // A milestone is assessed once its year is over.
-      if (target.kind === "none" || `${target.year}-12-31` >= asOf) continue;
-      const withDirection = targetWithDirection(target, x);
+      if (target.kind === "none" || `${target.year}-12-31` >= asOf) return;
       for (const s of seriesList) {
-        let e = -1;
-        if (s >= 0)
-          for (let k = start[s]!; k < start[s + 1]!; k++)
-            if (table.period[entries[k]!] === target.year) {
-              e = entries[k]!;
-              break;
-            }
-        const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
-        const met = e < 0 ? -1 : table.met[e]!;
-        yield {
-          entity: x.id,
-          period: target.year,
-          locality,
-          name: nameOfIndicator(x),
-          facts: {
-            // Written out, not spread from a shared object: V8 builds spread-then-extended literals in a slow
-            // mode, which made these subjects three times slower at a million observations.
-            asOf,
-            indicator: x.id,
-            measure: x.measure ?? null,
-            direction: x.direction,
-            locality: locality ?? null,
-            year: target.year,
-            target: withDirection,
-            targetKind: target.kind,
-            targetRaw: target.raw,
-            aspirational: target.aspirational,
-            observation: observedAt(table, e),
-            hasObservation: e >= 0,
-            observedValue: e < 0 ? null : met < 0 ? (table.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met",
-          },
-        };
+        positions.push(position);
+        targets.push(t);
+        series.push(s);
       }
-    }
+    });
   }
+  // Written out in one literal, not spread from a shared object: V8 builds spread-then-extended literals in a slow
+  // mode, which made these subjects three times slower at a million observations. Rows copy it in this key order.
+  const facts = {
+    asOf,
+    indicator: "",
+    measure: null as string | null,
+    direction: "increase" as Indicator["direction"],
+    locality: null as string | null,
+    year: 0,
+    target: undefined as unknown as Target,
+    targetKind: "",
+    targetRaw: "",
+    aspirational: false,
+    observation: null as ReturnType<typeof observedAt>,
+    hasObservation: false,
+    observedValue: null as string | null,
+  };
+  const subject = transientSubject(facts);
+  return {
+    count: positions.length,
+    at(key) {
+      const x = plan.indicators[positions[key]!]!;
+      const target = x.targets[targets[key]!]!;
+      const s = series[key]!;
+      let e = -1;
+      if (s >= 0)
+        for (let k = start[s]!; k < start[s + 1]!; k++)
+          if (table.period[entries[k]!] === target.year) {
+            e = entries[k]!;
+            break;
+          }
+      const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
+      const met = e < 0 ? -1 : table.met[e]!;
+      subject.entity = x.id;
+      subject.period = target.year;
+      subject.locality = locality;
+      subject.name = nameOfIndicator(x);
+      facts.indicator = x.id;
+      facts.measure = x.measure ?? null;
+      facts.direction = x.direction;
+      facts.locality = locality ?? null;
+      facts.year = target.year;
+      facts.target = targetWithDirection(target, x);
+      facts.targetKind = target.kind;
+      facts.targetRaw = target.raw;
+      facts.aspirational = target.aspirational;
+      facts.observation = observedAt(table, e);
+      facts.hasObservation = e >= 0;
+      facts.observedValue = e < 0 ? null : met < 0 ? (table.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
+      return subject;
+    },
+  };
 }
 
 /**
@@ -274,18 +336,64 @@ export function targetValueOf(target: Target, direction: "increase" | "decrease"
   return simple(target);
 }
 
-function* progressSubjects({ plan, asOf, observations }: EvaluationContext): Generator<Subject> {
+/** What progress towards an indicator's next target is read against, worked out once per indicator. */
+interface NextTarget {
+  readonly target: Target;
+  readonly withDirection: Target & { direction: Indicator["direction"] };
+  readonly value: string | undefined;
+}
+
+function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
   const index = seriesIndexOf(tableOf(observations, plan));
   const { table, start, entries } = index;
   const asOfYear = Number(asOf.slice(0, 4));
+  // Each subject is an indicator with a target and one of its series: listed once, made when asked for.
+  const nextTargets: (NextTarget | undefined)[] = [];
+  const positions: number[] = [];
+  const series: number[] = [];
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
     const targets = x.targets.filter((t) => t.kind !== "none");
-    if (targets.length === 0) continue;
+    if (targets.length === 0) {
+      nextTargets.push(undefined);
+      continue;
+    }
     const next = targets.find((t) => t.year >= asOfYear) ?? targets.at(-1)!;
-    const nextTarget = targetWithDirection(next, x);
-    const targetValue = targetValueOf(next, x.direction);
+    nextTargets.push({ target: next, withDirection: targetWithDirection(next, x), value: targetValueOf(next, x.direction) });
     for (const s of seriesOf(index, position)) {
+      positions.push(position);
+      series.push(s);
+    }
+  }
+  const facts = {
+    asOf,
+    indicator: "",
+    measure: null as string | null,
+    direction: "increase" as Indicator["direction"],
+    locality: null as string | null,
+    nextTarget: undefined as unknown as Target,
+    nextTargetYear: 0,
+    numericTarget: false,
+    targetValue: null as string | null,
+    baselineYear: null as number | null,
+    baselineValue: null as string | null,
+    latestYear: null as number | null,
+    latestValue: null as string | null,
+    latestObservation: null as ReturnType<typeof observedAt>,
+    baselineMet: false,
+    observationCount: 0,
+    actualChangePerYear: null as string | null,
+    requiredChangePerYear: null as string | null,
+    progressRatio: null as string | null,
+    progressScore: null as string | null,
+  };
+  const subject = transientSubject(facts);
+  return {
+    count: positions.length,
+    at(key) {
+      const x = plan.indicators[positions[key]!]!;
+      const { target: next, withDirection: nextTarget, value: targetValue } = nextTargets[positions[key]!]!;
+      const s = series[key]!;
       // The series up to the assessment year: entries from `first` to `last`, sorted by year.
       const first = s < 0 ? 0 : start[s]!;
       let last = s < 0 ? -1 : start[s + 1]! - 1;
@@ -306,36 +414,31 @@ function* progressSubjects({ plan, asOf, observations }: EvaluationContext): Gen
       let years = 0;
       for (let k = first; k <= last; k++) if (k === first || table.period[entries[k]!] !== table.period[entries[k - 1]!]) years++;
       const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
-      const latestObservation = observedAt(table, latest);
-      yield {
-        entity: x.id,
-        locality,
-        name: nameOfIndicator(x),
-        facts: {
-          asOf,
-          indicator: x.id,
-          measure: x.measure ?? null,
-          direction: x.direction,
-          locality: locality ?? null,
-          nextTarget,
-          nextTargetYear: next.year,
-          numericTarget: targetValue !== undefined,
-          targetValue: targetValue ?? null,
-          baselineYear,
-          baselineValue: baselineValue ?? null,
-          latestYear,
-          latestValue: latestValue ?? null,
-          latestObservation,
-          baselineMet: baseline >= 0 && latest !== baseline && meetsTarget(observedAt(table, baseline), nextTarget),
-          observationCount: years,
-          actualChangePerYear: progress?.actual ?? null,
-          requiredChangePerYear: required,
-          progressRatio: progress?.ratio ?? null,
-          progressScore: progress?.clamped ?? null,
-        },
-      };
-    }
-  }
+      subject.entity = x.id;
+      subject.locality = locality;
+      subject.name = nameOfIndicator(x);
+      facts.indicator = x.id;
+      facts.measure = x.measure ?? null;
+      facts.direction = x.direction;
+      facts.locality = locality ?? null;
+      facts.nextTarget = nextTarget;
+      facts.nextTargetYear = next.year;
+      facts.numericTarget = targetValue !== undefined;
+      facts.targetValue = targetValue ?? null;
+      facts.baselineYear = baselineYear;
+      facts.baselineValue = baselineValue ?? null;
+      facts.latestYear = latestYear;
+      facts.latestValue = latestValue ?? null;
+      facts.latestObservation = observedAt(table, latest);
+      facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(table, baseline), nextTarget);
+      facts.observationCount = years;
+      facts.actualChangePerYear = progress?.actual ?? null;
+      facts.requiredChangePerYear = required;
+      facts.progressRatio = progress?.ratio ?? null;
+      facts.progressScore = progress?.clamped ?? null;
+      return subject;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- tasks
@@ -471,38 +574,29 @@ export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
   "conflictingValues",
 ]);
 
-function* observationSubjects(
+function observationSubjects(
   { plan, asOf, observations, conflicts }: EvaluationContext,
   baselineYears: number,
   known?: (figureSlot: number, figureKey: string) => boolean,
-): Generator<Subject> {
+): Subjects {
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
   // One subject and one facts object, refilled for each observation: the checks rarely keep a row, and a
   // million short-lived objects would cost more in garbage collection than the checks themselves.
-  const facts: Record<string, unknown> = {
+  const facts = {
     asOf,
     indicator: "",
-    measure: null,
-    direction: "increase",
-    locality: null,
+    measure: null as string | null,
+    direction: "increase" as Indicator["direction"],
+    locality: null as string | null,
     period: 0,
-    value: null,
-    met: null,
+    value: null as string | null,
+    met: null as boolean | null,
     firstYear,
-    lastTargetYear: null,
+    lastTargetYear: null as number | null,
     conflicting: false,
     conflictingValues: NONE,
   };
-  const subject = {
-    entity: "",
-    period: 0 as number | undefined,
-    locality: undefined as string | undefined,
-    name: undefined as unknown as LocalizedText,
-    facts,
-    transient: true,
-    figureSlot: -1,
-    figureKey: "",
-  };
+  const subject = { ...transientSubject(facts), figureSlot: -1, figureKey: "" };
   const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number): Subject => {
     subject.figureSlot = slot;
     subject.figureKey = value ?? (met === true ? MET_KEY : NOT_MET_KEY);
@@ -523,19 +617,41 @@ function* observationSubjects(
     return subject;
   };
   const { table, order } = tableOf(observations, plan);
-  for (let k = 0; k < order.length; k++) {
-    const e = order[k]!;
-    const met = table.met[e]!;
-    const position = table.indicator[e]!;
-    const period = table.period[e]!;
-    const slot = period >= FIRST_SLOT_YEAR && period < FIRST_SLOT_YEAR + FIGURE_SLOTS_PER_INDICATOR ? position * FIGURE_SLOTS_PER_INDICATOR + (period - FIRST_SLOT_YEAR) : -1;
-    if (known && slot >= 0 && known(slot, met < 0 ? table.value[e]! : met === 1 ? MET_KEY : NOT_MET_KEY)) continue;
-    yield fill(table.indicators[position]!, period, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slot);
-  }
-  for (const c of conflicts) {
+  // Keys: the accepted observations in order, then the conflicts of known indicators.
+  const conflicting = conflicts.flatMap((c) => {
     const x = plan.indicator(c.indicator);
-    if (x) yield fill(x, c.period, c.locality, undefined, undefined, c.values, -1);
-  }
+    return x ? [{ x, c }] : [];
+  });
+  const slotOf = (e: number) => {
+    const period = table.period[e]!;
+    return period >= FIRST_SLOT_YEAR && period < FIRST_SLOT_YEAR + FIGURE_SLOTS_PER_INDICATOR ? table.indicator[e]! * FIGURE_SLOTS_PER_INDICATOR + (period - FIRST_SLOT_YEAR) : -1;
+  };
+  const figureOf = (e: number) => {
+    const met = table.met[e]!;
+    return met < 0 ? table.value[e]! : met === 1 ? MET_KEY : NOT_MET_KEY;
+  };
+  return {
+    count: order.length + conflicting.length,
+    at(key) {
+      if (key >= order.length) {
+        const { x, c } = conflicting[key - order.length]!;
+        return fill(x, c.period, c.locality, undefined, undefined, c.values, -1);
+      }
+      const e = order[key]!;
+      const met = table.met[e]!;
+      return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
+    },
+    ...(known
+      ? {
+          skips(key: number) {
+            if (key >= order.length) return false;
+            const e = order[key]!;
+            const slot = slotOf(e);
+            return slot >= 0 && known(slot, figureOf(e));
+          },
+        }
+      : {}),
+  };
 }
 
 const NONE: readonly string[] = Object.freeze([]);

@@ -33,6 +33,9 @@ export function summarize(rows: readonly ScorecardRow[], bands: readonly BandDef
   return summaryOf(tally, bands);
 }
 
+/** What a tally reads of a row. */
+export type ScoredShare = Pick<ScorecardRow, "verdict" | "score" | "weight">;
+
 /** Running counts of a set of rows, so that many summaries are made in one pass over the rows. */
 export interface Tally {
   readonly counts: VerdictCounts;
@@ -74,12 +77,12 @@ function millionthsOf(score: string): number {
  * A row's weight and score as whole numbers (the weight, the score in millionths), or -1 when either is not such a
  * number: worked out once per row by a caller that adds the row to several tallies.
  */
-export function wholeShares(row: ScorecardRow): { weight: number; millionths: number } {
+export function wholeShares(row: ScoredShare): { weight: number; millionths: number } {
   const whole = row.score !== null && WHOLE.test(row.weight);
   return { weight: whole ? Number(row.weight) : -1, millionths: whole ? millionthsOf(row.score!) : -1 };
 }
 
-export function addToTally(tally: Tally, row: ScorecardRow, shares: { weight: number; millionths: number } = wholeShares(row)): void {
+export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: number; millionths: number } = wholeShares(row)): void {
   tally.rows += 1;
   tally.counts[row.verdict] += 1;
   if (row.weight === "0") return;
