@@ -1,6 +1,5 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
-import type { Indicator, Task } from "../model/entities.js";
 import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
@@ -16,8 +15,8 @@ import { standardRules } from "../rules/standard.js";
 import { lazyProperty } from "../lazy.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type Subjects } from "./subjects.js";
-import { addToTally, createTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type Tally } from "./summarize.js";
+import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameters, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type SubjectParameters, type Subjects } from "./subjects.js";
+import { addToTally, createTally, mergeTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
 export interface EvaluateOptions extends RuleOverrides {
@@ -45,6 +44,10 @@ export interface EvaluateOptions extends RuleOverrides {
 /**
  * Scores a plan on what agencies reported, as of a date: runs every rule on every entity it applies to
  * and sums the verdicts up by indicator group, task group, lead agency, locality and overall.
+ *
+ * Every verdict, score and summary is decided before the promise resolves; the row objects, with their facts and
+ * messages, are made when `scorecard.rows` is first read, then kept as a plain property. An app that sends only
+ * `summary` never pays for the half a million rows of a national scorecard; one that reads them gets the same rows.
  *
  * @example
  * const scorecard = await evaluate({
@@ -221,25 +224,23 @@ function sortObservationRows(rows: KeptRows): void {
   rows.scores = order.map((j) => scores[j]!);
 }
 
-/** The parameters that shape a fact set's subjects rather than a rule's cases. */
-const SUBJECT_PARAMETERS = ["annualReportDue", "windowMonths", "baselineYears"] as const;
-
 interface FactSetGroup {
   readonly factSet: FactSetName;
-  readonly parameters: Readonly<Record<string, ParameterValue>>;
+  readonly parameters: SubjectParameters;
   /** Indexes of the runners in this group, in rule order. */
   readonly members: number[];
 }
 
+/** Rules of one fact set whose subjects are made alike (the same subject parameters, defaults applied) share a pass. */
 function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
   const groups = new Map<string, FactSetGroup>();
   runners.forEach(({ rule }, i) => {
-    const parameters: Record<string, ParameterValue> = {};
-    for (const name of SUBJECT_PARAMETERS) if (rule.parameters[name] !== undefined) parameters[name] = rule.parameters[name];
-    const key = `${rule.definition.factSet}|${JSON.stringify(parameters)}`;
+    const factSet = rule.definition.factSet;
+    const parameters = subjectParameters(factSet, rule.parameters);
+    const key = `${factSet}|${JSON.stringify(parameters)}`;
     const group = groups.get(key);
     if (group) group.members.push(i);
-    else groups.set(key, { factSet: rule.definition.factSet, parameters, members: [i] });
+    else groups.set(key, { factSet, parameters, members: [i] });
   });
   return [...groups.values()];
 }
@@ -479,38 +480,48 @@ class Tallies {
   private readonly byTaskGroup = new Map<string, Tally>();
   private readonly byAgency = new Map<string, Tally>();
   private readonly byLocality = new Map<string, Tally>();
-  // Rows come in runs of one entity: the tallies of its group and lead agencies are looked up once per run.
+  // Rows come in runs of one entity: a run is tallied on its own, then added once to the overall summary and to
+  // those of the entity's group and lead agencies, rather than each row to each of them.
   private entity: string | undefined;
-  private ofEntity: Tally[] = [];
+  private run = createTally();
+  private runCountsIn: Tally[] = [];
   /** One row's verdict, score and weight, refilled for each row. */
   private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string } = { verdict: "pass", score: null, weight: "0" };
 
   constructor(private readonly plan: DefinedPlan) {}
 
   add(subject: Subject, verdict: Outcome["verdict"], score: string | null, weight: string): void {
-    const row = this.row;
-    row.verdict = verdict;
-    row.score = score;
-    row.weight = weight;
-    // The row's weight and score as numbers, worked out once for every summary it counts in.
-    const shares = wholeShares(row);
-    addToTally(this.overall, row, shares);
     if (subject.entity !== this.entity) {
+      this.endRun();
       this.entity = subject.entity;
       const indicator = this.plan.indicator(subject.entity);
       const task = indicator ? undefined : this.plan.task(subject.entity);
-      this.ofEntity = [
+      this.runCountsIn = [
+        this.overall,
         ...(indicator?.group !== undefined ? [tallyOf(this.byIndicatorGroup, indicator.group)] : []),
         ...(task?.group !== undefined ? [tallyOf(this.byTaskGroup, task.group)] : []),
         ...(indicator?.lead ?? task?.lead ?? []).map((agency) => tallyOf(this.byAgency, agency)),
       ];
     }
-    for (const tally of this.ofEntity) addToTally(tally, row, shares);
+    const row = this.row;
+    row.verdict = verdict;
+    row.score = score;
+    row.weight = weight;
+    // The row's weight and score as numbers, worked out once for both tallies it is added to.
+    const shares = wholeShares(row);
+    addToTally(this.run, row, shares);
     if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
+  }
+
+  private endRun(): void {
+    if (this.run.rows === 0) return;
+    for (const tally of this.runCountsIn) mergeTally(tally, this.run);
+    this.run = createTally();
   }
 
   /** The summaries, keyed and sorted by id. */
   summaries(bands: readonly BandDefinition[]): Scorecard["summary"] {
+    this.endRun();
     const keyed = (map: Map<string, Tally>): Record<string, Summary> =>
       Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, bands)]));
     return {

@@ -97,15 +97,42 @@ export function subjectsFor(
     case "taskDeadline":
       return listed(taskDeadlineSubjects(context));
     case "taskAnnual":
-      return listed(taskAnnualSubjects(context, String(params.annualReportDue ?? "12-31")));
+      return listed(taskAnnualSubjects(context, subjectParameters(factSet, params).annualReportDue!));
     case "taskContinuous":
-      return listed(taskContinuousSubjects(context, Number(params.windowMonths ?? 12)));
+      return listed(taskContinuousSubjects(context, subjectParameters(factSet, params).windowMonths!));
     case "observation":
-      return observationSubjects(context, Number(params.baselineYears ?? 10), known);
+      return observationSubjects(context, subjectParameters(factSet, params).baselineYears!, known);
     case "planTask":
       return listed(cachedForPlan(planTaskCache, context, planTaskSubjects));
     case "planIndicator":
       return listed(cachedForPlan(planIndicatorCache, context, planIndicatorSubjects));
+  }
+}
+
+/** The parameters a fact set's subjects are made with, rather than a rule's cases. */
+export type SubjectParameters = {
+  /** taskAnnual: the month and day a year's report is due. */
+  readonly annualReportDue?: string;
+  /** taskContinuous: how recent a report must be. */
+  readonly windowMonths?: number;
+  /** observation: how many years before the plan a figure may be for. */
+  readonly baselineYears?: number;
+};
+
+/**
+ * The parameters of a rule that shape its fact set's subjects, with their defaults: rules agreeing on them are
+ * checked in one pass over the same subjects.
+ */
+export function subjectParameters(factSet: FactSetName, params: Params): SubjectParameters {
+  switch (factSet) {
+    case "taskAnnual":
+      return { annualReportDue: String(params.annualReportDue ?? "12-31") };
+    case "taskContinuous":
+      return { windowMonths: Number(params.windowMonths ?? 12) };
+    case "observation":
+      return { baselineYears: Number(params.baselineYears ?? 10) };
+    default:
+      return {};
   }
 }
 

@@ -47,13 +47,55 @@ export interface Tally {
   weightedMillionths: number;
   /** Other scored rows counted by weight, then score, for decimal arithmetic once per pair. */
   readonly pairs: Map<string, Map<string, number>>;
+  /** Whole-number sums of merged tallies that doubles could no longer hold exactly, added as decimals. */
+  spilled: { weightSum: Decimal; weightedMillionths: Decimal } | undefined;
   rows: number;
   expected: number;
   withData: number;
 }
 
 export function createTally(): Tally {
-  return { counts: { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 }, weightSum: 0, weightedMillionths: 0, pairs: new Map(), rows: 0, expected: 0, withData: 0 };
+  return {
+    counts: { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 },
+    weightSum: 0,
+    weightedMillionths: 0,
+    pairs: new Map(),
+    spilled: undefined,
+    rows: 0,
+    expected: 0,
+    withData: 0,
+  };
+}
+
+/**
+ * Adds the rows of one tally to another: a run of rows is tallied once, then added to every summary it counts in.
+ * Exact as adding each row would be.
+ */
+export function mergeTally(into: Tally, from: Tally): void {
+  into.rows += from.rows;
+  into.expected += from.expected;
+  into.withData += from.withData;
+  for (const verdict of VERDICT_KEYS) into.counts[verdict] += from.counts[verdict];
+  const weightSum = into.weightSum + from.weightSum;
+  const weightedMillionths = into.weightedMillionths + from.weightedMillionths;
+  if (Number.isSafeInteger(weightSum) && Number.isSafeInteger(weightedMillionths)) {
+    into.weightSum = weightSum;
+    into.weightedMillionths = weightedMillionths;
+  } else spill(into, from.weightSum, from.weightedMillionths);
+  if (from.spilled) spill(into, from.spilled.weightSum, from.spilled.weightedMillionths);
+  for (const [weight, scores] of from.pairs) {
+    let own = into.pairs.get(weight);
+    if (!own) into.pairs.set(weight, (own = new Map()));
+    for (const [score, n] of scores) own.set(score, (own.get(score) ?? 0) + n);
+  }
+}
+
+const VERDICT_KEYS = ["pass", "warn", "fail", "no-data", "not-applicable"] as const;
+
+function spill(into: Tally, weightSum: number | Decimal, weightedMillionths: number | Decimal): void {
+  const spilled = (into.spilled ??= { weightSum: new Decimal(0), weightedMillionths: new Decimal(0) });
+  spilled.weightSum = spilled.weightSum.plus(weightSum);
+  spilled.weightedMillionths = spilled.weightedMillionths.plus(weightedMillionths);
 }
 
 const WHOLE = /^(?:0|[1-9]\d{0,5})$/;
@@ -107,8 +149,8 @@ export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: num
 }
 
 export function summaryOf(tally: Tally, bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
-  let weighted = new Decimal(tally.weightedMillionths).div(1_000_000);
-  let weights = new Decimal(tally.weightSum);
+  let weighted = new Decimal(tally.weightedMillionths).plus(tally.spilled?.weightedMillionths ?? 0).div(1_000_000);
+  let weights = new Decimal(tally.weightSum).plus(tally.spilled?.weightSum ?? 0);
   for (const [weight, scores] of tally.pairs)
     for (const [score, n] of scores) {
       const w = new Decimal(weight).times(n);

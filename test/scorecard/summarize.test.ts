@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/decimal.js";
 import { summarize, type ScorecardRow } from "../../src/index.js";
+import { addToTally, createTally, mergeTally, summaryOf, type Tally } from "../../src/scorecard/summarize.js";
 
 const VERDICTS = ["pass", "warn", "fail", "no-data", "not-applicable"] as const;
 
@@ -70,5 +71,43 @@ describe("summarize", () => {
       expect(summarize(rows).score).toBe("1.0000");
       expect(reference(rows).score).toBe("1.0000");
     }
+  });
+
+  it("gives the same summary from runs of rows tallied apart and merged, however the rows are cut and merged", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 10 }), fc.nat(), (rows, cuts, order) => {
+        const points = [...new Set(cuts.map((c) => c % (rows.length + 1)))].sort((a, b) => a - b);
+        const runs = [0, ...points, rows.length].slice(1).map((end, i, ends) => rows.slice(i === 0 ? 0 : ends[i - 1], end));
+        const tallies = runs.map((run) => {
+          const tally = createTally();
+          for (const r of run) addToTally(tally, r);
+          return tally;
+        });
+        // Merged in a rotated order, some into a tally that already holds rows.
+        const into = tallies.length > 0 ? tallies[order % tallies.length]! : createTally();
+        for (const t of tallies) if (t !== into) mergeTally(into, t);
+        expect(summaryOf(into)).toEqual(summarize(rows));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("stays exact when merged runs together pass what a double holds", () => {
+    const heavy: ScorecardRow = { rule: "r", entity: "e", verdict: "warn", status: "s", score: "0.99995", weight: "999999", facts: {}, message: { vi: "", en: "" } };
+    const run = (count: number): Tally => {
+      const tally = createTally();
+      for (let i = 0; i < count; i++) addToTally(tally, heavy);
+      return tally;
+    };
+    // Each run alone is within 2^53 millionths; together they pass it, and the merged sums of merged tallies too.
+    const a = run(5_000);
+    const b = run(5_000);
+    const c = run(5_000);
+    mergeTally(a, b);
+    mergeTally(c, a);
+    expect(c.spilled).toBeDefined();
+    expect(c.rows).toBe(15_000);
+    expect(summaryOf(c)).toEqual(summarize(Array.from({ length: 15_000 }, () => heavy)));
+    expect(summaryOf(c).score).toBe("1.0000");
   });
 });
