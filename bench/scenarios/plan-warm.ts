@@ -11,8 +11,9 @@ let rows = 0;
 for (let i = 0; i < runs + 5; i++) {
   const t0 = performance.now();
   const s = await evaluate({ plan, input: readJsonRecords("report.json", text, plan), asOf: "2026-11-26" });
+  // The rows are made when read: timed with them, as an app that shows the whole scorecard pays for them.
+  rows = s.rows.length;
   const ms = performance.now() - t0;
   if (i >= 5) times.push(ms); // the first runs warm the JIT up
-  rows = s.rows.length;
 }
 report({ scenario: "plan-warm", ms: median(times), runs, rows });
