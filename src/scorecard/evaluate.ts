@@ -275,16 +275,25 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   const compiled = runners.map((r) => r.compiled);
   if (compiled.some((c) => c === undefined || [...c.factsRead].some((f) => !OBSERVATION_KEY_FACTS.has(f)))) return undefined;
   const rules = compiled as CompiledRule[];
-  // By indicator and year (an array index), then by figure: each rule's case, and whether every one skips.
-  const bySlot = new Array<Map<string, Decided> | undefined>(indicators * FIGURE_SLOTS_PER_INDICATOR).fill(undefined);
+  // By indicator and year, then by figure: each rule's case, and whether every one skips. A slot holds the number
+  // of its map in `maps` (0: none yet): a zeroed typed array is quick to make for a plan scorecard of a few figures.
+  const slots = new Int32Array(indicators * FIGURE_SLOTS_PER_INDICATOR);
+  const maps: Map<string, Decided>[] = [];
+  const mapOf = (slot: number): Map<string, Decided> | undefined => {
+    const n = slots[slot]!;
+    return n === 0 ? undefined : maps[n - 1];
+  };
   let size = 0;
   return {
-    skips: (slot, figure) => bySlot[slot]?.get(figure)?.skipped === true,
+    skips: (slot, figure) => mapOf(slot)?.get(figure)?.skipped === true,
     decide(subject) {
       const slot = subject.figureSlot ?? -1;
       if (slot < 0) return undefined;
-      let byFigure = bySlot[slot];
-      if (!byFigure) bySlot[slot] = byFigure = new Map();
+      let byFigure = mapOf(slot);
+      if (!byFigure) {
+        maps.push((byFigure = new Map()));
+        slots[slot] = maps.length;
+      }
       const figure = subject.figureKey!;
       let decided = byFigure.get(figure);
       if (!decided) {
