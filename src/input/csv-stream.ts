@@ -1,4 +1,5 @@
 import { CsvRowSplitter, type CsvRow, type CsvRowSink, type CsvSeparator } from "./csv.js";
+import { lineAt } from "./file-text.js";
 
 /**
  * Splits CSV text arriving in chunks (a file read as a stream) into rows, with the same cells and line numbers
@@ -42,6 +43,12 @@ export class CsvChunkReader {
     const firstLine = options.firstLine ?? 1;
     this.splitter = new CsvRowSplitter(separator, onRow, firstLine, options.reuseCells);
     this.started = firstLine !== 1;
+  }
+
+  /** The line of a position in the next chunk to be pushed, counted from the unfinished row's line. */
+  lineIn(chunk: string, position: number): number {
+    const text = this.tail + chunk.slice(0, position);
+    return this.splitter.line + lineAt(text, text.length) - 1;
   }
 
   /** Splits the rows that `chunk` completes. */

@@ -37,15 +37,21 @@ export function checkFileText(file: string, text: string, options: { readonly li
     };
   const bad = text.indexOf(REPLACEMENT);
   if (bad === -1) return { notes: [] };
+  return { notes: [notUtf8Note(file, replacementsIn(text, bad), lineAt(text, bad))] };
+}
+
+/** How many U+FFFD `text` holds from `from`, the first of them. */
+export function replacementsIn(text: string, from = 0): number {
   let count = 0;
-  for (let k = bad; k !== -1; k = text.indexOf(REPLACEMENT, k + 1)) count++;
+  for (let k = text.indexOf(REPLACEMENT, from); k !== -1; k = text.indexOf(REPLACEMENT, k + 1)) count++;
+  return count;
+}
+
+/** The note on bytes that were not UTF-8: how many, and the line of the first. */
+export function notUtf8Note(file: string, count: number, line: number): InputNote {
   return {
-    notes: [
-      {
-        source: { file, line: lineAt(text, bad) },
-        note: `the file holds ${count} ${count === 1 ? "byte sequence" : "byte sequences"} that ${count === 1 ? "is" : "are"} not UTF-8, shown as ${REPLACEMENT} (the first on line ${lineAt(text, bad)}): it may be saved in an older encoding such as TCVN3 or Windows-1258; save it as UTF-8 so that names read correctly`,
-      },
-    ],
+    source: { file, line },
+    note: `the file holds ${count} ${count === 1 ? "byte sequence" : "byte sequences"} that ${count === 1 ? "is" : "are"} not UTF-8, shown as ${REPLACEMENT} (the first on line ${line}): it may be saved in an older encoding such as TCVN3 or Windows-1258; save it as UTF-8 so that names read correctly`,
   };
 }
 

@@ -4,7 +4,7 @@ import { checkObservation, checkTaskReport } from "./check-record.js";
 import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.js";
 import { canonicalObservationAdder, type InputAccumulator } from "./accumulate.js";
 import { CsvChunkReader } from "./csv-stream.js";
-import { checkFileText, lineAt } from "./file-text.js";
+import { checkFileText, lineAt, notUtf8Note, replacementsIn } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
 
 const OBSERVATION_COLUMNS = ["indicator", "period", "value", "met", "unit", "locality", "source", "reportedOn"] as const;
@@ -115,8 +115,10 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   const checked = checkFileText(name, head, { limit: false });
   if (checked.reject !== undefined) return accumulator.addRejected({ kind: "file", source: { file: name }, reason: checked.reject }, "none");
   if (head.charCodeAt(0) === 0xfeff) accumulator.addNote({ source: { file: name, line: 1 }, note: "the UTF-8 byte order mark (BOM) at the start of the file was removed" });
-  for (const note of checked.notes) accumulator.addNote(note);
+  // Bytes that were not UTF-8 are counted over the whole stream as it is split (below); a file rejected for its
+  // head is not read further, and has them counted in the head.
   const split = splitFile(name, head);
+  if ("reject" in split) for (const note of checked.notes) accumulator.addNote(note);
   if ("reject" in split) return accumulator.addRejected({ kind: "file", source: { file: name, ...(split.line !== undefined ? { line: split.line } : {}) }, reason: split.reject }, "none");
   const { header, layout, separator } = split;
   for (const note of [...split.notes, ...layout.notes]) accumulator.addNote(note);
@@ -159,14 +161,26 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   };
   // Rows come in one array, reused: take keeps copies only.
   const reader = new CsvChunkReader(separator, take, { reuseCells: true });
+  let notUtf8 = 0;
+  let notUtf8Line = 0;
+  const push = (text: string) => {
+    const bad = text.indexOf("\uFFFD");
+    if (bad >= 0) {
+      if (notUtf8 === 0) notUtf8Line = reader.lineIn(text, bad);
+      notUtf8 += replacementsIn(text, bad);
+    }
+    reader.push(text);
+  };
   try {
-    reader.push(read);
+    push(read);
     read = "";
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) reader.push(next.value);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) push(next.value);
     reader.end();
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     return accumulator.addRejected({ kind: "file", source: { file: name, line: error.line }, reason: `${error.reason}; the file was read up to there` }, "none");
+  } finally {
+    if (notUtf8 > 0) accumulator.addNote(notUtf8Note(name, notUtf8, notUtf8Line));
   }
   if (records === 0) accumulator.addNote({ source: { file: name, line: headerLine }, note: "the file has a header row but no records" });
 }

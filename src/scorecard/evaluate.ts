@@ -209,7 +209,8 @@ function sortObservationRows(rows: KeptRows): void {
   const locality: string[] = [];
   const figure: string[] = [];
   for (const key of rows.keys) {
-    const { facts, ...subject } = rows.subjects.at(key);
+    const subject = rows.subjects.at(key);
+    const facts = subject.facts;
     entity.push(subject.entity);
     period.push(subject.period ?? 0);
     locality.push(subject.locality ?? "");

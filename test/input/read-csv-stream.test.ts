@@ -34,3 +34,24 @@ describe("readCsvStream", () => {
     expect(input.observations.at(-1)?.source).toEqual({ file: "big.csv", line: 300_001 });
   });
 });
+
+describe("readCsvStream on bytes that were not UTF-8", () => {
+  it("counts them over the whole file, past its head, as readCsvRecords does, wherever the chunks are cut", async () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `PL2-22,2025,${300 + (i % 50)},Xã ${String(i).padStart(5, "0")}`);
+    // Bytes of an older encoding on lines far past the first 64 KB, one just after a CR line break.
+    rows[4_000] = "PL2-22,2025,301,X\uFFFD \uFFFD\uFFFDng";
+    rows[5_500] = "PL2-22,2025,302,Ph\uFFFDờng";
+    const text = `indicator,period,value,locality\r\n${rows.join("\r")}\n`;
+    expect(text.indexOf("\uFFFD")).toBeGreaterThan(64 * 1024);
+    const whole = readCsvRecords("old.csv", text, plan);
+    expect(whole.notes.filter((n) => n.note.includes("not UTF-8"))).toEqual([
+      expect.objectContaining({ source: { file: "old.csv", line: 4_002 }, note: expect.stringContaining("4 byte sequences") }),
+    ]);
+    for (const size of [4_096, 65_536 + 17, 1 << 20]) expect(await streamed("old.csv", text, size), `in chunks of ${size}`).toEqual(whole);
+    // A chunk that starts with the byte right after the CR ending the line before.
+    const cr = text.indexOf("\uFFFD") - "PL2-22,2025,301,X".length;
+    const accumulator = createInputAccumulator(plan);
+    await readCsvStream("old.csv", [text.slice(0, cr), text.slice(cr)], plan, accumulator);
+    expect(accumulator.finish()).toEqual(whole);
+  });
+});
