@@ -138,7 +138,7 @@ for (const r of results) {
     r.scenario === "decisions"
       ? `${Number(r.decisions).toLocaleString("en")} decisions: compiled ${Number(r.compiledPerSecond).toLocaleString("en")}/s, hand-written ${Number(r.handWrittenPerSecond).toLocaleString("en")}/s, json-rules-engine ${Number(r.jsonRulesEnginePerSecond).toLocaleString("en")}/s (on ${Number(r.jsonRulesEngineSampled).toLocaleString("en")} sampled)`
       : r.scenario.startsWith("csv-in-process")
-        ? `${Number(r.rows).toLocaleString("en")} rows, overall score ${String(r.score)}; CSV of ${fmtMb(Number(r.fileBytes))}; reading ${fmtMs(Number(r.readMs))}, scoring ${fmtMs(Number(r.scoreMs))} (peak ${fmtMb(Number(r.scoredPeakRssBytes))}); making every row object when an app reads \`rows\`: ${fmtMs(Number(r.rowsMs))} more${medianOf(r)}`
+        ? `${Number(r.rows).toLocaleString("en")} rows, overall score ${String(r.score)}; CSV of ${fmtMb(Number(r.fileBytes))}; reading ${fmtMs(Number(r.readMs))}, scoring ${fmtMs(Number(r.scoreMs))} (peak ${fmtMb(Number(r.scoredPeakRssBytes))}); making every row object when an app reads \`rows\`: ${fmtMs(Number(r.rowsMs))} more; writing the scorecard as JSON text (${fmtMb(Number(r.jsonBytes))}, UTF-8, no file): ${fmtMs(Number(r.jsonMs))} more${medianOf(r)}`
         : r.scenario === "plan-warm"
           ? `median of ${String(r.runs)} runs after 5 warm-up runs; ${String(r.rows)} rows`
           : r.scenario === "plan-cold"
