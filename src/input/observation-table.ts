@@ -310,34 +310,24 @@ export class ObservationTable {
 
   private grow(): void {
     const size = this.indicator.length * 2;
-    const bigger = <T extends Uint16Array | Int16Array | Int8Array | Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
-      const b = new make(size);
-      b.set(a);
-      return b;
-    };
-    this.indicator = bigger(this.indicator, Uint16Array);
-    this.period = bigger(this.period, Int16Array);
-    this.met = bigger(this.met, Int8Array);
-    this.spelling = bigger(this.spelling, Int32Array);
-    this.next = bigger(this.next, Int32Array);
-    this.file = bigger(this.file, Int32Array);
-    this.line = bigger(this.line, Int32Array);
-    this.index = bigger(this.index, Int32Array);
-    this.removed = bigger(this.removed, Uint8Array);
+    this.indicator = grown(this.indicator, Uint16Array, size);
+    this.period = grown(this.period, Int16Array, size);
+    this.met = grown(this.met, Int8Array, size);
+    this.spelling = grown(this.spelling, Int32Array, size);
+    this.next = grown(this.next, Int32Array, size);
+    this.file = grown(this.file, Int32Array, size);
+    this.line = grown(this.line, Int32Array, size);
+    this.index = grown(this.index, Int32Array, size);
+    this.removed = grown(this.removed, Uint8Array, size);
   }
 
   private growSeries(): void {
     const size = this.seriesHead.length * 2;
-    const bigger = <T extends Uint16Array | Int16Array | Int32Array>(a: T, make: new (n: number) => T): T => {
-      const b = new make(size);
-      b.set(a);
-      return b;
-    };
-    this.seriesIndicator = bigger(this.seriesIndicator, Uint16Array);
-    this.seriesPlace = bigger(this.seriesPlace, Int32Array);
-    this.seriesHead = bigger(this.seriesHead, Int32Array);
-    this.seriesTail = bigger(this.seriesTail, Int32Array);
-    this.seriesLatest = bigger(this.seriesLatest, Int16Array);
+    this.seriesIndicator = grown(this.seriesIndicator, Uint16Array, size);
+    this.seriesPlace = grown(this.seriesPlace, Int32Array, size);
+    this.seriesHead = grown(this.seriesHead, Int32Array, size);
+    this.seriesTail = grown(this.seriesTail, Int32Array, size);
+    this.seriesLatest = grown(this.seriesLatest, Int16Array, size);
   }
 }
 
@@ -383,4 +373,13 @@ function sharedValue(value: string): string {
     integer = integer * 10 + digit;
   }
   return (INTEGER_VALUES[integer] ??= value);
+}
+
+type Column = Uint16Array | Int16Array | Int8Array | Int32Array | Uint8Array;
+
+/** A column copied into a new one of `size` entries. */
+function grown<T extends Column>(column: T, make: new (n: number) => T, size: number): T {
+  const bigger = new make(size);
+  bigger.set(column);
+  return bigger;
 }

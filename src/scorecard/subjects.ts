@@ -270,6 +270,32 @@ function transientSubject<F extends Record<string, unknown>>(facts: F) {
   };
 }
 
+/** The facts an indicator's subject starts with, in this order, written out in each fact set's literal. */
+interface IndicatorFacts {
+  indicator: string;
+  measure: string | null;
+  direction: Indicator["direction"];
+  locality: string | null;
+}
+
+/** Refills what a transient subject of an indicator says of the indicator, its year and its locality. */
+function aboutIndicator(
+  subject: { entity: string; period: number | undefined; locality: string | undefined; name: LocalizedText; facts: IndicatorFacts },
+  x: Indicator,
+  period: number | undefined,
+  locality: string | undefined,
+): void {
+  subject.entity = x.id;
+  subject.period = period;
+  subject.locality = locality;
+  subject.name = nameOfIndicator(x);
+  const facts = subject.facts;
+  facts.indicator = x.id;
+  facts.measure = x.measure ?? null;
+  facts.direction = x.direction;
+  facts.locality = locality ?? null;
+}
+
 function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
   const index = seriesIndexOf(tableOf(observations, plan));
   const { table, start, entries } = index;
@@ -323,14 +349,7 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
           }
       const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
       const met = e < 0 ? -1 : table.met[e]!;
-      subject.entity = x.id;
-      subject.period = target.year;
-      subject.locality = locality;
-      subject.name = nameOfIndicator(x);
-      facts.indicator = x.id;
-      facts.measure = x.measure ?? null;
-      facts.direction = x.direction;
-      facts.locality = locality ?? null;
+      aboutIndicator(subject, x, target.year, locality);
       facts.year = target.year;
       facts.target = targetWithDirection(target, x);
       facts.targetKind = target.kind;
@@ -441,13 +460,7 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
       let years = 0;
       for (let k = first; k <= last; k++) if (k === first || table.period[entries[k]!] !== table.period[entries[k - 1]!]) years++;
       const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
-      subject.entity = x.id;
-      subject.locality = locality;
-      subject.name = nameOfIndicator(x);
-      facts.indicator = x.id;
-      facts.measure = x.measure ?? null;
-      facts.direction = x.direction;
-      facts.locality = locality ?? null;
+      aboutIndicator(subject, x, undefined, locality);
       facts.nextTarget = nextTarget;
       facts.nextTargetYear = next.year;
       facts.numericTarget = targetValue !== undefined;
@@ -627,14 +640,7 @@ function observationSubjects(
   const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number): Subject => {
     subject.figureSlot = slot;
     subject.figureKey = value ?? (met === true ? MET_KEY : NOT_MET_KEY);
-    subject.entity = x.id;
-    subject.period = period;
-    subject.locality = locality;
-    subject.name = nameOfIndicator(x);
-    facts.indicator = x.id;
-    facts.measure = x.measure ?? null;
-    facts.direction = x.direction;
-    facts.locality = locality ?? null;
+    aboutIndicator(subject, x, period, locality);
     facts.period = period;
     facts.value = value ?? null;
     facts.met = met ?? null;
