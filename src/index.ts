@@ -55,10 +55,10 @@ export { STANDARD_BANDS, summarize, type BandDefinition } from "./scorecard/summ
 export { addMonthsToDate, daysBetween } from "./model/vietnam-time.js";
 export { VERSION } from "./version.js";
 export * from "./input/index.js";
-export { escapeMarkdownCell, renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
-export { SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
-export { renderTerminal, rowsNeedingAttention, summaryTables, type RenderLang, type SummarySection, type TerminalOptions } from "./render/table.js";
+export { escapeMarkdownCell, renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
+export { SCORECARD_COLUMNS, scorecardCsv, scorecardTable } from "./render/scorecard-csv.js";
+export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type RenderLang, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { createInputAccumulator, type InputAccumulator } from "./input/accumulate.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
-export { renderHtml, type HtmlOptions } from "./render/html.js";
+export { renderHtml, renderHtmlPieces, type HtmlOptions } from "./render/html.js";
 export { scorecardJson } from "./render/json.js";

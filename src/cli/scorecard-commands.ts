@@ -1,18 +1,17 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { ReadInput, RejectedRecord } from "../input/records.js";
 import { describeSource } from "../input/source.js";
-import { formatCsv } from "../render/csv.js";
-import { renderHtml } from "../render/html.js";
-import { renderMarkdown } from "../render/markdown.js";
-import { scorecardTable } from "../render/scorecard-csv.js";
-import { renderTerminal } from "../render/table.js";
+import { htmlParts } from "../render/html.js";
+import { markdownParts } from "../render/markdown.js";
+import { scorecardCsvLines } from "../render/scorecard-csv.js";
+import { terminalParts } from "../render/table.js";
 import { checkRuleFile, type ParameterValue, type RuleSource } from "../rules/load.js";
 import { standardRules } from "../rules/standard.js";
 import { evaluate, rowVerdicts } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 import { readDataFiles, readRuleSources } from "./files.js";
-import { scorecardJson, scorecardJsonParts } from "../render/json.js";
-import { colorAllowed, emit, emitPieces, progressBar, UsageError, type CliIo } from "./io.js";
+import { scorecardJsonParts } from "../render/json.js";
+import { colorAllowed, emitPieces, progressBar, UsageError, type CliIo } from "./io.js";
 import { planById, type Lang } from "./plan-commands.js";
 
 /** The output formats of `nq57 scorecard`. */
@@ -92,19 +91,23 @@ export async function scorecardOf(
   return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters });
 }
 
-/** The scorecard in a format: the terminal table, JSON, Markdown, CSV (UTF-8 with BOM) or a standalone HTML page. */
-export function formatScorecard(scorecard: Scorecard, plan: DefinedPlan, format: ScorecardFormat, lang: Lang, terminal: { color: boolean; width?: number }): string {
+/**
+ * The scorecard in a format, in parts to be written one after the other: the terminal table, JSON, Markdown, CSV
+ * (UTF-8 with BOM) or a standalone HTML page. No format is joined into one string: a national scorecard's text
+ * may be longer than a string can be, and its rows are made one at a time as they are written.
+ */
+export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: ScorecardFormat, lang: Lang, terminal: { color: boolean; width?: number }): Iterable<string> {
   switch (format) {
     case "json":
-      return [...scorecardJson(scorecard)].join("");
+      return scorecardJsonParts(scorecard);
     case "md":
-      return renderMarkdown(scorecard, plan, { lang });
+      return markdownParts(scorecard, plan, { lang });
     case "csv":
-      return formatCsv(scorecardTable(scorecard));
+      return scorecardCsvLines(scorecard);
     case "html":
-      return renderHtml(scorecard, plan, { lang });
+      return htmlParts(scorecard, plan, { lang });
     case "table":
-      return renderTerminal(scorecard, plan, { lang, color: terminal.color, ...(terminal.width ? { width: terminal.width } : {}) });
+      return terminalParts(scorecard, plan, { lang, color: terminal.color, ...(terminal.width ? { width: terminal.width } : {}) });
   }
 }
 
@@ -117,9 +120,7 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const scorecard = await scorecardOf(plan, options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
-  // JSON is written piece by piece: a national scorecard is larger than one string may be.
-  if (format === "json") emitPieces(io, options.out ? scorecardJsonParts(scorecard) : scorecardJson(scorecard), options.out);
-  else emit(io, formatScorecard(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
+  emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
   for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${describeSource(r.source)}: ${r.reason}\n`);
   const rejected = scorecard.rejected.length;
   if (rejected > 0)

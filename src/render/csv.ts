@@ -18,8 +18,17 @@ export interface CsvOptions {
  */
 export function formatCsv(table: Table, options: CsvOptions = {}): string {
   const eol = options.eol ?? "\r\n";
-  const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(","));
+  const lines = [table.columns, ...table.rows].map(csvLine);
   return (options.bom === false ? "" : "\uFEFF") + lines.join(eol) + eol;
+}
+
+/**
+ * One line of {@link formatCsv}, without its line ending.
+ *
+ * @internal
+ */
+export function csvLine(cells: ReadonlyArray<string | number | boolean | undefined>): string {
+  return cells.map(csvCell).join(",");
 }
 
 function csvCell(value: string | number | boolean | undefined): string {

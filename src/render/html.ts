@@ -1,13 +1,15 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { RejectedRecord } from "../input/records.js";
 import type { Verdict } from "../rules/rule-file.js";
+import { rowsToWrite } from "../scorecard/evaluate.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+import { inPieces } from "./pieces.js";
 import { barChart, type BarItem } from "./html/bar-chart.js";
 import { bandClass, verdictClass } from "./html/colors.js";
 import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "./html/filter-script.js";
 import { formatNumber, formatScore } from "./html/format.js";
 import { html, trusted, type Markup } from "./html/markup.js";
-import { milestoneChart, observedSeries } from "./html/milestone-chart.js";
+import { milestoneChart, seriesCollector, type ObservedSeries } from "./html/milestone-chart.js";
 import { PAGE_STYLE } from "./html/page-style.js";
 import { HTML_WORDS, phrase, statusLabel, VERDICT_MARKS } from "./html/words.js";
 import { formatDate, shorten, VERDICTS, type RenderLang } from "./table.js";
@@ -26,6 +28,7 @@ interface Context {
   readonly plan: DefinedPlan;
   readonly lang: RenderLang;
   readonly w: Words;
+  readonly survey: Survey;
 }
 
 /**
@@ -44,12 +47,33 @@ interface Context {
  * page.startsWith("<!doctype html>"); //=> true
  */
 export function renderHtml(scorecard: Scorecard, plan: DefinedPlan, options: HtmlOptions = {}): string {
+  return [...htmlParts(scorecard, plan, options)].join("");
+}
+
+/**
+ * The page of {@link renderHtml} in pieces of about a megabyte: the page of a national scorecard, with a table
+ * row per scorecard row, is written without being joined into one string (it may be longer than a string can be),
+ * its rows made one at a time, not kept, when the scorecard has not made them yet.
+ *
+ * @example
+ * for (const piece of renderHtmlPieces(scorecard, plans["haiphong-142"], { lang: "en" })) stream.write(piece);
+ */
+export function* renderHtmlPieces(scorecard: Scorecard, plan: DefinedPlan, options: HtmlOptions = {}): Generator<string> {
+  yield* inPieces(htmlParts(scorecard, plan, options));
+}
+
+/**
+ * The page of {@link renderHtml} a part at a time: what comes before the table of rows, each row, what follows.
+ *
+ * @internal
+ */
+export function* htmlParts(scorecard: Scorecard, plan: DefinedPlan, options: HtmlOptions = {}): Generator<string> {
   const lang = options.lang ?? "vi";
-  const context: Context = { scorecard, plan, lang, w: HTML_WORDS[lang] };
+  const context: Context = { scorecard, plan, lang, w: HTML_WORDS[lang], survey: survey(scorecard, plan) };
   const { w } = context;
   const title = `${w.documentTitle} ${scorecard.plan.number} · ${formatDate(scorecard.asOf, lang)}`;
   const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${FILTER_SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
-  const page = html`<!doctype html>
+  yield html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -65,8 +89,11 @@ ${pageHeader(context)}
 ${overview(context)}
 ${scoreCharts(context)}
 ${taskTable(context)}
-${milestones(context)}
-${rowTable(context)}
+`.text;
+  yield* milestones(context);
+  yield "\n";
+  yield* rowTable(context);
+  yield html`
 ${rejectedRecords(context)}
 </main>
 <footer class="page-footer"><div class="wrap">
@@ -76,8 +103,30 @@ ${rejectedRecords(context)}
 <script>${trusted(FILTER_SCRIPT)}</script>
 </body>
 </html>
-`;
-  return page.text;
+`.text;
+}
+
+/** What the page shows of the rows besides the table of them, gathered in one pass over the rows. */
+interface Survey {
+  /** Task rows overdue, missing a report or due soon. */
+  readonly tasks: ScorecardRow[];
+  /** The figures behind the milestone charts. */
+  readonly series: Map<string, ObservedSeries>;
+  /** The groups of the rows' entities. */
+  readonly groups: Set<string>;
+}
+
+function survey(scorecard: Scorecard, plan: DefinedPlan): Survey {
+  const tasks: ScorecardRow[] = [];
+  const series = seriesCollector();
+  const groups = new Set<string>();
+  for (const row of rowsToWrite(scorecard).rows()) {
+    if (TASK_STATUSES.includes(row.status) && plan.task(row.entity) !== undefined) tasks.push(row);
+    series.add(row);
+    const group = (plan.indicator(row.entity) ?? plan.task(row.entity))?.group;
+    if (group !== undefined) groups.add(group);
+  }
+  return { tasks, series: series.result, groups };
 }
 
 function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
@@ -225,12 +274,10 @@ function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string
 }
 
 function taskTable(context: Context): Markup {
-  const { scorecard, plan, lang, w } = context;
+  const { plan, lang, w } = context;
   const rank = (status: string) => TASK_STATUSES.indexOf(status);
   const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? stringFact(row, "windowStart") ?? "";
-  const rows = scorecard.rows
-    .filter((row) => TASK_STATUSES.includes(row.status) && plan.task(row.entity) !== undefined)
-    .sort((a, b) => rank(a.status) - rank(b.status) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
+  const rows = [...context.survey.tasks].sort((a, b) => rank(a.status) - rank(b.status) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
   const body = rows.map((row) => {
     const task = plan.task(row.entity)!;
     return html`<tr data-status="${row.status}">
@@ -256,22 +303,26 @@ ${
 </section>`;
 }
 
-function milestones(context: Context): Markup {
+/** The milestone charts, one part each: a national page's charts are many and large, and none is kept once written. */
+function* milestones(context: Context): Generator<string> {
   const { scorecard, plan, lang, w } = context;
-  const series = observedSeries(scorecard);
+  const series = context.survey.series;
   const localityOrder = Object.keys(scorecard.summary.byLocality);
   const order = new Map(plan.indicators.map((x, i) => [x.id, i]));
-  const figures = [...series]
-    .filter(([id]) => plan.indicator(id) !== undefined)
-    .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
-    .map(([id, byLocality]) => trusted(milestoneChart(plan.indicator(id)!, byLocality, lang, localityOrder)));
-  return html`<section aria-labelledby="milestones-heading">
+  const charted = [...series.keys()].filter((id) => plan.indicator(id) !== undefined).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  yield html`<section aria-labelledby="milestones-heading">
 <h2 id="milestones-heading">${w.milestones}</h2>
-${figures.length === 0 ? html`<p class="card">${w.milestonesNone}</p>` : html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">${figures}</div>`}
-</section>`;
+`.text;
+  if (charted.length === 0) yield html`<p class="card">${w.milestonesNone}</p>`.text;
+  else {
+    yield html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">`.text;
+    for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder);
+    yield "</div>";
+  }
+  yield "\n</section>";
 }
 
-function rowTable(context: Context): Markup {
+function* rowTable(context: Context): Generator<string> {
   const { scorecard, plan, lang, w } = context;
   const entityOf = (id: string) => plan.indicator(id) ?? plan.task(id);
   const nameOf = (id: string) => {
@@ -281,20 +332,19 @@ function rowTable(context: Context): Markup {
   const leadOf = (id: string) => entityOf(id)?.lead ?? [];
   const groupOf = (id: string) => entityOf(id)?.group;
   const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
-  const total = scorecard.rows.length;
+  const rows = rowsToWrite(scorecard);
+  const total = rows.count;
 
   const agencyOptions = Object.keys(scorecard.summary.byAgency)
     .map((id) => ({ id, name: plan.agency(id)?.name[lang] ?? id }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
   const groupOrder = plan.groups.map((g) => g.id);
-  const groupIds = [...new Set(scorecard.rows.map((r) => groupOf(r.entity)).filter((g): g is string => g !== undefined))].sort(
-    (a, b) => (groupOrder.indexOf(a) + 1 || Infinity) - (groupOrder.indexOf(b) + 1 || Infinity),
-  );
+  const groupIds = [...context.survey.groups].sort((a, b) => (groupOrder.indexOf(a) + 1 || Infinity) - (groupOrder.indexOf(b) + 1 || Infinity));
   const counts = scorecard.summary.overall.counts;
   const template = w.shown;
   const shown = phrase(template, { n: total, total });
 
-  const body = scorecard.rows.map((row) => {
+  const rowMarkup = (row: ScorecardRow) => {
     const name = nameOf(row.entity);
     return html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}" data-agency="${leadOf(row.entity).join(" ")}" data-group="${groupOf(row.entity) ?? ""}">
 <td>${badge(row.verdict, w)}</td>
@@ -305,10 +355,10 @@ function rowTable(context: Context): Markup {
 <td title="${row.status}">${statusLabel(row.status, lang)}</td>
 <td class="num">${formatScore(row.score, lang)}</td>
 <td class="message">${row.message[lang]}</td>
-</tr>`;
-  });
+</tr>`.text;
+  };
 
-  return html`<section aria-labelledby="rows-heading">
+  yield html`<section aria-labelledby="rows-heading">
 <h2 id="rows-heading">${w.allRows}</h2>
 <form id="row-filters" class="filters" hidden aria-label="${w.filters}">
 <label>${w.agency}<select name="agency"><option value="">${w.allAgencies}</option>${agencyOptions.map((a) => html`<option value="${a.id}">${a.name}</option>`)}</select></label>
@@ -324,11 +374,13 @@ function rowTable(context: Context): Markup {
 <div class="table-wrap scroll" tabindex="0" role="region" aria-labelledby="rows-heading"><table id="rows" class="fixed">
 <colgroup><col class="w-verdict"><col class="w-rule"><col class="w-entity"><col class="w-year"><col class="w-locality"><col class="w-row-status"><col class="w-score"><col class="w-message"></colgroup>
 <thead><tr><th scope="col">${w.verdict}</th><th scope="col">${w.rule}</th><th scope="col">${w.entity}</th><th scope="col" class="num">${w.period}</th><th scope="col">${w.locality}</th><th scope="col">${w.status}</th><th scope="col" class="num">${w.score}</th><th scope="col">${w.message}</th></tr></thead>
-<tbody>${body}</tbody>
+<tbody>`.text;
+  for (const row of rows.rows()) yield rowMarkup(row);
+  yield html`</tbody>
 </table>
 <p id="rows-empty" class="empty-note" hidden>${w.noMatch}</p>
 </div>
-</section>`;
+</section>`.text;
 }
 
 function shownValue(value: unknown): string {

@@ -1,11 +1,9 @@
 import { rowsToWrite } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
+import { inPieces } from "./pieces.js";
 
 /** Arrays of a scorecard that may hold a million entries: written one compact entry per line. */
 const LONG_ARRAYS = new Set(["rows", "rejected", "notes"]);
-
-/** Characters gathered before a piece is yielded: about a megabyte, so that a consumer writes few large pieces. */
-const PIECE_CHARS = 1 << 20;
 
 /**
  * The scorecard as JSON text, in pieces of about a megabyte (never one string of it all: a scorecard of a million
@@ -31,15 +29,7 @@ const PIECE_CHARS = 1 << 20;
  * // }
  */
 export function* scorecardJson(scorecard: Scorecard): Generator<string> {
-  let piece = "";
-  for (const part of scorecardJsonParts(scorecard)) {
-    piece += part;
-    if (piece.length >= PIECE_CHARS) {
-      yield piece;
-      piece = "";
-    }
-  }
-  yield piece;
+  yield* inPieces(scorecardJsonParts(scorecard));
 }
 
 /**

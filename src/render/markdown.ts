@@ -1,7 +1,9 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
+import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
+import { inPieces } from "./pieces.js";
 import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
-import { formatDate, formatPercent, rowsNeedingAttention, summaryTables, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./table.js";
+import { attentionOrder, formatDate, formatPercent, summaryTables, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./table.js";
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -20,51 +22,127 @@ export interface MarkdownOptions {
  * md.split("\n")[0]; //=> "# Scorecard of Plan 142/KH-UBND, as of 2026-11-26"
  */
 export function renderMarkdown(scorecard: Scorecard, plan: DefinedPlan, options: MarkdownOptions = {}): string {
-  const lang = options.lang ?? "vi";
+  return [...markdownParts(scorecard, plan, options)].join("");
+}
+
+/**
+ * The text of {@link renderMarkdown} in pieces of about a megabyte: a national scorecard's report is written
+ * without being joined into one string (it may be longer than a string can be), its rows made one at a time, not
+ * kept, when the scorecard has not made them yet.
+ *
+ * @example
+ * for (const piece of renderMarkdownPieces(scorecard, plans["haiphong-142"], { lang: "en" })) stream.write(piece);
+ */
+export function* renderMarkdownPieces(scorecard: Scorecard, plan: DefinedPlan, options: MarkdownOptions = {}): Generator<string> {
+  yield* inPieces(markdownParts(scorecard, plan, options));
+}
+
+/**
+ * The text of {@link renderMarkdown} a line at a time, each with its line break.
+ *
+ * @internal
+ */
+export function* markdownParts(scorecard: Scorecard, plan: DefinedPlan, options: MarkdownOptions = {}): Generator<string> {
+  // Blank lines are held back until a line follows them: the report ends with its last line.
+  let blanks = 0;
+  for (const line of markdownLines(scorecard, plan, options.lang ?? "vi")) {
+    if (line === "") blanks++;
+    else {
+      yield `${"\n".repeat(blanks)}${line}\n`;
+      blanks = 0;
+    }
+  }
+}
+
+function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLang): Generator<string> {
   const w = WORDS[lang];
   const overall = scorecard.summary.overall;
-  const out: string[] = [];
   const input = scorecard.input;
 
-  out.push(`# ${w.scorecard} ${scorecard.plan.number}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`, "");
-  out.push(`## ${w.overall}`, "");
-  out.push(
-    `- ${w.score}: **${formatPercent(overall.score, lang)}** (${escapeInline(overall.band.label[lang])})`,
-    `- ${w.coverage}: ${formatPercent(overall.coverage, lang)}`,
-    `- ${w.rows}: ${overall.rows} (${VERDICTS.map((v) => `${verdictLabel(v, lang)} ${overall.counts[v]}`).join(", ")})`,
-    `- ${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
-      `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`,
-    `- ${w.rulesVersion}: ${escapeInline(scorecard.rulesVersion)}`,
-    "",
-  );
+  yield `# ${w.scorecard} ${scorecard.plan.number}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`;
+  yield "";
+  yield `## ${w.overall}`;
+  yield "";
+  yield `- ${w.score}: **${formatPercent(overall.score, lang)}** (${escapeInline(overall.band.label[lang])})`;
+  yield `- ${w.coverage}: ${formatPercent(overall.coverage, lang)}`;
+  yield `- ${w.rows}: ${overall.rows} (${VERDICTS.map((v) => `${verdictLabel(v, lang)} ${overall.counts[v]}`).join(", ")})`;
+  yield `- ${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
+    `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`;
+  yield `- ${w.rulesVersion}: ${escapeInline(scorecard.rulesVersion)}`;
+  yield "";
 
-  for (const section of summaryTables(scorecard, plan, lang)) out.push(`## ${section.heading}`, "", ...markdownTable(section.table), "");
-
-  out.push(`## ${w.needsAttention}`, "");
-  const attention = rowsNeedingAttention(scorecard);
-  if (attention.length === 0) out.push(w.nothingNeedsAttention, "");
-  else
-    out.push(
-      ...markdownTable({
-        columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message],
-        rows: attention.map((r) => [r.rule, ...rowCells(r, lang)]),
-      }),
-      "",
-    );
-
-  out.push(`## ${w.byRule}`, "");
-  for (const rule of scorecard.rules) {
-    const rows = scorecard.rows.filter((r) => r.rule === rule.id);
-    out.push(`### ${escapeInline(rule.id)}: ${escapeInline(rule.title[lang])}`, "");
-    out.push(`${w.severity}: ${w.severities[rule.severity]} · ${w.weight}: ${rule.weight} · ${w.rows}: ${rows.length}`, "");
-    if (rows.length === 0) out.push(w.noRows, "");
-    else
-      out.push(
-        ...markdownTable({ columns: [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message], rows: rows.map((r) => rowCells(r, lang)) }),
-        "",
-      );
+  for (const section of summaryTables(scorecard, plan, lang)) {
+    yield `## ${section.heading}`;
+    yield "";
+    yield* markdownTable(section.table);
+    yield "";
   }
-  return `${out.join("\n").trimEnd()}\n`;
+
+  yield `## ${w.needsAttention}`;
+  yield "";
+  const attention = attentionOrder(rowsToWrite(scorecard).rows(), (r) => [r.rule, ...rowCells(r, lang)]);
+  if (attention.length === 0) yield w.nothingNeedsAttention;
+  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message], rows: attention });
+  yield "";
+
+  yield `## ${w.byRule}`;
+  yield "";
+  const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message];
+  for (const { rule, count, rows } of rowsByRule(scorecard)) {
+    yield `### ${escapeInline(rule.id)}: ${escapeInline(rule.title[lang])}`;
+    yield "";
+    yield `${w.severity}: ${w.severities[rule.severity]} · ${w.weight}: ${rule.weight} · ${w.rows}: ${count}`;
+    yield "";
+    if (count === 0) yield w.noRows;
+    else {
+      yield markdownLine(columns);
+      yield markdownRule(columns.length);
+      for (const r of rows()) yield markdownLine(rowCells(r, lang));
+    }
+    yield "";
+  }
+}
+
+/** A rule's rows: how many, and (once) the rows themselves. */
+interface RuleRows {
+  readonly rule: Scorecard["rules"][number];
+  readonly count: number;
+  rows(): Iterable<ScorecardRow>;
+}
+
+/**
+ * The rows of each of the scorecard's rules, in the order of its rules. Rows that come rule by rule in that order
+ * (as `evaluate` makes them) are read in one pass, one at a time; otherwise each rule's are picked from `rows`.
+ */
+function rowsByRule(scorecard: Scorecard): RuleRows[] {
+  const position = new Map(scorecard.rules.map((r, i) => [r.id, i]));
+  const counts = scorecard.rules.map(() => 0);
+  let last = 0;
+  let inOrder = true;
+  for (const { rule } of rowVerdicts(scorecard)) {
+    const at = position.get(rule);
+    if (at === undefined || at < last) inOrder = false;
+    else {
+      counts[at]!++;
+      last = at;
+    }
+  }
+  if (!inOrder) return scorecard.rules.map((rule) => {
+    const rows = scorecard.rows.filter((r) => r.rule === rule.id);
+    return { rule, count: rows.length, rows: () => rows };
+  });
+  const all = rowsToWrite(scorecard).rows()[Symbol.iterator]();
+  return scorecard.rules.map((rule, i) => ({
+    rule,
+    count: counts[i]!,
+    *rows() {
+      for (let n = 0; n < counts[i]!; n++) {
+        const next = all.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  }));
 }
 
 function rowCells(row: ScorecardRow, lang: RenderLang): string[] {
@@ -78,8 +156,15 @@ function rowCells(row: ScorecardRow, lang: RenderLang): string[] {
  * markdownTable({ columns: ["a"], rows: [["x|y"]] }); //=> ["| a |", "| --- |", "| x\\|y |"]
  */
 export function markdownTable(table: Table): string[] {
-  const line = (cells: readonly unknown[]) => `| ${cells.map((c) => escapeMarkdownCell(c === undefined ? "" : String(c))).join(" | ")} |`;
-  return [line(table.columns), `|${table.columns.map(() => " --- ").join("|")}|`, ...table.rows.map(line)];
+  return [markdownLine(table.columns), markdownRule(table.columns.length), ...table.rows.map(markdownLine)];
+}
+
+function markdownLine(cells: readonly unknown[]): string {
+  return `| ${cells.map((c) => escapeMarkdownCell(c === undefined ? "" : String(c))).join(" | ")} |`;
+}
+
+function markdownRule(columns: number): string {
+  return `|${" --- |".repeat(columns)}`;
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Table } from "../model/tables.js";
-import type { Scorecard } from "../scorecard/schema.js";
+import { rowsToWrite } from "../scorecard/evaluate.js";
+import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
+import { csvLine, type CsvOptions } from "./csv.js";
+import { inPieces } from "./pieces.js";
 
 /** The columns of {@link scorecardTable}, in order. */
 export const SCORECARD_COLUMNS = ["rule", "entity", "period", "locality", "verdict", "status", "score", "weight", "message_vi", "message_en"] as const;
@@ -13,19 +16,32 @@ export const SCORECARD_COLUMNS = ["rule", "entity", "period", "locality", "verdi
  * formatCsv(scorecardTable(scorecard)).split("\r\n")[0]; //=> "\uFEFFrule,entity,period,locality,verdict,status,score,weight,message_vi,message_en"
  */
 export function scorecardTable(scorecard: Scorecard): Table {
-  return {
-    columns: SCORECARD_COLUMNS,
-    rows: scorecard.rows.map((r) => [
-      r.rule,
-      r.entity,
-      r.period,
-      r.locality,
-      r.verdict,
-      r.status,
-      r.score ?? undefined,
-      r.weight,
-      r.message.vi,
-      r.message.en,
-    ]),
-  };
+  return { columns: SCORECARD_COLUMNS, rows: scorecard.rows.map(rowCells) };
+}
+
+/**
+ * The CSV of {@link scorecardTable} (what `formatCsv(scorecardTable(scorecard), options)` gives) in pieces of
+ * about a megabyte: a national scorecard is written without holding its table or one string of it, its rows made
+ * one at a time when the scorecard has not made them yet.
+ *
+ * @example
+ * for (const piece of scorecardCsv(scorecard)) stream.write(piece);
+ */
+export function* scorecardCsv(scorecard: Scorecard, options: CsvOptions = {}): Generator<string> {
+  yield* inPieces(scorecardCsvLines(scorecard, options));
+}
+
+/**
+ * The lines of {@link scorecardCsv}, each with its line ending, the first with the byte order mark.
+ *
+ * @internal
+ */
+export function* scorecardCsvLines(scorecard: Scorecard, options: CsvOptions = {}): Generator<string> {
+  const eol = options.eol ?? "\r\n";
+  yield `${options.bom === false ? "" : "\uFEFF"}${csvLine(SCORECARD_COLUMNS)}${eol}`;
+  for (const row of rowsToWrite(scorecard).rows()) yield `${csvLine(rowCells(row))}${eol}`;
+}
+
+function rowCells(r: ScorecardRow): Array<string | number | undefined> {
+  return [r.rule, r.entity, r.period, r.locality, r.verdict, r.status, r.score ?? undefined, r.weight, r.message.vi, r.message.en];
 }

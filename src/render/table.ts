@@ -2,6 +2,8 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
 import type { Verdict } from "../rules/rule-file.js";
+import { rowsToWrite } from "../scorecard/evaluate.js";
+import { inPieces } from "./pieces.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
 
 /** The languages the renderers write. */
@@ -213,18 +215,31 @@ const ATTENTION_STATUSES = ["overdue", "missing-report", "off-track", "not-met",
  * rowsNeedingAttention(scorecard)[0]?.status; //=> "overdue"
  */
 export function rowsNeedingAttention(scorecard: Scorecard): ScorecardRow[] {
+  return attentionOrder(scorecard.rows, (row) => row);
+}
+
+/**
+ * What `pick` makes of each row that fails or warns, in the order of {@link rowsNeedingAttention}; the rows
+ * themselves are not kept, so a writer reading made-on-demand rows holds only what it shows of them.
+ *
+ * @internal
+ */
+export function attentionOrder<T>(rows: Iterable<ScorecardRow>, pick: (row: ScorecardRow) => T): T[] {
   const rank = (list: readonly string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.length);
-  return scorecard.rows
-    .map((row, index) => ({ row, index }))
-    .filter(({ row }) => ATTENTION_VERDICTS.includes(row.verdict))
-    .sort(
-      (a, b) =>
-        rank(ATTENTION_VERDICTS, a.row.verdict) - rank(ATTENTION_VERDICTS, b.row.verdict) ||
-        rank(ATTENTION_STATUSES, a.row.status) - rank(ATTENTION_STATUSES, b.row.status) ||
-        Number(new Decimal(a.row.weight).isZero()) - Number(new Decimal(b.row.weight).isZero()) ||
-        a.index - b.index,
-    )
-    .map(({ row }) => row);
+  const found: { value: T; verdict: number; status: number; unweighted: number; index: number }[] = [];
+  let index = 0;
+  for (const row of rows) {
+    const i = index++;
+    if (!ATTENTION_VERDICTS.includes(row.verdict)) continue;
+    found.push({
+      value: pick(row),
+      verdict: rank(ATTENTION_VERDICTS, row.verdict),
+      status: rank(ATTENTION_STATUSES, row.status),
+      unweighted: Number(new Decimal(row.weight).isZero()),
+      index: i,
+    });
+  }
+  return found.sort((a, b) => a.verdict - b.verdict || a.status - b.status || a.unweighted - b.unweighted || a.index - b.index).map((f) => f.value);
 }
 
 const MARKS: Record<Verdict, string> = { pass: "✓", warn: "!", fail: "✗", "no-data": "?", "not-applicable": "–" };
@@ -242,60 +257,102 @@ const RESET = "\x1b[0m";
  * process.stdout.write(renderTerminal(scorecard, plans["haiphong-142"], { lang: "en", color: process.stdout.isTTY, width: process.stdout.columns }));
  */
 export function renderTerminal(scorecard: Scorecard, plan: DefinedPlan, options: TerminalOptions): string {
+  return [...terminalParts(scorecard, plan, options)].join("");
+}
+
+/** What a row's line shows, kept instead of the row: a scorecard of a million rows is listed without holding them. */
+interface ListedRow {
+  readonly order: number;
+  readonly index: number;
+  readonly label: string;
+  readonly status: string;
+  readonly score: string | null;
+  readonly verdict: Verdict;
+  readonly message: string;
+}
+
+/**
+ * The text of {@link renderTerminal} in pieces of about a megabyte: a national scorecard's listing is written
+ * without being joined into one string, its rows read once, one at a time, when the scorecard has not made them
+ * yet (a line keeps what it shows of its row, not the row).
+ *
+ * @example
+ * for (const piece of renderTerminalPieces(scorecard, plans["haiphong-142"], { lang: "en", color: false })) process.stdout.write(piece);
+ */
+export function* renderTerminalPieces(scorecard: Scorecard, plan: DefinedPlan, options: TerminalOptions): Generator<string> {
+  yield* inPieces(terminalParts(scorecard, plan, options));
+}
+
+/**
+ * The text of {@link renderTerminal} a line or so at a time.
+ *
+ * @internal
+ */
+export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options: TerminalOptions): Generator<string> {
   const { lang, color } = options;
   const width = Math.max(40, options.width ?? 100);
   const w = WORDS[lang];
   const overall = scorecard.summary.overall;
-  const out: string[] = [];
-  const line = (text: string) => out.push(fit(text, width));
+  const line = (text: string) => `${fit(text, width)}\n`;
 
-  line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
-  out.push(
-    fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` · ${overall.band.label[lang]} · ${w.coverage} ${formatPercent(overall.coverage, lang)}`], width, color),
-  );
-  out.push(
-    fitPainted(
-      VERDICTS.flatMap((v, i) => [i === 0 ? "" : "  ", [COLORS[v], MARKS[v]] as const, ` ${overall.counts[v]} ${verdictLabel(v, lang)}`]),
-      width,
-      color,
-    ),
-  );
+  yield line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
+  yield `${fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` · ${overall.band.label[lang]} · ${w.coverage} ${formatPercent(overall.coverage, lang)}`], width, color)}\n`;
+  yield `${fitPainted(
+    VERDICTS.flatMap((v, i) => [i === 0 ? "" : "  ", [COLORS[v], MARKS[v]] as const, ` ${overall.counts[v]} ${verdictLabel(v, lang)}`]),
+    width,
+    color,
+  )}\n`;
   const input = scorecard.input;
-  line(
+  yield line(
     `${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
       `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`,
   );
 
   const appliesTo = new Map(scorecard.rules.map((r) => [r.id, r.appliesTo]));
   const entityOrder = new Map<string, number>([...plan.tasks, ...plan.indicators].map((e, i) => [e.id, i]));
-  const byGroup = new Map<string, ScorecardRow[]>();
-  const planChecks: ScorecardRow[] = [];
-  for (const row of scorecard.rows) {
+  const byGroup = new Map<string, ListedRow[]>();
+  const planChecks: ListedRow[] = [];
+  let index = 0;
+  for (const row of rowsToWrite(scorecard).rows()) {
+    const listed: ListedRow = {
+      order: entityOrder.get(row.entity) ?? Infinity,
+      index: index++,
+      label: `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(row.locality)}` : ""}`,
+      status: row.status,
+      score: row.score,
+      verdict: row.verdict,
+      message: terse(row, lang),
+    };
     if (appliesTo.get(row.rule) === "plan") {
-      planChecks.push(row);
+      planChecks.push(listed);
       continue;
     }
     const group = plan.indicator(row.entity)?.group ?? plan.task(row.entity)?.group ?? "";
-    byGroup.set(group, [...(byGroup.get(group) ?? []), row]);
+    const rows = byGroup.get(group);
+    if (rows) rows.push(listed);
+    else byGroup.set(group, [listed]);
   }
-  const sortRows = (rows: readonly ScorecardRow[]) =>
-    rows
-      .map((row, i) => ({ row, i }))
-      .sort((a, b) => (entityOrder.get(a.row.entity) ?? Infinity) - (entityOrder.get(b.row.entity) ?? Infinity) || a.i - b.i)
-      .map(({ row }) => row);
-  const labelOf = (row: ScorecardRow) => `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(row.locality)}` : ""}`;
+  const sortRows = (rows: readonly ListedRow[]) => [...rows].sort((a, b) => a.order - b.order || a.index - b.index);
   // Column widths fit the rows of the groups; the plan document's checks, listed apart, have their own.
-  const widths = (rows: readonly ScorecardRow[]) => ({
-    label: Math.min(22, Math.max(0, ...rows.map((r) => [...labelOf(r)].length))),
-    status: Math.min(24, Math.max(0, ...rows.map((r) => r.status.length))),
-  });
-  let { label: labelWidth, status: statusWidth } = widths(scorecard.rows.filter((r) => appliesTo.get(r.rule) !== "plan"));
-  const rowLine = (row: ScorecardRow) => {
-    const text = `${pad(shorten(labelOf(row), labelWidth), labelWidth)}  ${pad(shorten(row.status, statusWidth), statusWidth)}  ${pad(formatPercent(row.score, lang), 6, true)}  ${terse(row, lang)}`;
+  const widths = (groups: Iterable<readonly ListedRow[]>) => {
+    let label = 0;
+    let status = 0;
+    for (const rows of groups)
+      for (const r of rows) {
+        label = Math.max(label, [...r.label].length);
+        status = Math.max(status, r.status.length);
+      }
+    return { label: Math.min(22, label), status: Math.min(24, status) };
+  };
+  let { label: labelWidth, status: statusWidth } = widths(byGroup.values());
+  const rowLine = (row: ListedRow) => {
+    const text = `${pad(shorten(row.label, labelWidth), labelWidth)}  ${pad(shorten(row.status, statusWidth), statusWidth)}  ${pad(formatPercent(row.score, lang), 6, true)}  ${row.message}`;
     const dim = row.verdict === "no-data" || row.verdict === "not-applicable";
-    return dim
-      ? fitPainted([[COLORS[row.verdict], `${MARKS[row.verdict]} ${text}`]], width, color)
-      : fitPainted([[COLORS[row.verdict], MARKS[row.verdict]], ` ${text}`], width, color);
+    return `${
+      dim
+        ? fitPainted([[COLORS[row.verdict], `${MARKS[row.verdict]} ${text}`]], width, color)
+        : fitPainted([[COLORS[row.verdict], MARKS[row.verdict]], ` ${text}`], width, color)
+    }\n`;
   };
   const summaryOf = (s: Summary | undefined) =>
     s ? ` — ${formatPercent(s.score, lang)} · ${s.band.label[lang]} · ${w.coverage} ${formatPercent(s.coverage, lang)}` : "";
@@ -305,47 +362,45 @@ export function renderTerminal(scorecard: Scorecard, plan: DefinedPlan, options:
     if (!rows) continue;
     if (group.parent && !printed.has(group.parent)) {
       printed.add(group.parent);
-      out.push("");
-      out.push(fitPainted([[BOLD, shorten(`${group.parent}  ${plan.group(group.parent)?.title[lang] ?? ""}`, width)]], width, color));
+      yield `\n${fitPainted([[BOLD, shorten(`${group.parent}  ${plan.group(group.parent)?.title[lang] ?? ""}`, width)]], width, color)}\n`;
     }
     const summary = scorecard.summary.byTaskGroup[group.id] ?? scorecard.summary.byIndicatorGroup[group.id];
     const indent = group.parent ? "  " : "";
     const tail = summaryOf(summary);
-    out.push("");
-    out.push(
-      fitPainted([[BOLD, `${indent}${group.id}  ${shorten(group.title[lang], Math.max(20, width - tail.length - group.id.length - 4 - indent.length))}`], tail], width, color),
-    );
+    yield `\n${fitPainted(
+      [[BOLD, `${indent}${group.id}  ${shorten(group.title[lang], Math.max(20, width - tail.length - group.id.length - 4 - indent.length))}`], tail],
+      width,
+      color,
+    )}\n`;
     printed.add(group.id);
-    for (const row of sortRows(rows)) out.push(rowLine(row));
+    for (const row of sortRows(rows)) yield rowLine(row);
   }
   const others = [...byGroup].filter(([id]) => !printed.has(id)).flatMap(([, rows]) => rows);
   if (others.length > 0) {
-    out.push("", fitPainted([[BOLD, w.other]], width, color));
-    for (const row of sortRows(others)) out.push(rowLine(row));
+    yield `\n${fitPainted([[BOLD, w.other]], width, color)}\n`;
+    for (const row of sortRows(others)) yield rowLine(row);
   }
   if (planChecks.length > 0) {
     // The plan document's own checks weigh nothing and mostly pass: only what they find is listed.
     const passed = planChecks.filter((r) => r.verdict === "pass").length;
-    out.push("", fitPainted([[BOLD, w.planChecks]], width, color));
-    out.push(fitPainted([[COLORS.pass, MARKS.pass], ` ${passed} ${verdictLabel("pass", lang)}`], width, color));
+    yield `\n${fitPainted([[BOLD, w.planChecks]], width, color)}\n`;
+    yield `${fitPainted([[COLORS.pass, MARKS.pass], ` ${passed} ${verdictLabel("pass", lang)}`], width, color)}\n`;
     const found = sortRows(planChecks.filter((r) => r.verdict !== "pass"));
-    ({ label: labelWidth, status: statusWidth } = widths(found));
-    for (const row of found) out.push(rowLine(row));
+    ({ label: labelWidth, status: statusWidth } = widths([found]));
+    for (const row of found) yield rowLine(row);
   }
 
   const agencies = summaryTables(scorecard, plan, lang).find((s) => s.id === "byAgency")!;
-  out.push("");
-  out.push(fitPainted([[BOLD, w.byAgency]], width, color));
+  yield `\n${fitPainted([[BOLD, w.byAgency]], width, color)}\n`;
   const figures = agencies.table.rows.map((r) => r.slice(1, 4).map(String));
   const figureWidths = [0, 1, 2].map((k) => Math.max(...[agencies.table.columns[k + 1]!, ...figures.map((f) => f[k]!)].map((t) => [...t].length)));
   const countsText = (r: readonly unknown[]) => `${MARKS.fail} ${String(r[6])}  ${MARKS.warn} ${String(r[5])}`;
   const nameWidth = Math.max(12, Math.min(48, width - figureWidths.reduce((a, b) => a + b + 2, 0) - 12));
-  line(
+  yield line(
     `${pad(agencies.table.columns[0]!, nameWidth)}  ${[1, 2, 3].map((k) => pad(agencies.table.columns[k]!, figureWidths[k - 1]!)).join("  ")}  ${MARKS.fail}/${MARKS.warn}`,
   );
   for (const r of agencies.table.rows)
-    line(`${pad(shorten(String(r[0]), nameWidth), nameWidth)}  ${[1, 2, 3].map((k) => pad(String(r[k]), figureWidths[k - 1]!)).join("  ")}  ${countsText(r)}`);
-  return `${out.join("\n")}\n`;
+    yield line(`${pad(shorten(String(r[0]), nameWidth), nameWidth)}  ${[1, 2, 3].map((k) => pad(String(r[k]), figureWidths[k - 1]!)).join("  ")}  ${countsText(r)}`);
 }
 
 /**

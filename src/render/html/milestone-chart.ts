@@ -1,6 +1,6 @@
 import type { Indicator } from "../../model/entities.js";
 import type { Target } from "../../model/target.js";
-import type { Scorecard } from "../../scorecard/schema.js";
+import type { Scorecard, ScorecardRow } from "../../scorecard/schema.js";
 import type { RenderLang } from "../table.js";
 import { SERIES_COLORS } from "./colors.js";
 import { escapeHtml } from "./escape.js";
@@ -28,6 +28,17 @@ const yearFact = (facts: Record<string, unknown>, key: string): number | undefin
  * Conflicting figures carry no value and are left out.
  */
 export function observedSeries(scorecard: Scorecard): Map<string, ObservedSeries> {
+  const series = seriesCollector();
+  for (const row of scorecard.rows) series.add(row);
+  return series.result;
+}
+
+/**
+ * {@link observedSeries} gathered a row at a time, for a writer that reads each row once and keeps none.
+ *
+ * @internal
+ */
+export function seriesCollector(): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries> } {
   const result = new Map<string, ObservedSeries>();
   const add = (indicator: string, locality: string, year: number | undefined, value: string | undefined) => {
     if (year === undefined || value === undefined) return;
@@ -37,15 +48,40 @@ export function observedSeries(scorecard: Scorecard): Map<string, ObservedSeries
     if (!byYear) byLocality.set(locality, (byYear = new Map()));
     if (!byYear.has(year)) byYear.set(year, value);
   };
-  for (const row of scorecard.rows) {
-    const f = row.facts;
-    const locality = row.locality ?? "";
-    if (row.rule === "indicator.milestone-met" || f.observedValue !== undefined) add(row.entity, locality, yearFact(f, "year") ?? row.period, decimalFact(f, "observedValue"));
-    if (f.baselineValue !== undefined) add(row.entity, locality, yearFact(f, "baselineYear"), decimalFact(f, "baselineValue"));
-    if (f.latestValue !== undefined) add(row.entity, locality, yearFact(f, "latestYear"), decimalFact(f, "latestValue"));
-    if (row.rule.startsWith("observation.") && f.conflicting !== true) add(row.entity, locality, yearFact(f, "period") ?? row.period, decimalFact(f, "value"));
+  return {
+    result,
+    add(row) {
+      const f = row.facts;
+      const locality = row.locality ?? "";
+      if (row.rule === "indicator.milestone-met" || f.observedValue !== undefined) add(row.entity, locality, yearFact(f, "year") ?? row.period, decimalFact(f, "observedValue"));
+      if (f.baselineValue !== undefined) add(row.entity, locality, yearFact(f, "baselineYear"), decimalFact(f, "baselineValue"));
+      if (f.latestValue !== undefined) add(row.entity, locality, yearFact(f, "latestYear"), decimalFact(f, "latestValue"));
+      if (row.rule.startsWith("observation.") && f.conflicting !== true) add(row.entity, locality, yearFact(f, "period") ?? row.period, decimalFact(f, "value"));
+    },
+  };
+}
+
+/** The least and greatest of many numbers (more than a call's arguments may be). */
+function extent(values: Iterable<number>): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return result;
+  return { min, max };
+}
+
+/** How many of the sorted numbers are below `v` (`strict`) or at most `v`. */
+function countBelow(sorted: readonly number[], v: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? sorted[mid]! < v : sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The numbers a target can be drawn at: one value, or the two ends of a range; none for words or compound cells. */
@@ -82,19 +118,22 @@ const BOTTOM = 40;
 export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: RenderLang, localityOrder: readonly string[]): string {
   const w = HTML_WORDS[lang];
   const id = `milestone-${indicator.id.replace(/[^A-Za-z0-9-]/g, "-")}`;
-  const localities = [...series.keys()].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : localityOrder.indexOf(a) - localityOrder.indexOf(b) || a.localeCompare(b, lang)));
+  const localityRank = new Map(localityOrder.map((l, i) => [l, i]));
+  const rankOf = (l: string) => localityRank.get(l) ?? -1;
+  const localities = [...series.keys()].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : rankOf(a) - rankOf(b) || a.localeCompare(b, lang)));
   const observedYears = [...series.values()].flatMap((byYear) => [...byYear.keys()]);
-  const latest = Math.max(...observedYears);
+  const latest = extent(observedYears).max;
   const drawable = indicator.targets.filter((t) => targetValues(t).length > 0);
   const nextMilestone = drawable.map((t) => t.year).filter((y) => y > latest).sort((a, b) => a - b)[0];
-  const firstYear = Math.min(...observedYears, ...drawable.map((t) => t.year).filter((y) => y <= latest));
+  const firstYear = extent([...observedYears, ...drawable.map((t) => t.year).filter((y) => y <= latest)]).min;
   const lastYear = Math.max(latest, nextMilestone ?? latest);
   const shownTargets = drawable.filter((t) => t.year >= firstYear && t.year <= lastYear);
 
   const values = [...[...series.values()].flatMap((byYear) => [...byYear.values()].map(Number)), ...shownTargets.flatMap(targetValues)];
   const rank = indicator.measure === "rank";
-  let low = Math.min(...values);
-  const high = Math.max(...values);
+  const range = extent(values);
+  let low = range.min;
+  const high = range.max;
   if (rank) low = 1;
   else if (low > 0) low = 0;
   let ticks = niceTicks(low, high, 4);
@@ -125,16 +164,22 @@ export function milestoneChart(indicator: Indicator, series: ObservedSeries, lan
   // Where marks stand at each year, so that each label goes where no other mark is: above the top one, below
   // the bottom one, beside any in between.
   const marks = new Map<number, number[]>();
-  const mark = (year: number, at: number) => marks.set(year, [...(marks.get(year) ?? []), at]);
+  const mark = (year: number, at: number) => {
+    const list = marks.get(year);
+    if (list) list.push(at);
+    else marks.set(year, [at]);
+  };
   for (const t of shownTargets) targetValues(t).forEach((v) => mark(t.year, y(v)));
   for (const byYear of series.values()) for (const [yr, v] of byYear) mark(yr, y(Number(v)));
+  // Sorted, so that a chart of thousands of localities asks where its neighbours are by halving, not by looking at all.
+  for (const list of marks.values()) list.sort((a, b) => a - b);
   const place = (year: number, at: number, side: "start" | "end"): { dx: number; dy: number; anchor: string } | undefined => {
-    const others = [...(marks.get(year) ?? [])];
-    others.splice(others.indexOf(at), 1);
-    if (others.every((o) => o > at + 0.5)) return { dx: 0, dy: -10, anchor: "middle" };
-    if (others.every((o) => o < at - 0.5)) return { dx: 0, dy: 18, anchor: "middle" };
+    // Counts of the year's marks, less this one (`at` is always among them and in each span below).
+    const sorted = marks.get(year) ?? [];
+    if (countBelow(sorted, at + 0.5, false) - 1 === 0) return { dx: 0, dy: -10, anchor: "middle" };
+    if (sorted.length - countBelow(sorted, at - 0.5, true) - 1 === 0) return { dx: 0, dy: 18, anchor: "middle" };
     // Too close to a neighbour to be read: the table below gives the figure.
-    if (others.some((o) => Math.abs(o - at) < 12)) return undefined;
+    if (countBelow(sorted, at + 12, true) - countBelow(sorted, at - 12, false) - 1 > 0) return undefined;
     return side === "start" ? { dx: 10, dy: 4, anchor: "start" } : { dx: -10, dy: 4, anchor: "end" };
   };
 
