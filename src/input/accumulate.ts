@@ -104,8 +104,9 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       given.observations += input.given.observations;
       given.taskReports += input.given.taskReports;
       for (const o of input.observations) keep(o.record, o.source);
-      taskReports.push(...input.taskReports);
-      notes.push(...input.notes);
+      // One at a time: a national input's lists are longer than a call's arguments may be.
+      for (const r of input.taskReports) taskReports.push(r);
+      for (const n of input.notes) notes.push(n);
       // A figure that clashed inside its own input is weighed again with the others, as mergeInputs does.
       for (const r of input.rejected) {
         const clashed = r.kind === "observation" && r.clash ? Observation.safeParse(r.record) : undefined;
@@ -137,7 +138,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       // Figures given more than once follow the duplicate policy: one record kept, or none on a conflict.
       for (const [entry, all] of clashes) {
         const sorted = applyDuplicatePolicy(all);
-        rejected.push(...sorted.rejected);
+        for (const r of sorted.rejected) rejected.push(r);
         const kept = sorted.accepted[0];
         if (kept) table.replace(entry, kept);
         else table.remove(entry);

@@ -93,8 +93,9 @@ ${taskTable(context)}
   yield* milestones(context);
   yield "\n";
   yield* rowTable(context);
+  yield "\n";
+  yield* rejectedRecords(context);
   yield html`
-${rejectedRecords(context)}
 </main>
 <footer class="page-footer"><div class="wrap">
 <p>${w.method}</p>
@@ -388,9 +389,19 @@ function shownValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
 }
 
-function rejectedRecords({ scorecard, w }: Context): Markup {
-  const rows = scorecard.rejected.map(
-    (r: RejectedRecord) => html`<tr>
+/** The rejected records and the notes on the input, a table row or list item a part: a national input may have millions. */
+function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
+  const { rejected, notes } = scorecard;
+  yield html`<section aria-labelledby="rejected-heading">
+<h2 id="rejected-heading">${w.rejectedRecords} (${rejected.length})</h2>
+`.text;
+  if (rejected.length === 0) yield html`<p class="card">${w.rejectedNone}</p>`.text;
+  else {
+    yield html`<div class="table-wrap"><table id="rejected">
+<thead><tr><th scope="col">${w.kind}</th><th scope="col">${w.file}</th><th scope="col" class="num">${w.line}</th><th scope="col" class="num">${w.index}</th><th scope="col">${w.field}</th><th scope="col">${w.value}</th><th scope="col">${w.reason}</th></tr></thead>
+<tbody>`.text;
+    for (const r of rejected as readonly RejectedRecord[])
+      yield html`<tr>
 <td class="nowrap">${w.kinds[r.kind]}</td>
 <td class="mono nowrap">${r.source.file ?? ""}</td>
 <td class="num">${r.source.line ?? ""}</td>
@@ -398,21 +409,16 @@ function rejectedRecords({ scorecard, w }: Context): Markup {
 <td class="mono">${r.field ?? ""}</td>
 <td class="mono">${shorten(shownValue(r.value), 60)}</td>
 <td>${r.reason}</td>
-</tr>`,
-  );
-  const notes = scorecard.notes.map(
-    (n) => html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${n.note}</li>`,
-  );
-  return html`<section aria-labelledby="rejected-heading">
-<h2 id="rejected-heading">${w.rejectedRecords} (${scorecard.rejected.length})</h2>
-${
-  rows.length === 0
-    ? html`<p class="card">${w.rejectedNone}</p>`
-    : html`<div class="table-wrap"><table id="rejected">
-<thead><tr><th scope="col">${w.kind}</th><th scope="col">${w.file}</th><th scope="col" class="num">${w.line}</th><th scope="col" class="num">${w.index}</th><th scope="col">${w.field}</th><th scope="col">${w.value}</th><th scope="col">${w.reason}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div>`
-}
-${notes.length > 0 ? html`<h3 class="notes-heading">${w.notes}</h3><ul class="notes">${notes}</ul>` : ""}
-</section>`;
+</tr>`.text;
+    yield `</tbody>
+</table></div>`;
+  }
+  yield "\n";
+  if (notes.length > 0) {
+    yield html`<h3 class="notes-heading">${w.notes}</h3><ul class="notes">`.text;
+    for (const n of notes)
+      yield html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${n.note}</li>`.text;
+    yield "</ul>";
+  }
+  yield "\n</section>";
 }
