@@ -4,7 +4,7 @@
  *
  *   - one Plan 142 scorecard on the bundled fixture, warm and cold (cold includes loading the library);
  *   - 100,000 and 1,000,000 synthetic observations across 3,300 localities, from a CSV file, in process and
- *     through the CLI;
+ *     through the CLI (JSON, median of a few runs; in a full run also CSV, Markdown, HTML and the terminal table);
  *   - rule decisions per second: compiled, plain json-rules-engine (one run per decision), a hand-written loop;
  *   - peak resident memory of each.
  *
@@ -24,6 +24,8 @@ const out = join(root, "bench", ".out");
 mkdirSync(out, { recursive: true });
 
 const SIZES = quick ? [100_000] : [100_000, 1_000_000];
+/** The CLI's output formats besides JSON, timed once each in a full run. */
+const OTHER_FORMATS = ["csv", "md", "html", "table"] as const;
 const TARGETS = { planWarmMs: 20, inProcess1MMs: 3000, cli1MMs: 6000, peakRssBytes: 1024 ** 3, speedupOverEngine: 20, slowdownToLoop: 5, growth: 12 };
 
 interface Result {
@@ -108,6 +110,16 @@ for (const size of SIZES) {
     }),
     size,
   });
+  // The other formats write the same rows: each once, in a full run only (a quick run stays under a minute).
+  if (!quick)
+    for (const format of OTHER_FORMATS) {
+      log(`${size.toLocaleString("en")} observations through the CLI, --format ${format}`);
+      const file = join(out, `scorecard-${size}.${format}`);
+      rmSync(file, { force: true });
+      const cli = run(process.execPath, ["--import", join(root, "bench", "rss.mjs"), join(root, "dist", "cli", "main.js"), "scorecard", "--data", csv, "--as-of", "2026-11-26", "--format", format, "--out", file]);
+      results.push({ scenario: "csv-cli-format", format, ms: cli.ms, peakRssBytes: Number(/NQ57_BENCH_PEAK_RSS=(\d+)/.exec(cli.stderr)?.[1] ?? 0), outputBytes: statSync(file).size, size });
+      rmSync(file, { force: true });
+    }
 }
 
 log("rule decisions: compiled, json-rules-engine, hand-written");
@@ -133,7 +145,7 @@ lines.push(`Recorded by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new 
 lines.push(`Machine: ${cpus().length} × ${cpu}, ${fmtMb(totalmem())} memory (${fmtMb(freemem())} free at the end), ${osType()} ${release()}, Node.js ${process.version}.`, "");
 lines.push("Each scenario ran in a process of its own; peak memory is that process's maximum resident set size (for a median of several runs, the highest of them).", "");
 lines.push("## Scenarios", "", "| scenario | size | time | peak RSS | notes |", "|---|---:|---:|---:|---|");
-for (const r of results) {
+for (const r of results.filter((r) => r.scenario !== "csv-cli-format")) {
   const notes =
     r.scenario === "decisions"
       ? `${Number(r.decisions).toLocaleString("en")} decisions: compiled ${Number(r.compiledPerSecond).toLocaleString("en")}/s, hand-written ${Number(r.handWrittenPerSecond).toLocaleString("en")}/s, json-rules-engine ${Number(r.jsonRulesEnginePerSecond).toLocaleString("en")}/s (on ${Number(r.jsonRulesEngineSampled).toLocaleString("en")} sampled)`
@@ -147,6 +159,13 @@ for (const r of results) {
   const size = r.size ? Number(r.size).toLocaleString("en") : r.observations ? `${Number(r.observations).toLocaleString("en")} observations` : "Plan 142 fixture";
   lines.push(`| ${r.scenario} | ${size} | ${fmtMs(r.ms)} | ${fmtMb(r.peakRssBytes)} | ${notes} |`);
 }
+const formats = results.filter((r) => r.scenario === "csv-cli-format");
+if (formats.length > 0) {
+  lines.push("", "## The other output formats through the CLI", "");
+  lines.push("`nq57 scorecard --format FORMAT --out FILE` on the same CSV files, process start to exit, one run each.", "");
+  lines.push("| format | size | time | peak RSS | output |", "|---|---:|---:|---:|---:|");
+  for (const r of formats) lines.push(`| ${String(r.format)} | ${Number(r.size).toLocaleString("en")} | ${fmtMs(r.ms)} | ${fmtMb(r.peakRssBytes)} | ${fmtMb(Number(r.outputBytes))} |`);
+}
 lines.push("", "## Targets", "", "| target | measured | |", "|---|---|---|");
 lines.push(`| one plan scorecard warm < ${TARGETS.planWarmMs} ms | ${fmtMs(warm.ms)} | ${ok((warm.ms ?? Infinity) < TARGETS.planWarmMs)} |`);
 lines.push(`| compiled ≥ ${TARGETS.speedupOverEngine}× plain json-rules-engine | ${speedup.toFixed(0)}× | ${ok(speedup >= TARGETS.speedupOverEngine)} |`);
@@ -158,8 +177,8 @@ if (!quick) {
   const c100 = cliRun(100_000)!;
   lines.push(`| 1,000,000 observations in process < ${TARGETS.inProcess1MMs / 1000} s | ${fmtMs(p1.ms)} | ${ok((p1.ms ?? Infinity) < TARGETS.inProcess1MMs)} |`);
   lines.push(`| 1,000,000 observations through the CLI from CSV < ${TARGETS.cli1MMs / 1000} s | ${fmtMs(c1.ms)} | ${ok((c1.ms ?? Infinity) < TARGETS.cli1MMs)} |`);
-  const peak = Math.max(p1.peakRssBytes, c1.peakRssBytes);
-  lines.push(`| peak RSS < 1 GB at 1,000,000 | ${fmtMb(peak)} | ${ok(peak < TARGETS.peakRssBytes)} |`);
+  const peak = Math.max(p1.peakRssBytes, c1.peakRssBytes, ...formats.filter((r) => r.size === 1_000_000).map((r) => r.peakRssBytes));
+  lines.push(`| peak RSS < 1 GB at 1,000,000 (in process, and the CLI in every format) | ${fmtMb(peak)} | ${ok(peak < TARGETS.peakRssBytes)} |`);
   const growthIn = (p1.ms ?? 0) / (p100.ms ?? 1);
   const growthCli = (c1.ms ?? 0) / (c100.ms ?? 1);
   lines.push(`| linear growth: 1M ≤ ${TARGETS.growth}× 100k | in process ${growthIn.toFixed(1)}×, CLI ${growthCli.toFixed(1)}× | ${ok(growthIn <= TARGETS.growth && growthCli <= TARGETS.growth)} |`);
