@@ -12,6 +12,11 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Whether standard error is a terminal: a progress bar is drawn there only then. Default `false`. */
   readonly stderrIsTTY?: boolean;
+  /**
+   * Resolves once standard output has passed on what it was given. A writer of a long text waits for it between
+   * batches, so that a pipe to a slower program (`| gzip`) does not gather the whole text in memory. Default: no wait.
+   */
+  drained?(): Promise<void>;
 }
 
 export const processIo: CliIo = {
@@ -27,6 +32,18 @@ export const processIo: CliIo = {
     return process.stderr.isTTY === true;
   },
   env: process.env,
+  drained: () => {
+    const out = process.stdout;
+    if (!out.writableNeedDrain) return Promise.resolve();
+    // Also on close or error: a reader that went away (`| head`) never drains the pipe.
+    return new Promise((resolve) => {
+      const done = () => {
+        out.off("drain", done).off("close", done).off("error", done);
+        resolve();
+      };
+      out.on("drain", done).on("close", done).on("error", done);
+    });
+  },
 };
 
 /** Whether output to standard output may be coloured: a terminal, and `NO_COLOR` not set (https://no-color.org). */
@@ -54,9 +71,10 @@ const BATCH_CHARS = 1 << 20;
 /**
  * Writes text given in pieces to `--out FILE` or to standard output, a megabyte or so at a time. To a file, each
  * piece is encoded as UTF-8 straight into one reused buffer, written with `writeSync` when full: no piece is
- * copied into a larger string, and memory stays at a few megabytes however long the text.
+ * copied into a larger string, and memory stays at a few megabytes however long the text. To standard output,
+ * each batch waits until the one before has been passed on ({@link CliIo.drained}), for the same reason.
  */
-export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): void {
+export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): Promise<void> {
   if (!out) {
     let batch = "";
     for (const piece of pieces) {
@@ -64,9 +82,11 @@ export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | un
       if (batch.length >= BATCH_CHARS) {
         io.stdout(batch);
         batch = "";
+        await io.drained?.();
       }
     }
     io.stdout(batch);
+    await io.drained?.();
     return;
   }
   let fd: number;

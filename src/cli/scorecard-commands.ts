@@ -120,7 +120,7 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const scorecard = await scorecardOf(plan, options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
-  emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
+  await emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
   for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${describeSource(r.source)}: ${r.reason}\n`);
   const rejected = scorecard.rejected.length;
   if (rejected > 0)

@@ -20,32 +20,65 @@ function pieces(): string[] {
 }
 
 describe("emitPieces", () => {
-  it("writes the pieces to a file as UTF-8, byte for byte", () => {
+  it("writes the pieces to a file as UTF-8, byte for byte", async () => {
     const file = join(dir, "out.json");
     const io = capture();
     const given = pieces();
-    emitPieces(io, given, file);
+    await emitPieces(io, given, file);
     expect(io.writes).toEqual([]);
     expect(readFileSync(file).equals(Buffer.from(given.join("")))).toBe(true);
   });
 
-  it("writes an empty file when there are no pieces", () => {
+  it("writes an empty file when there are no pieces", async () => {
     const file = join(dir, "empty.json");
-    emitPieces(capture(), [], file);
+    await emitPieces(capture(), [], file);
     expect(readFileSync(file, "utf8")).toBe("");
   });
 
-  it("writes to standard output in batches of about a megabyte, joined the same", () => {
+  it("writes to standard output in batches of about a megabyte, joined the same", async () => {
     const io = capture();
     const given = pieces();
-    emitPieces(io, given, undefined);
+    await emitPieces(io, given, undefined);
     expect(io.writes.join("")).toBe(given.join(""));
     expect(io.writes.length).toBeGreaterThan(1);
     expect(io.writes.length).toBeLessThan(given.length / 10);
   });
 
-  it("reports a file it cannot write as a UsageError", () => {
-    expect(() => emitPieces(capture(), ["x"], join(dir, "no-such-folder", "out.json"))).toThrow(UsageError);
-    expect(() => emitPieces(capture(), ["x"], dir)).toThrow(/cannot write the file \(it is a directory\)/);
+  it("waits for standard output to pass on each batch before making the next", async () => {
+    // A slow reader: each batch is passed on a few ticks after it is written.
+    const events: string[] = [];
+    let pending = 0;
+    const io: CliIo = {
+      stdout: () => {
+        pending++;
+        events.push(`write with ${pending} pending`);
+      },
+      stderr: () => {},
+      drained: async () => {
+        for (let i = 0; i < 3; i++) await Promise.resolve();
+        pending = 0;
+      },
+    };
+    let made = 0;
+    const given = pieces();
+    const counted = (function* () {
+      for (const piece of given) {
+        made++;
+        yield piece;
+      }
+    })();
+    const writing = emitPieces(io, counted, undefined);
+    // Nothing beyond the first batch is made before that batch has been passed on.
+    expect(events).toEqual(["write with 1 pending"]);
+    expect(made).toBeLessThan(given.length);
+    await writing;
+    expect(made).toBe(given.length);
+    expect(events.length).toBeGreaterThan(1);
+    expect(events.every((e) => e === "write with 1 pending")).toBe(true);
+  });
+
+  it("reports a file it cannot write as a UsageError", async () => {
+    await expect(emitPieces(capture(), ["x"], join(dir, "no-such-folder", "out.json"))).rejects.toThrow(UsageError);
+    await expect(emitPieces(capture(), ["x"], dir)).rejects.toThrow(/cannot write the file \(it is a directory\)/);
   });
 });
