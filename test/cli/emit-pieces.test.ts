@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,5 +82,45 @@ describe("emitPieces", () => {
   it("reports a file it cannot write as a UsageError", async () => {
     await expect(emitPieces(capture(), ["x"], join(dir, "no-such-folder", "out.json"))).rejects.toThrow(UsageError);
     await expect(emitPieces(capture(), ["x"], dir)).rejects.toThrow(/cannot write the file \(it is a directory\)/);
+  });
+});
+
+describe("the CLI's standard output", () => {
+  it("holds about a batch, not the whole text, when the program it is piped into reads slowly", { timeout: 60_000 }, async () => {
+    // A child writes 64 MB through emitPieces to a pipe its parent reads only after a pause, noting the most
+    // the stream ever held; without waiting for it to drain, the stream would hold all 64 MB.
+    const io = new URL("../../src/cli/io.ts", import.meta.url).href;
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `import { emitPieces, processIo } from ${JSON.stringify(io)};
+let most = 0;
+function* pieces() {
+  for (let i = 0; i < 64 * 1024; i++) {
+    most = Math.max(most, process.stdout.writableLength);
+    yield "ệ".repeat(341) + "\\n";
+  }
+}
+await emitPieces(processIo, pieces(), undefined);
+process.stderr.write(String(most));`,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    let bytes = 0;
+    child.stdout.on("data", (d: Buffer) => (bytes += d.length));
+    child.stdout.resume();
+    const [code] = (await once(child, "close")) as [number];
+    expect(code).toBe(0);
+    expect(bytes).toBe(64 * 1024 * (341 * 3 + 1));
+    expect(stderr).toMatch(/^\d+$/);
+    expect(Number(stderr)).toBeLessThan(4 * 1024 * 1024);
   });
 });
