@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, write, writeFileSync } from "node:fs";
 
 /** Where a command writes, and what it knows of the terminal: injectable so that tests run the CLI in process. */
 export interface CliIo {
@@ -70,9 +70,10 @@ const BATCH_CHARS = 1 << 20;
 
 /**
  * Writes text given in pieces to `--out FILE` or to standard output, a megabyte or so at a time. To a file, each
- * piece is encoded as UTF-8 straight into one reused buffer, written with `writeSync` when full: no piece is
- * copied into a larger string, and memory stays at a few megabytes however long the text. To standard output,
- * each batch waits until the one before has been passed on ({@link CliIo.drained}), for the same reason.
+ * piece is encoded as UTF-8 straight into one of two reused buffers, the other being written meanwhile: no piece
+ * is copied into a larger string, and memory stays at a few megabytes however long the text. To standard output,
+ * each batch waits until the one before has been passed on ({@link CliIo.drained}), for the same reason. A file
+ * that cannot be opened or written (a full disk) is a {@link UsageError} naming it.
  */
 export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): Promise<void> {
   if (!out) {
@@ -95,25 +96,41 @@ export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: strin
   } catch (error) {
     throw new UsageError(`${out}: cannot write the file (${errorCode(error)})`);
   }
+  // Two buffers: one is written to the file on a worker thread of Node's pool while the other is filled, so that
+  // writing a large file costs little more than encoding it.
+  let writing: Promise<void> = Promise.resolve();
   try {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8, so a piece of n characters fits in 3n bytes.
     let buffer = Buffer.allocUnsafe(4 * BATCH_CHARS);
+    let spare = Buffer.allocUnsafe(4 * BATCH_CHARS);
     let used = 0;
-    const flush = () => {
-      for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+    const flush = async () => {
+      await writing;
+      const full = buffer;
+      writing = writeFully(fd, full, used).catch((error: unknown) => {
+        throw new UsageError(`${out}: cannot write the file (${errorCode(error)})`);
+      });
+      buffer = spare;
+      spare = full;
       used = 0;
     };
     for (const piece of pieces) {
       if (used + 3 * piece.length > buffer.length) {
-        flush();
+        await flush();
         if (3 * piece.length > buffer.length) buffer = Buffer.allocUnsafe(3 * piece.length);
       }
       used += buffer.write(piece, used);
     }
-    flush();
+    await flush();
   } finally {
-    closeSync(fd);
+    // The last write ends (or fails) before the file is closed.
+    await writing.finally(() => closeSync(fd));
   }
+}
+
+/** Writes `length` bytes of a buffer at the file's position, however many calls the system takes. */
+async function writeFully(fd: number, buffer: Buffer, length: number): Promise<void> {
+  for (let done = 0; done < length; ) done += await new Promise<number>((resolve, reject) => write(fd, buffer, done, length - done, null, (error, n) => (error ? reject(error) : resolve(n))));
 }
 
 /** A mistake in how the CLI was called or in its input: reported as one line, exit code 2. */

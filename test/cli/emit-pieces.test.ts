@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -82,6 +82,10 @@ describe("emitPieces", () => {
   it("reports a file it cannot write as a UsageError", async () => {
     await expect(emitPieces(capture(), ["x"], join(dir, "no-such-folder", "out.json"))).rejects.toThrow(UsageError);
     await expect(emitPieces(capture(), ["x"], dir)).rejects.toThrow(/cannot write the file \(it is a directory\)/);
+  });
+
+  it.runIf(existsSync("/dev/full"))("reports a disk that is full as a UsageError naming the file", async () => {
+    await expect(emitPieces(capture(), pieces(), "/dev/full")).rejects.toThrow("/dev/full: cannot write the file (ENOSPC)");
   });
 });
 
