@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 
 /** The time zone every date of the plan is read in. */
 export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
