@@ -75,8 +75,20 @@ function medianRun(once: () => Result): Result {
   return { ...all[all.length >> 1]!, peakRssBytes: Math.max(...all.map((r) => r.peakRssBytes)), runs: RUNS };
 }
 
+/**
+ * This machine's speed drifts by up to half from one minute to the next: a fixed loop, timed in a fresh process
+ * at the start, between the scenarios and at the end, shows how fast it ran while they did.
+ */
+function machineSpeed(): number {
+  const loop = "let x = 0; const t = performance.now(); for (let i = 0; i < 1e8; i++) x += i % 7; console.log(performance.now() - t, x > 0);";
+  const times = [0, 1, 2].map(() => Number(run(process.execPath, ["-e", loop]).stdout.split(" ")[0]));
+  return times.sort((a, b) => a - b)[1]!;
+}
+const speeds: number[] = [];
+
 const results: Result[] = [];
 log(`bench: ${quick ? "quick" : "full"} run`);
+speeds.push(machineSpeed());
 
 // The CLI scenarios run the build: a full run builds it afresh, so that it never measures a build older than src/.
 if (!quick || !existsSync(join(root, "dist", "cli", "main.js"))) run("npm", ["run", "build"]);
@@ -97,6 +109,7 @@ for (const size of SIZES) {
     log(`writing ${size.toLocaleString("en")} synthetic observations`);
     await writeSyntheticCsv(csv, size);
   }
+  speeds.push(machineSpeed());
   // This machine's speed drifts by half from one minute to the next: each large scenario is the median of a few runs.
   log(`${size.toLocaleString("en")} observations in process`);
   results.push({ ...medianRun(() => scenario(csvInProcess, [csv])), size, fileBytes: statSync(csv).size });
@@ -124,6 +137,7 @@ for (const size of SIZES) {
 
 log("rule decisions: compiled, json-rules-engine, hand-written");
 results.push(scenario(decisions, [quick ? "30000" : "100000"]));
+speeds.push(machineSpeed());
 
 // ------------------------------------------------------------------- report
 const find = (name: string, size?: number) => results.find((r) => r.scenario === name && (size === undefined || r.size === size));
@@ -144,6 +158,10 @@ lines.push("# Benchmark results", "");
 lines.push(`Recorded by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}.`, "");
 lines.push(`Machine: ${cpus().length} × ${cpu}, ${fmtMb(totalmem())} memory (${fmtMb(freemem())} free at the end), ${osType()} ${release()}, Node.js ${process.version}.`, "");
 lines.push("Each scenario ran in a process of its own; peak memory is that process's maximum resident set size (for a median of several runs, the highest of them).", "");
+lines.push(
+  `How fast the machine ran: a fixed loop (10⁸ additions, median of 3 fresh processes) took ${speeds.map((ms) => fmtMs(ms)).join(", ")} at the start, before each size and at the end. The machine's speed drifts from one minute to the next, and every figure below moves with it: a longer loop means a slower machine.`,
+  "",
+);
 lines.push("## Scenarios", "", "| scenario | size | time | peak RSS | notes |", "|---|---:|---:|---:|---|");
 for (const r of results.filter((r) => r.scenario !== "csv-cli-format")) {
   const notes =
