@@ -1,6 +1,6 @@
 import type { Indicator } from "../../model/entities.js";
 import type { Target } from "../../model/target.js";
-import type { Scorecard, ScorecardRow } from "../../scorecard/schema.js";
+import type { ScorecardRow } from "../../scorecard/schema.js";
 import type { RenderLang } from "../table.js";
 import { SERIES_COLORS } from "./colors.js";
 import { escapeHtml } from "./escape.js";
@@ -22,19 +22,10 @@ const yearFact = (facts: Record<string, unknown>, key: string): number | undefin
 };
 
 /**
- * The figures a scorecard's rows were drawn from, by indicator: the observed value of each milestone row, the
- * baseline and latest values of each progress row, and the value of each observation check. A scorecard holds
- * no other copy of the input, so a year that is none of these (a middle year of three or more) is not shown.
- * Conflicting figures carry no value and are left out.
- */
-export function observedSeries(scorecard: Scorecard): Map<string, ObservedSeries> {
-  const series = seriesCollector();
-  for (const row of scorecard.rows) series.add(row);
-  return series.result;
-}
-
-/**
- * {@link observedSeries} gathered a row at a time, for a writer that reads each row once and keeps none.
+ * The figures a scorecard's rows were drawn from, by indicator, gathered a row at a time (a writer reads each row
+ * once and keeps none): the observed value of each milestone row, the baseline and latest values of each progress
+ * row, and the value of each observation check. A scorecard holds no other copy of the input, so a year that is
+ * none of these (a middle year of three or more) is not shown. Conflicting figures carry no value and are left out.
  *
  * @internal
  */
