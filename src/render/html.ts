@@ -325,13 +325,6 @@ function* milestones(context: Context): Generator<string> {
 
 function* rowTable(context: Context): Generator<string> {
   const { scorecard, plan, lang, w } = context;
-  const entityOf = (id: string) => plan.indicator(id) ?? plan.task(id);
-  const nameOf = (id: string) => {
-    const indicator = plan.indicator(id);
-    return indicator ? indicator.name[lang] : plan.task(id)?.title[lang];
-  };
-  const leadOf = (id: string) => entityOf(id)?.lead ?? [];
-  const groupOf = (id: string) => entityOf(id)?.group;
   const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
   const rows = rowsToWrite(scorecard);
   const total = rows.count;
@@ -346,8 +339,12 @@ function* rowTable(context: Context): Generator<string> {
   const shown = phrase(template, { n: total, total });
 
   const rowMarkup = (row: ScorecardRow) => {
-    const name = nameOf(row.entity);
-    return html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}" data-agency="${leadOf(row.entity).join(" ")}" data-group="${groupOf(row.entity) ?? ""}">
+    // The row's indicator or task, looked up once: this runs for each of a national scorecard's rows.
+    const indicator = plan.indicator(row.entity);
+    const task = indicator ? undefined : plan.task(row.entity);
+    const entity = indicator ?? task;
+    const name = indicator ? indicator.name[lang] : task?.title[lang];
+    return html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}" data-agency="${(entity?.lead ?? []).join(" ")}" data-group="${entity?.group ?? ""}">
 <td>${badge(row.verdict, w)}</td>
 <td title="${row.rule}">${ruleTitles.get(row.rule) ?? row.rule}</td>
 <td><span class="entity-id">${row.entity}</span>${name ? html`<span class="entity-name" title="${name}">${shorten(name, 64)}</span>` : ""}</td>
