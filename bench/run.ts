@@ -99,7 +99,7 @@ const csvInProcess = await bundle("csv-in-process");
 const decisions = await bundle("decisions");
 
 log("plan scorecard, warm and cold");
-results.push(scenario(planWarm, ["30"]));
+results.push(scenario(planWarm, ["50", "60"]));
 const cold = [0, 1, 2].map(() => scenario(planCold));
 results.push({ ...cold.sort((a, b) => (a.ms ?? 0) - (b.ms ?? 0))[1]!, runs: 3 });
 
@@ -170,7 +170,7 @@ for (const r of results.filter((r) => r.scenario !== "csv-cli-format")) {
       : r.scenario.startsWith("csv-in-process")
         ? `${Number(r.rows).toLocaleString("en")} rows, overall score ${String(r.score)}; CSV of ${fmtMb(Number(r.fileBytes))}; reading ${fmtMs(Number(r.readMs))}, scoring ${fmtMs(Number(r.scoreMs))} (peak ${fmtMb(Number(r.scoredPeakRssBytes))}); making every row object when an app reads \`rows\`: ${fmtMs(Number(r.rowsMs))} more; writing the scorecard as JSON text (${fmtMb(Number(r.jsonBytes))}, UTF-8, no file): ${fmtMs(Number(r.jsonMs))} more${medianOf(r)}`
         : r.scenario === "plan-warm"
-          ? `median of ${String(r.runs)} runs after 5 warm-up runs; ${String(r.rows)} rows`
+          ? `median of ${String(r.runs)} runs after ${String(r.warmUp)} warm-up runs; ${String(r.rows)} rows`
           : r.scenario === "plan-cold"
             ? "median of 3 fresh processes, loading the library included"
             : `\`nq57 scorecard --format json --out FILE\`, process start to exit${medianOf(r)}`;

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator } from "../model/entities.js";
-import { fastObservation } from "./fast-path.js";
+import { fastObservation, fastTaskReport } from "./fast-path.js";
 import { ObservationFields, readDate, readValue, TaskReportFields, shown, type Reading } from "./fields.js";
 import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, RejectedRecord, TaskReport } from "./records.js";
@@ -69,6 +69,11 @@ export function checkObservationFully(plan: DefinedPlan, input: unknown, source:
  * task reported without `period`, and a `completedOn` on a task that is not completed.
  */
 export function checkTaskReport(plan: DefinedPlan, input: unknown, source: RecordSource): Checked<AcceptedTaskReport> {
+  return fastTaskReport(plan, input, source) ?? checkTaskReportFully(plan, input, source);
+}
+
+/** {@link checkTaskReport} without the fast path for canonical reports; the reference that path is tested against. */
+export function checkTaskReportFully(plan: DefinedPlan, input: unknown, source: RecordSource): Checked<AcceptedTaskReport> {
   const fields = presentFields(input);
   if (!fields) return refuse("taskReport", source, input, [{ field: "", reason: "a record must be an object with task and status" }], []);
   const notes = unknownFieldNotes(fields, TASK_REPORT_FIELDS, "a task report", source);

@@ -1,6 +1,6 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Measure } from "../model/entities.js";
-import type { AcceptedObservation, InputNote, Observation, RecordSource } from "./records.js";
+import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, TaskReport } from "./records.js";
 
 const KNOWN = new Set(["indicator", "period", "value", "unit", "locality", "source", "reportedOn"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,7 +30,7 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   if (unit !== undefined && !text(unit)) return undefined;
   if (locality !== undefined && !text(locality)) return undefined;
   if (from !== undefined && !text(from)) return undefined;
-  if (reportedOn !== undefined && !(typeof reportedOn === "string" && DATE.test(reportedOn) && realDate(reportedOn))) return undefined;
+  if (reportedOn !== undefined && !isoDate(reportedOn)) return undefined;
   const record: Observation = { indicator: id, period, value };
   if (unit !== undefined) record.unit = unit as string;
   if (locality !== undefined) record.locality = locality as string;
@@ -38,6 +38,42 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   if (reportedOn !== undefined) record.reportedOn = reportedOn as string;
   return { accepted: { record, source }, notes: NO_NOTES };
 }
+
+const TASK_REPORT_KNOWN = new Set(["task", "status", "period", "reportedOn", "completedOn", "evidence"]);
+const STATUSES = new Set(["not-started", "in-progress", "completed", "cancelled"]);
+
+/**
+ * Accepts a task report already in canonical form (known task id, a status as the library spells it, a year from
+ * 1900 to 2200, real ISO dates, trimmed text) with nothing to note, without the general checks: an annual task
+ * reported without its year, or a `completedOn` on a task not completed, takes the general path, which notes them.
+ * Anything else returns undefined too, so both paths give the same result for every record; a test holds them to that.
+ */
+export function fastTaskReport(plan: DefinedPlan, input: unknown, source: RecordSource): { accepted: AcceptedTaskReport; notes: InputNote[] } | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const proto = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const r = input as Record<string, unknown>;
+  for (const key in r) if (!TASK_REPORT_KNOWN.has(key) || r[key] === undefined || r[key] === null) return undefined;
+  const { task: id, status, period: p, reportedOn, completedOn, evidence } = r;
+  if (!text(id) || typeof status !== "string" || !STATUSES.has(status)) return undefined;
+  const task = plan.task(id);
+  if (!task) return undefined;
+  const period = p === undefined ? undefined : typeof p === "number" ? p : typeof p === "string" ? yearOf(p) : Number.NaN;
+  if (period !== undefined && !(Number.isInteger(period) && period >= 1900 && period <= 2200)) return undefined;
+  if (period === undefined && (task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear")) return undefined;
+  if (reportedOn !== undefined && !isoDate(reportedOn)) return undefined;
+  if (completedOn !== undefined && (!isoDate(completedOn) || status !== "completed")) return undefined;
+  if (evidence !== undefined && !text(evidence)) return undefined;
+  // Keys in the order the general path gives them.
+  const record: TaskReport = { task: id, status: status as TaskReport["status"] };
+  if (period !== undefined) record.period = period;
+  if (reportedOn !== undefined) record.reportedOn = reportedOn as string;
+  if (completedOn !== undefined) record.completedOn = completedOn as string;
+  if (evidence !== undefined) record.evidence = evidence;
+  return { accepted: { record, source }, notes: NO_NOTES };
+}
+
+const isoDate = (v: unknown): v is string => typeof v === "string" && DATE.test(v) && realDate(v);
 
 /** The year a period cell of exactly four ASCII digits gives (`2025`), else NaN. */
 export function yearOf(cell: string): number {

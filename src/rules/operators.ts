@@ -31,6 +31,9 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 export function compareDecimals(a: unknown, b: unknown): number | undefined {
   // Whole numbers (years, day counts) compare exactly as JS numbers.
   if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a < b ? -1 : a > b ? 1 : 0;
+  // A count against a decimal string (`observationCount` against "0"): the count's digits are its exact decimal.
+  if (typeof a === "number" && typeof b === "string" && Number.isSafeInteger(a)) return compareDecimals(String(a), b);
+  if (typeof a === "string" && typeof b === "number" && Number.isSafeInteger(b)) return compareDecimals(a, String(b));
   if (typeof a === "string" && typeof b === "string") {
     // Whole numbers without leading zeros (most figures) compare by length, then digit by digit.
     if (isPlainWhole(a) && isPlainWhole(b)) return a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;

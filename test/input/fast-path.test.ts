@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
-import { checkObservationFully } from "../../src/input/check-record.js";
-import { fastObservation } from "../../src/input/fast-path.js";
+import { checkObservationFully, checkTaskReportFully } from "../../src/input/check-record.js";
+import { fastObservation, fastTaskReport } from "../../src/input/fast-path.js";
 
 const plan = plans["haiphong-142"];
 const ids = [...plan.indicators.map((x) => x.id), "PL9-1", " PL2-1", "pl2-1", "T-1.1"];
@@ -62,5 +62,65 @@ describe("the fast path for canonical observations", () => {
       accepted: { record: { indicator: "PL2-22", period: 2025, value: "310", locality: "Xã 12" }, source: { index: 0 } },
       notes: [],
     });
+  });
+});
+
+const annual = plan.tasks.find((t) => t.deadline?.kind === "annual")!.id;
+const fromYear = plan.tasks.find((t) => t.deadline?.kind === "fromYear")!.id;
+const taskIds = [...plan.tasks.slice(0, 40).map((t) => t.id), annual, fromYear, "T-99.9", " T-2.1", "t-2.1", "PL2-1"];
+const statuses = ["completed", "in-progress", "not-started", "cancelled", "Completed", " completed", "in progress", "hoàn thành", "done", ""];
+const dates = ["2025-06-28", "2024-02-29", "2025-02-29", "2026-13-01", "28/06/2025", "2025-6-28", " 2025-06-28", "0000-02-29", ""];
+const taskReport = fc.record(
+  {
+    task: fc.constantFrom(...taskIds),
+    status: fc.oneof(fc.constantFrom(...statuses), fc.string()),
+    period: fc.oneof(fc.constantFrom(2025, 2026, "2025", "2025 ", 1899, 2201, 2025.5, "", null), fc.integer()),
+    reportedOn: fc.oneof(fc.constantFrom(...dates), fc.integer()),
+    completedOn: fc.constantFrom(...dates),
+    evidence: fc.constantFrom("Kế hoạch số 01/KH-SKHCN", " Kế hoạch", "", 7),
+    extra: fc.string(),
+  },
+  { requiredKeys: [] },
+);
+const nearCanonicalReport = fc.record(
+  {
+    task: fc.constantFrom(...taskIds),
+    status: fc.constantFrom("completed", "in-progress", "not-started", "cancelled", "Completed"),
+    period: fc.constantFrom(2025, 2026, "2025", 1899),
+    reportedOn: fc.constantFrom("2025-06-28", "2024-02-29", "2025-02-29"),
+    completedOn: fc.constantFrom("2025-06-25", "2025-02-30"),
+    evidence: fc.constantFrom("Kế hoạch số 01/KH-SKHCN", " Kế hoạch"),
+  },
+  { requiredKeys: ["task", "status"] },
+);
+
+describe("the fast path for canonical task reports", () => {
+  it("gives exactly what the full checks give, whenever it answers", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(taskReport, nearCanonicalReport, nearCanonicalReport), fc.nat(1000), (r, index) => {
+        const source = { file: "x.json", line: index + 2, index };
+        const fast = fastTaskReport(plan, r, source);
+        if (fast) {
+          answered++;
+          expect(fast).toEqual(checkTaskReportFully(plan, r, source));
+          // The record's keys come in the order the full checks give them: outputs show them so.
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(checkTaskReportFully(plan, r, source)));
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it("answers for the reports of the bundled fixture, and leaves what needs a note to the full checks", () => {
+    expect(fastTaskReport(plan, { task: "T-2.1", status: "completed", reportedOn: "2025-06-28", completedOn: "2025-06-25" }, { index: 0 })).toEqual({
+      accepted: { record: { task: "T-2.1", status: "completed", reportedOn: "2025-06-28", completedOn: "2025-06-25" }, source: { index: 0 } },
+      notes: [],
+    });
+    // Noted by the full checks: an annual task without its year, completedOn on a task not completed.
+    expect(fastTaskReport(plan, { task: annual, status: "completed" }, { index: 0 })).toBeUndefined();
+    expect(checkTaskReportFully(plan, { task: annual, status: "completed" }, { index: 0 }).notes).toHaveLength(1);
+    expect(fastTaskReport(plan, { task: "T-2.1", status: "in-progress", completedOn: "2025-06-25" }, { index: 0 })).toBeUndefined();
   });
 });

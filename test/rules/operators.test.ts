@@ -17,6 +17,18 @@ describe("compareDecimals", () => {
     );
   });
 
+  it("orders a whole number against a decimal string, either way round, as decimal.js does", () => {
+    const whole = fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
+    fc.assert(
+      fc.property(whole, decimalText, (n, text) => {
+        const expected = new Decimal(n).comparedTo(new Decimal(text));
+        expect(compareDecimals(n, text)).toBe(expected);
+        expect(compareDecimals(text, n)).toBe(-expected || 0);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it.each([
     ["0", "-0", 0],
     ["0.10", "0.1", 0],
