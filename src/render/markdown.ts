@@ -175,11 +175,17 @@ function markdownRule(columns: number): string {
  * escapeMarkdownCell("a | b\nc <d>"); //=> "a \\| b<br>c &lt;d&gt;"
  */
 export function escapeMarkdownCell(text: string): string {
+  // Most cells (ids, figures, messages) hold none of these: returned as they are, a national table has millions.
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   return escapeInline(text)
     .replaceAll("|", "\\|")
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 
+const MARKDOWN_SPECIAL = /[&<>|\r\n]/;
+const INLINE_SPECIAL = /[&<>]/;
+
 function escapeInline(text: string): string {
+  if (!INLINE_SPECIAL.test(text)) return text;
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }

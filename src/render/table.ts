@@ -113,9 +113,33 @@ export const WORDS = {
  */
 export function formatPercent(value: string | null, lang: RenderLang): string {
   if (value === null) return "—";
-  const d = new Decimal(value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN);
-  const text = d.isInteger() ? d.toFixed(0) : d.toFixed(1);
+  const text = UNIT_SCORE.test(value) ? unitPercent(value) : decimalPercent(value);
   return `${lang === "vi" ? text.replace(".", ",") : text}%`;
+}
+
+/** A score as rows and summaries hold it: 0, 1 or a decimal between without trailing zeros. */
+const UNIT_SCORE = /^(?:0|1|0\.\d*[1-9])$/;
+
+function decimalPercent(value: string): string {
+  const d = new Decimal(value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN);
+  return d.isInteger() ? d.toFixed(0) : d.toFixed(1);
+}
+
+/**
+ * {@link decimalPercent} of a score from 0 to 1 by its digits, without decimal.js: a national table formats half a
+ * million of them. The first three decimals are the percentage in tenths; the digits after them round it, half to even.
+ */
+function unitPercent(value: string): string {
+  if (value === "1") return "100";
+  if (value === "0") return "0";
+  const digits = value.slice(2);
+  let tenths = Number(digits.slice(0, 3).padEnd(3, "0"));
+  const rest = digits.slice(3);
+  // No trailing zeros: a rest of exactly "5" is the half, one starting with 5 and longer is above it.
+  if (rest !== "" && (rest > "5" || (rest === "5" && tenths % 2 === 1))) tenths++;
+  const whole = Math.floor(tenths / 10);
+  const tenth = tenths % 10;
+  return tenth === 0 ? String(whole) : `${whole}.${tenth}`;
 }
 
 /**
@@ -136,10 +160,9 @@ export function verdictLabel(verdict: Verdict, lang: RenderLang): string {
 
 /** Cuts text to `max` characters at a word boundary where one is near, ending it with "…". */
 export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
+  if (charCount(text) <= max) return text;
   if (max <= 1) return "…".slice(0, max);
-  const cut = chars.slice(0, max - 1).join("");
+  const cut = text.slice(0, codePointEnd(text, max - 1));
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }
@@ -339,7 +362,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
     let status = 0;
     for (const rows of groups)
       for (const r of rows) {
-        label = Math.max(label, [...r.label].length);
+        label = Math.max(label, charCount(r.label));
         status = Math.max(status, r.status.length);
       }
     return { label: Math.min(22, label), status: Math.min(24, status) };
@@ -423,15 +446,46 @@ function clean(text: string): string {
 }
 
 function pad(text: string, size: number, right = false): string {
-  const n = size - [...text].length;
+  const n = size - charCount(text);
   if (n <= 0) return text;
   return right ? " ".repeat(n) + text : text + " ".repeat(n);
 }
 
 /** Cuts a line to the width, by characters. */
 function fit(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, width - 1).join("")}…`;
+  return charCount(text) <= width ? text : `${text.slice(0, codePointEnd(text, width - 1))}…`;
+}
+
+/** Where the first `n` characters (code points) of a text end, in code units; the text's length when it has fewer. */
+function codePointEnd(text: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < text.length; k++) {
+    const c = text.charCodeAt(i);
+    const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    i += c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * How many characters (code points) a terminal shows for a text, as `[...text].length` counts them, without making
+ * the array: each line of a national listing is measured several times.
+ *
+ * @internal
+ */
+export function charCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /** Joins pieces, some painted (`[code, text]`), cut to the width by visible characters, colour codes kept balanced. */
@@ -441,9 +495,10 @@ function fitPainted(pieces: ReadonlyArray<string | readonly [string, string]>, w
   for (const piece of pieces) {
     const [code, text] = typeof piece === "string" ? ["", piece] : piece;
     if (room <= 0) break;
-    const chars = [...text];
-    const shown = chars.length <= room ? text : `${chars.slice(0, room - 1).join("")}…`;
-    room -= Math.min(chars.length, room);
+    // Measured only as far as the room: a listing's long messages are cut at the width.
+    const fits = codePointEnd(text, room) >= text.length;
+    const shown = fits ? text : `${text.slice(0, codePointEnd(text, room - 1))}…`;
+    room = fits ? room - charCount(text) : 0;
     out += color && code ? `${code}${shown}${RESET}` : shown;
   }
   return out;
