@@ -41,7 +41,7 @@ export function* scorecardJson(scorecard: Scorecard): Generator<string> {
  */
 export function* scorecardJsonParts(scorecard: Scorecard): Generator<string> {
   // Rows not yet made are made one at a time as they are written, and not kept.
-  const valueOf = (key: string): unknown => (key === "rows" ? rowsToWrite(scorecard) : (scorecard as unknown as Record<string, unknown>)[key]);
+  const valueOf = (key: string): unknown => (key === "rows" ? rowsToWrite(scorecard, { transient: true }) : (scorecard as unknown as Record<string, unknown>)[key]);
   const keys = Object.keys(scorecard).filter((key) => valueOf(key) !== undefined);
   yield "{";
   for (const [i, key] of keys.entries()) {

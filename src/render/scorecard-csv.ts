@@ -39,7 +39,8 @@ export function* scorecardCsv(scorecard: Scorecard, options: CsvOptions = {}): G
 export function* scorecardCsvLines(scorecard: Scorecard, options: CsvOptions = {}): Generator<string> {
   const eol = options.eol ?? "\r\n";
   yield `${options.bom === false ? "" : "\uFEFF"}${csvLine(SCORECARD_COLUMNS)}${eol}`;
-  for (const row of rowsToWrite(scorecard).rows()) yield `${csvLine(rowCells(row))}${eol}`;
+  // Each row is written before the next is read: its facts need no copy (CSV does not even show them).
+  for (const row of rowsToWrite(scorecard, { transient: true }).rows()) yield `${csvLine(rowCells(row))}${eol}`;
 }
 
 function rowCells(r: ScorecardRow): Array<string | number | undefined> {

@@ -11,6 +11,7 @@ import {
   renderTerminal,
   renderTerminalPieces,
   scorecardCsv,
+  scorecardJson,
   scorecardTable,
   type Scorecard,
   type ScorecardRow,
@@ -41,6 +42,15 @@ const FORMATS = [
     whole: (s: Scorecard) => renderTerminal(s, plan, { lang: "vi", color: true, width: 120 }),
   },
   { name: "CSV", pieces: (s: Scorecard) => scorecardCsv(s), whole: (s: Scorecard) => formatCsv(scorecardTable(s)) },
+  // Rows not yet read are written as they are made, their facts not copied: the same text as from rows read first.
+  {
+    name: "JSON",
+    pieces: (s: Scorecard) => scorecardJson(s),
+    whole: (s: Scorecard) => {
+      void s.rows; // made and kept, with facts of their own
+      return [...scorecardJson(s)].join("");
+    },
+  },
 ] as const;
 
 describe.each(FORMATS)("$name in pieces", ({ pieces, whole }) => {
