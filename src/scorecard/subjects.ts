@@ -172,14 +172,22 @@ function tableOf(observations: EvaluationContext["observations"], plan: DefinedP
   return found;
 }
 
-/** A table's series by indicator, each series' entries sorted by year. */
+/**
+ * A table's series by indicator, each series' entries sorted by year, their year and figure copied out in the order
+ * the subjects read them (indicator by indicator, place by place): a national table's columns are in input order,
+ * and reading them through the entries cost a cache miss for each figure.
+ */
 interface SeriesIndex {
   readonly table: ObservationTable;
   /** Per indicator position: its series with at least one entry, by place name in code-unit order, the city first. */
   readonly byIndicator: readonly (readonly number[])[];
-  /** Entries of series `s` sorted by year: `entries[start[s]]` up to `entries[start[s + 1]]`. */
-  readonly start: Int32Array;
-  readonly entries: Int32Array;
+  /** Series `s` holds slots `begin[s]` up to (not including) `end[s]`, sorted by year. */
+  readonly begin: Int32Array;
+  readonly end: Int32Array;
+  /** Per slot: the year of its entry of the table, its `met` (-1 for a value) and its value. */
+  readonly period: Int16Array;
+  readonly met: Int8Array;
+  readonly value: readonly (string | undefined)[];
   /** Per place: its name, as its first record by source writes it ("" for the city). */
   readonly placeNames: readonly string[];
 }
@@ -227,7 +235,25 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
   const byIndicator: number[][] = table.indicators.map(() => []);
   for (let s = 0; s < table.seriesCount; s++) if (start[s + 1]! > start[s]!) byIndicator[table.seriesIndicator[s]!]!.push(s);
   for (const list of byIndicator) if (list.length > 1) list.sort((a, b) => rank[table.seriesPlace[a]!]! - rank[table.seriesPlace[b]!]!);
-  seriesIndexes.set(found, (index = { table, byIndicator, start, entries, placeNames: names }));
+  // The slots in the order the subjects read them.
+  const begin = new Int32Array(table.seriesCount);
+  const end = new Int32Array(table.seriesCount);
+  const period = new Int16Array(n);
+  const met = new Int8Array(n);
+  const value = new Array<string | undefined>(n);
+  let k = 0;
+  for (const list of byIndicator)
+    for (const s of list) {
+      begin[s] = k;
+      for (let j = start[s]!; j < start[s + 1]!; j++, k++) {
+        const e = entries[j]!;
+        period[k] = table.period[e]!;
+        met[k] = table.met[e]!;
+        value[k] = table.value[e];
+      }
+      end[s] = k;
+    }
+  seriesIndexes.set(found, (index = { table, byIndicator, begin, end, period, met, value, placeNames: names }));
   return index;
 }
 
@@ -251,11 +277,11 @@ function targetWithDirection(target: Target, x: Indicator): Target & { direction
   if (!t) withDirection.set(target, (t = Object.freeze({ ...target, direction: x.direction })));
   return t;
 }
-/** An entry's figure as facts show it: `{ value }` or `{ met }`; null for no entry. */
-function observedAt(table: ObservationTable, e: number): { value: string | null } | { met: boolean } | null {
-  if (e < 0) return null;
-  const met = table.met[e]!;
-  return met < 0 ? { value: table.value[e] ?? null } : { met: met === 1 };
+/** A slot's figure as facts show it: `{ value }` or `{ met }`; null for no slot. */
+function observedAt(index: SeriesIndex, k: number): { value: string | null } | { met: boolean } | null {
+  if (k < 0) return null;
+  const met = index.met[k]!;
+  return met < 0 ? { value: index.value[k] ?? null } : { met: met === 1 };
 }
 
 /** A subject refilled in place: one object, and one facts object of a fixed shape, for every key of a fact set. */
@@ -298,7 +324,7 @@ function aboutIndicator(
 
 function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
   const index = seriesIndexOf(tableOf(observations, plan));
-  const { table, start, entries } = index;
+  const { table, begin, end, period } = index;
   // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
   const positions: number[] = [];
   const targets: number[] = [];
@@ -340,24 +366,25 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
       const x = plan.indicators[positions[key]!]!;
       const target = x.targets[targets[key]!]!;
       const s = series[key]!;
+      // The slot of the target's year, if the series has one.
       let e = -1;
       if (s >= 0)
-        for (let k = start[s]!; k < start[s + 1]!; k++)
-          if (table.period[entries[k]!] === target.year) {
-            e = entries[k]!;
+        for (let k = begin[s]!; k < end[s]!; k++)
+          if (period[k] === target.year) {
+            e = k;
             break;
           }
       const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
-      const met = e < 0 ? -1 : table.met[e]!;
+      const met = e < 0 ? -1 : index.met[e]!;
       aboutIndicator(subject, x, target.year, locality);
       facts.year = target.year;
       facts.target = targetWithDirection(target, x);
       facts.targetKind = target.kind;
       facts.targetRaw = target.raw;
       facts.aspirational = target.aspirational;
-      facts.observation = observedAt(table, e);
+      facts.observation = observedAt(index, e);
       facts.hasObservation = e >= 0;
-      facts.observedValue = e < 0 ? null : met < 0 ? (table.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
+      facts.observedValue = e < 0 ? null : met < 0 ? (index.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
       return subject;
     },
   };
@@ -391,7 +418,7 @@ interface NextTarget {
 
 function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
   const index = seriesIndexOf(tableOf(observations, plan));
-  const { table, start, entries } = index;
+  const { table, begin, end, period, met, value } = index;
   const asOfYear = Number(asOf.slice(0, 4));
   // Each subject is an indicator with a target and one of its series: listed once, made when asked for.
   const nextTargets: (NextTarget | undefined)[] = [];
@@ -440,16 +467,16 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
       const x = plan.indicators[positions[key]!]!;
       const { target: next, withDirection: nextTarget, value: targetValue } = nextTargets[positions[key]!]!;
       const s = series[key]!;
-      // The series up to the assessment year: entries from `first` to `last`, sorted by year.
-      const first = s < 0 ? 0 : start[s]!;
-      let last = s < 0 ? -1 : start[s + 1]! - 1;
-      while (last >= first && table.period[entries[last]!]! > asOfYear) last--;
-      const baseline = last >= first ? entries[first]! : -1;
-      const latest = last >= first ? entries[last]! : -1;
-      const baselineYear = baseline < 0 ? null : table.period[baseline]!;
-      const latestYear = latest < 0 ? null : table.period[latest]!;
-      const baselineValue = baseline < 0 || table.met[baseline]! >= 0 ? undefined : table.value[baseline];
-      const latestValue = latest < 0 || table.met[latest]! >= 0 ? undefined : table.value[latest];
+      // The series up to the assessment year: slots from `first` to `last`, sorted by year.
+      const first = s < 0 ? 0 : begin[s]!;
+      let last = s < 0 ? -1 : end[s]! - 1;
+      while (last >= first && period[last]! > asOfYear) last--;
+      const baseline = last >= first ? first : -1;
+      const latest = last >= first ? last : -1;
+      const baselineYear = baseline < 0 ? null : period[baseline]!;
+      const latestYear = latest < 0 ? null : period[latest]!;
+      const baselineValue = baseline < 0 || met[baseline]! >= 0 ? undefined : value[baseline];
+      const latestValue = latest < 0 || met[latest]! >= 0 ? undefined : value[latest];
       const progress =
         baselineValue !== undefined && latestValue !== undefined && targetValue !== undefined && latestYear! > baselineYear! && next.year > baselineYear!
           ? progressRatio(baselineValue, latestValue, targetValue, latestYear! - baselineYear!, next.year - baselineYear!)
@@ -458,7 +485,7 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
         progress?.required ??
         (baselineValue !== undefined && targetValue !== undefined && next.year > baselineYear! ? changePerYear(baselineValue, targetValue, next.year - baselineYear!) : null);
       let years = 0;
-      for (let k = first; k <= last; k++) if (k === first || table.period[entries[k]!] !== table.period[entries[k - 1]!]) years++;
+      for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
       const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
       aboutIndicator(subject, x, undefined, locality);
       facts.nextTarget = nextTarget;
@@ -469,8 +496,8 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
       facts.baselineValue = baselineValue ?? null;
       facts.latestYear = latestYear;
       facts.latestValue = latestValue ?? null;
-      facts.latestObservation = observedAt(table, latest);
-      facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(table, baseline), nextTarget);
+      facts.latestObservation = observedAt(index, latest);
+      facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(index, baseline), nextTarget);
       facts.observationCount = years;
       facts.actualChangePerYear = progress?.actual ?? null;
       facts.requiredChangePerYear = required;
