@@ -1,8 +1,10 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { ReadInput, RejectedRecord } from "../input/records.js";
+import { tableOfInput } from "../input/observation-table.js";
 import { describeSource } from "../input/source.js";
 import { htmlParts } from "../render/html.js";
 import { markdownParts } from "../render/markdown.js";
+import { inPieces } from "../render/pieces.js";
 import { scorecardCsvLines } from "../render/scorecard-csv.js";
 import { terminalParts } from "../render/table.js";
 import { checkRuleFile, type ParameterValue, type RuleSource } from "../rules/load.js";
@@ -147,17 +149,40 @@ export function exitCodeFor(scorecard: Scorecard, failOn: "fail" | "warn" | unde
  * `file:line: field: reason`. The files are read together, so a figure repeated in two files is reported.
  */
 export function validateReport(input: ReadInput, files: readonly string[], lang: Lang = "en"): string {
+  return [...validateLines(input, files, lang)].join("");
+}
+
+/**
+ * The lines of {@link validateReport}, each with its line break: a national file's report is written a line at a
+ * time, and its accepted observations are counted in their table, not made into records.
+ */
+export function* validateLines(input: ReadInput, files: readonly string[], lang: Lang = "en"): Generator<string> {
   const w = VALIDATE_WORDS[lang];
-  const lines: string[] = [];
+  const accepted = acceptedByFile(input);
   for (const file of files) {
-    const accepted = [...input.observations, ...input.taskReports].filter((r) => r.source.file === file).length;
     const rejected = input.rejected.filter((r) => r.source.file === file);
-    lines.push(`${file}: ${w.counts(accepted, rejected.length)}`);
-    for (const r of rejected) lines.push(rejectedLine(r));
-    for (const n of input.notes.filter((n) => n.source.file === file)) lines.push(`${describeSource(n.source)}: note: ${n.field ? `${n.field}: ` : ""}${n.note}`);
+    yield `${file}: ${w.counts(accepted.byFile.get(file) ?? 0, rejected.length)}\n`;
+    for (const r of rejected) yield `${rejectedLine(r)}\n`;
+    for (const n of input.notes) if (n.source.file === file) yield `${describeSource(n.source)}: note: ${n.field ? `${n.field}: ` : ""}${n.note}\n`;
   }
-  lines.push(`${w.files(files.length)}: ${w.counts(input.observations.length + input.taskReports.length, input.rejected.length)}`);
-  return `${lines.join("\n")}\n`;
+  yield `${w.files(files.length)}: ${w.counts(accepted.total, input.rejected.length)}\n`;
+}
+
+/** Accepted records, in all and by file. */
+function acceptedByFile(input: ReadInput): { total: number; byFile: Map<string, number> } {
+  const byFile = new Map<string, number>();
+  const add = (file: string | undefined, n = 1) => {
+    if (file !== undefined) byFile.set(file, (byFile.get(file) ?? 0) + n);
+  };
+  const found = tableOfInput(input);
+  if (found) {
+    // Observations read by an accumulator are columns: counted by file number, never made into records.
+    const perFile = new Map<number, number>();
+    for (const e of found.order) perFile.set(found.table.file[e]!, (perFile.get(found.table.file[e]!) ?? 0) + 1);
+    for (const [f, n] of perFile) if (f >= 0) add(found.table.files[f], n);
+  } else for (const r of input.observations) add(r.source.file);
+  for (const r of input.taskReports) add(r.source.file);
+  return { total: (found ? found.order.length : input.observations.length) + input.taskReports.length, byFile };
 }
 
 const VALIDATE_WORDS = {
@@ -176,6 +201,6 @@ export async function validateCommand(io: CliIo, options: { plan: string; data: 
   const bar = progressBar(io, "reading");
   const input = await readDataFiles(options.data, plan, bar.update);
   bar.end();
-  io.stdout(validateReport(input, [...new Set(options.data)], options.lang));
+  await emitPieces(io, inPieces(validateLines(input, [...new Set(options.data)], options.lang)), undefined);
   return input.rejected.length > 0 ? 2 : 0;
 }
