@@ -177,9 +177,13 @@ function acceptedByFile(input: ReadInput): { total: number; byFile: Map<string, 
   const found = tableOfInput(input);
   if (found) {
     // Observations read by an accumulator are columns: counted by file number, never made into records.
+    const { table, order } = found;
     const perFile = new Map<number, number>();
-    for (const e of found.order) perFile.set(found.table.file[e]!, (perFile.get(found.table.file[e]!) ?? 0) + 1);
-    for (const [f, n] of perFile) if (f >= 0) add(found.table.files[f], n);
+    for (const e of order) {
+      const f = table.file[e]!;
+      perFile.set(f, (perFile.get(f) ?? 0) + 1);
+    }
+    for (const [f, n] of perFile) if (f >= 0) add(table.files[f], n);
   } else for (const r of input.observations) add(r.source.file);
   for (const r of input.taskReports) add(r.source.file);
   return { total: (found ? found.order.length : input.observations.length) + input.taskReports.length, byFile };

@@ -11,20 +11,33 @@ const NO_NOTES: InputNote[] = [];
 const text = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.trim() === v;
 
 /**
+ * A record's fields when it is a plain object holding only `known` keys, none of them null or undefined (the general
+ * path reads those as absent, and notes unknown keys); else undefined.
+ */
+function plainFields(input: unknown, known: ReadonlySet<string>): Record<string, unknown> | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const proto = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const r = input as Record<string, unknown>;
+  for (const key in r) if (!known.has(key) || r[key] === undefined || r[key] === null) return undefined;
+  return r;
+}
+
+/** A period given as a number or as a cell of four digits; NaN for anything else. */
+const periodOf = (p: unknown): number => (typeof p === "number" ? p : typeof p === "string" ? yearOf(p) : Number.NaN);
+
+/**
  * Accepts an observation that is already in the library's canonical form (known indicator id, integer year,
  * non-negative decimal without superfluous zeros, trimmed text, real ISO date) with nothing to note, without
  * the general checks. Anything else returns undefined and takes the general path, so both paths give the same
  * result for every record; a test holds them to that.
  */
 export function fastObservation(plan: DefinedPlan, input: unknown, source: RecordSource): { accepted: AcceptedObservation; notes: InputNote[] } | undefined {
-  if (typeof input !== "object" || input === null) return undefined;
-  const proto = Object.getPrototypeOf(input);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  const r = input as Record<string, unknown>;
-  for (const key in r) if (!KNOWN.has(key) || r[key] === undefined || r[key] === null) return undefined;
+  const r = plainFields(input, KNOWN);
+  if (!r) return undefined;
   const { indicator: id, period: p, value: v, unit, locality, source: from, reportedOn } = r;
   if (typeof id !== "string") return undefined;
-  const period = typeof p === "number" ? p : typeof p === "string" ? yearOf(p) : Number.NaN;
+  const period = periodOf(p);
   const value = typeof v === "number" ? (Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined) : typeof v === "string" ? v : undefined;
   if (value === undefined || !isCanonicalFigure(plan.indicator(id)?.measure, period, value)) return undefined;
   if (unit !== undefined && !text(unit)) return undefined;
@@ -49,16 +62,13 @@ const STATUSES = new Set(["not-started", "in-progress", "completed", "cancelled"
  * Anything else returns undefined too, so both paths give the same result for every record; a test holds them to that.
  */
 export function fastTaskReport(plan: DefinedPlan, input: unknown, source: RecordSource): { accepted: AcceptedTaskReport; notes: InputNote[] } | undefined {
-  if (typeof input !== "object" || input === null) return undefined;
-  const proto = Object.getPrototypeOf(input);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  const r = input as Record<string, unknown>;
-  for (const key in r) if (!TASK_REPORT_KNOWN.has(key) || r[key] === undefined || r[key] === null) return undefined;
+  const r = plainFields(input, TASK_REPORT_KNOWN);
+  if (!r) return undefined;
   const { task: id, status, period: p, reportedOn, completedOn, evidence } = r;
   if (!text(id) || typeof status !== "string" || !STATUSES.has(status)) return undefined;
   const task = plan.task(id);
   if (!task) return undefined;
-  const period = p === undefined ? undefined : typeof p === "number" ? p : typeof p === "string" ? yearOf(p) : Number.NaN;
+  const period = p === undefined ? undefined : periodOf(p);
   if (period !== undefined && !(Number.isInteger(period) && period >= 1900 && period <= 2200)) return undefined;
   if (period === undefined && (task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear")) return undefined;
   if (reportedOn !== undefined && !isoDate(reportedOn)) return undefined;

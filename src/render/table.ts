@@ -2,7 +2,7 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
 import type { Verdict } from "../rules/rule-file.js";
-import { rowsToWrite } from "../scorecard/evaluate.js";
+import { CANONICAL_UNIT, rowsToWrite } from "../scorecard/evaluate.js";
 import { inPieces } from "./pieces.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
 
@@ -113,12 +113,9 @@ export const WORDS = {
  */
 export function formatPercent(value: string | null, lang: RenderLang): string {
   if (value === null) return "—";
-  const text = UNIT_SCORE.test(value) ? unitPercent(value) : decimalPercent(value);
+  const text = CANONICAL_UNIT.test(value) ? unitPercent(value) : decimalPercent(value);
   return `${lang === "vi" ? text.replace(".", ",") : text}%`;
 }
-
-/** A score as rows and summaries hold it: 0, 1 or a decimal between without trailing zeros. */
-const UNIT_SCORE = /^(?:0|1|0\.\d*[1-9])$/;
 
 function decimalPercent(value: string): string {
   const d = new Decimal(value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN);

@@ -376,8 +376,12 @@ function conflictsOf(input: ReadInput): ConflictFact[] {
     .sort((a, b) => byCodeUnits(a.indicator, b.indicator) || a.period - b.period || byCodeUnits(a.locality ?? "", b.locality ?? ""));
 }
 
-/** A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667". */
-const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
+/**
+ * A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667", as scores are held.
+ *
+ * @internal
+ */
+export const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
 
 const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
 
