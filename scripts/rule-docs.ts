@@ -9,7 +9,7 @@ import type { DefinedPlan } from "../src/model/define-plan.js";
 import type { Indicator, Task } from "../src/model/entities.js";
 import type { LocalizedText } from "../src/model/text.js";
 import { runRuleExamples, type ExampleResult } from "../src/rules/examples.js";
-import { FACT_SETS } from "../src/rules/fact-sets.js";
+import { FACT_SETS, MESSAGE_PLACEHOLDERS } from "../src/rules/fact-sets.js";
 import { loadRules, placeholders, reference, type LoadedRule, type RuleSource } from "../src/rules/load.js";
 import { OPERATORS, OPERATOR_MAP } from "../src/rules/operators.js";
 import type { AppliesTo, Condition, FactSetName, Outcome, RuleCase, RuleExample, Severity, Verdict } from "../src/rules/rule-file.js";
@@ -405,12 +405,7 @@ function placeholderRows(rule: LoadedRule): string[][] {
     if (!k.event.params.skip) for (const lang of ["vi", "en"] as const) for (const n of placeholders(k.event.params.message[lang])) names.add(n);
   const facts = FACT_SETS[rule.definition.factSet].facts;
   return [...names].map((n) => {
-    const meaning: LocalizedText =
-      n === "label"
-        ? { vi: "mã và tên rút gọn của đối tượng được kiểm tra", en: "the checked entity's id and short name" }
-        : n === "name"
-          ? { vi: "tên của đối tượng được kiểm tra", en: "the checked entity's name" }
-          : (facts[n]?.description ?? rule.definition.parameters[n]?.description ?? { vi: n, en: n });
+    const meaning: LocalizedText = MESSAGE_PLACEHOLDERS[n] ?? facts[n]?.description ?? rule.definition.parameters[n]?.description ?? { vi: n, en: n };
     return [code(`{${n}}`), escapeMarkdown(meaning.vi), escapeMarkdown(meaning.en)];
   });
 }

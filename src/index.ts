@@ -24,13 +24,15 @@ export {
   DataNoteKind,
   Group,
   Indicator,
+  isSharedAssignee,
   Measure,
   Plan,
   PlanDocument,
+  SHARED_AGENCY_KINDS,
   Task,
 } from "./model/entities.js";
 export { PLAN_ENTITIES, planTable, type PlanEntity, type Table } from "./model/tables.js";
-export { SimpleTargetKind, Target, TargetKind, TargetMember } from "./model/target.js";
+export { SimpleTargetKind, Target, TargetKind, TargetLevel, TargetMember } from "./model/target.js";
 export { DecimalString, IsoDate, LocalizedText, SourceRef } from "./model/text.js";
 export { VIETNAM_TIME_ZONE, vietnamDate } from "./model/vietnam-time.js";
 export { agencyIdOf } from "./parse/agency-id.js";

@@ -4,7 +4,7 @@ import type { Indicator } from "../model/entities.js";
 import { fastObservation, fastTaskReport } from "./fast-path.js";
 import { ObservationFields, readDate, readValue, TaskReportFields, shown, type Reading } from "./fields.js";
 import { plainCopy } from "./plain-copy.js";
-import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, RejectedRecord, TaskReport } from "./records.js";
+import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type RejectedRecord, type TaskReport } from "./records.js";
 
 /** What checking one record gives: the accepted record or its rejection, and notes either way. */
 export type Checked<T> = { readonly accepted: T; readonly notes: InputNote[] } | { readonly rejected: RejectedRecord; readonly notes: InputNote[] };
@@ -40,6 +40,7 @@ export function checkObservationFully(plan: DefinedPlan, input: unknown, source:
     else if (!indicator.measure) problems.push({ field: "indicator", reason: headingReason(indicator) });
   }
   problems.push(...valueOrMetProblems(fields, indicator));
+  if (parsed.success) problems.push(...figureDateProblems(parsed.data));
   const value = fields.value === undefined ? undefined : readValue(fields.value);
   if (value?.ok && value.percent && indicator?.measure && indicator.measure !== "percent" && indicator.measure !== "qualitative")
     problems.push({ field: "value", reason: percentSignReason(indicator, fields.value) });
@@ -64,6 +65,15 @@ export function checkObservationFully(plan: DefinedPlan, input: unknown, source:
   return { accepted: { record, source }, notes };
 }
 
+/** A figure's report date before 2000, or before the year the figure is for had begun (a forecast, not a figure). */
+function figureDateProblems(d: { period: number; reportedOn?: string | undefined }): Problem[] {
+  if (d.reportedOn === undefined) return [];
+  if (d.reportedOn < EARLIEST_REPORT_DATE) return [{ field: "reportedOn", reason: `reportedOn ${d.reportedOn} is before ${EARLIEST_REPORT_DATE}: no report on this plan can carry it` }];
+  if (d.period > Number(d.reportedOn.slice(0, 4)))
+    return [{ field: "period", reason: `period ${d.period} had not begun on reportedOn ${d.reportedOn}: a figure for a year to come is a forecast, not a figure` }];
+  return [];
+}
+
 /**
  * Checks one task report as given against its shape and the plan: the task must exist. Notes an annual
  * task reported without `period`, and a `completedOn` on a task that is not completed.
@@ -83,6 +93,8 @@ export function checkTaskReportFully(plan: DefinedPlan, input: unknown, source: 
   const task = taskId === undefined ? undefined : plan.task(taskId);
   if (taskId !== undefined && !task && !problems.some((p) => p.field === "task"))
     problems.push({ field: "task", reason: `unknown task ${shown(taskId)}${unknownTaskHint(plan, taskId)}` });
+  if (fields.reportedOn === undefined) problems.push({ field: "reportedOn", reason: REPORTED_ON_MISSING });
+  if (parsed.success) problems.push(...claimProblems(parsed.data));
   if (problems.length > 0 || !parsed.success || !task) return refuse("taskReport", source, input, inFieldOrder(problems, TASK_REPORT_FIELDS), notes, fields);
 
   const d = parsed.data;
@@ -100,7 +112,32 @@ export function checkTaskReportFully(plan: DefinedPlan, input: unknown, source: 
     notes.push({ source, field: "period", note: `${task.id} is due every year; give period to say which year the report is for` });
   if (d.completedOn !== undefined && d.status !== "completed")
     notes.push({ source, field: "completedOn", note: `completedOn is given but the status is ${d.status}` });
+  if (d.status === "cancelled") notes.push({ source, field: "status", note: CANCELLED_NOTE });
   return { accepted: { record, source }, notes };
+}
+
+const REPORTED_ON_MISSING = "reportedOn is missing: a report is judged by the date it was sent";
+
+/** Kept as the agency's claim, never as a change of the plan. */
+const CANCELLED_NOTE =
+  "status cancelled is kept as the agency's claim, but it does not take the task out of the scorecard: only a decision of the People's Committee amending the plan cancels a task (section D.3)";
+
+/**
+ * What the dates of a report claim that no report can: a date before 2000, a completion after the day the report
+ * was made, a report on a year that had not begun when it was made. The dates against the date of the assessment are
+ * checked when scoring, which alone knows it.
+ */
+function claimProblems(d: { period?: number | undefined; reportedOn?: string | undefined; completedOn?: string | undefined }): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of ["reportedOn", "completedOn"] as const) {
+    const date = d[field];
+    if (date !== undefined && date < EARLIEST_REPORT_DATE) problems.push({ field, reason: `${field} ${date} is before ${EARLIEST_REPORT_DATE}: no report on this plan can carry it` });
+  }
+  if (d.completedOn !== undefined && d.reportedOn !== undefined && d.completedOn > d.reportedOn && d.completedOn >= EARLIEST_REPORT_DATE)
+    problems.push({ field: "completedOn", reason: `completedOn ${d.completedOn} is after reportedOn ${d.reportedOn}: a report cannot say a task was completed after the day it was made` });
+  if (d.period !== undefined && d.reportedOn !== undefined && d.period > Number(d.reportedOn.slice(0, 4)))
+    problems.push({ field: "period", reason: `period ${d.period} had not begun on reportedOn ${d.reportedOn}: a report cannot report on a year to come` });
+  return problems;
 }
 
 const READ_REPORTED_ON = readDate("reportedOn");

@@ -1,6 +1,6 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Measure } from "../model/entities.js";
-import type { AcceptedObservation, AcceptedTaskReport, InputNote, Observation, RecordSource, TaskReport } from "./records.js";
+import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type TaskReport } from "./records.js";
 
 const KNOWN = new Set(["indicator", "period", "value", "unit", "locality", "source", "reportedOn"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,7 +43,7 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   if (unit !== undefined && !text(unit)) return undefined;
   if (locality !== undefined && !text(locality)) return undefined;
   if (from !== undefined && !text(from)) return undefined;
-  if (reportedOn !== undefined && !isoDate(reportedOn)) return undefined;
+  if (reportedOn !== undefined && !(isoDate(reportedOn) && reportedOn >= EARLIEST_REPORT_DATE && period <= yearOf(reportedOn.slice(0, 4)))) return undefined;
   const record: Observation = { indicator: id, period, value };
   if (unit !== undefined) record.unit = unit as string;
   if (locality !== undefined) record.locality = locality as string;
@@ -71,13 +71,15 @@ export function fastTaskReport(plan: DefinedPlan, input: unknown, source: Record
   const period = p === undefined ? undefined : periodOf(p);
   if (period !== undefined && !(Number.isInteger(period) && period >= 1900 && period <= 2200)) return undefined;
   if (period === undefined && (task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear")) return undefined;
-  if (reportedOn !== undefined && !isoDate(reportedOn)) return undefined;
-  if (completedOn !== undefined && (!isoDate(completedOn) || status !== "completed")) return undefined;
+  // A report's dates are claims the general path checks and words the problems of: here only those that hold.
+  if (status === "cancelled" || !isoDate(reportedOn) || reportedOn < EARLIEST_REPORT_DATE) return undefined;
+  if (period !== undefined && period > yearOf(reportedOn.slice(0, 4))) return undefined;
+  if (completedOn !== undefined && (!isoDate(completedOn) || status !== "completed" || completedOn < EARLIEST_REPORT_DATE || completedOn > reportedOn)) return undefined;
   if (evidence !== undefined && !text(evidence)) return undefined;
   // Keys in the order the general path gives them.
   const record: TaskReport = { task: id, status: status as TaskReport["status"] };
   if (period !== undefined) record.period = period;
-  if (reportedOn !== undefined) record.reportedOn = reportedOn as string;
+  record.reportedOn = reportedOn;
   if (completedOn !== undefined) record.completedOn = completedOn as string;
   if (evidence !== undefined) record.evidence = evidence;
   return { accepted: { record, source }, notes: NO_NOTES };

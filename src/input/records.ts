@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { DecimalString, IsoDate } from "../model/text.js";
 
+/** The earliest date a report on a plan can carry: an earlier one is a slip or a placeholder (`0001-01-01`). */
+export const EARLIEST_REPORT_DATE = "2000-01-01";
+
 /** A calendar year as the reports give it: an integer from 1900 to 2200. */
 const Year = z.int().min(1900).max(2200);
 

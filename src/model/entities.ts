@@ -34,6 +34,17 @@ export const Agency = z.object({
 });
 export type Agency = z.infer<typeof Agency>;
 
+/**
+ * Kinds that name many bodies at once ("Các Sở, ngành…", "Ủy ban nhân dân các cấp chính quyền địa phương"): a duty
+ * assigned to one is shared among them, and no single body answers for it.
+ */
+export const SHARED_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set(["collective", "localGovernment"]);
+
+/** Whether an agency names many bodies at once, so that what it leads is a shared duty (see {@link SHARED_AGENCY_KINDS}). */
+export function isSharedAssignee(agency: Pick<Agency, "kind">): boolean {
+  return SHARED_AGENCY_KINDS.has(agency.kind);
+}
+
 /** A heading that tasks or indicators sit under: a task group of section B.II, an appendix part, an NQ57 item. */
 export const Group = z.object({
   id: entityId,

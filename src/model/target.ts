@@ -37,10 +37,19 @@ export const TargetMember = z.object({
 });
 export type TargetMember = z.infer<typeof TargetMember>;
 
+/**
+ * Whom a target binds: `city`, the whole city's figure (every target of Plan 142); `locality`, each locality's own
+ * figure (a plan that sets the same target for every ward and commune).
+ */
+export const TargetLevel = z.enum(["city", "locality"]);
+export type TargetLevel = z.infer<typeof TargetLevel>;
+
 /** A target for one milestone year (Appendix 2) or horizon (Appendix 1). */
 export const Target = z
   .object({
     year: z.int().min(2000).max(2100),
+    /** Whom the target binds; absent: the city (see {@link TargetLevel}). */
+    level: TargetLevel.optional(),
     /** The cell verbatim, `-` kept. */
     raw: z.string().min(1),
     kind: TargetKind,

@@ -30,10 +30,46 @@ const taskFacts = {
   deadlineKind: f("string", "loại thời hạn", "the kind of deadline (month, year, range, annual, continuous, fromYear, referenced)"),
 };
 const reportFacts = {
-  hasReport: f("boolean", "có báo cáo", "a report was given"),
-  reportStatus: f("string", "tình trạng trong báo cáo mới nhất", "the status of the latest report (not-started, in-progress, completed, cancelled)"),
-  reportedOn: f("date", "ngày báo cáo mới nhất", "the date of the latest report"),
+  hasReport: f("boolean", "có báo cáo (không kể báo cáo ghi đã hủy)", "a report was given (one saying cancelled aside)"),
+  reportStatus: f(
+    "string",
+    "tình trạng trong báo cáo mới nhất, không kể báo cáo ghi đã hủy (not-started, in-progress, completed)",
+    "the status of the latest report, one saying cancelled aside (not-started, in-progress, completed)",
+  ),
+  reportedOn: f("date", "ngày gửi báo cáo đó", "the date that report was sent"),
   completedOn: f("date", "ngày hoàn thành (ngày báo cáo nếu không ghi)", "the completion date (the report's date if none is given)"),
+  evidence: f("string", "tài liệu minh chứng mà báo cáo nêu", "the evidence the report names"),
+  cancellationClaimedOn: f(
+    "date",
+    "ngày của báo cáo ghi nhiệm vụ đã hủy, nếu đó là báo cáo mới nhất (việc hủy chỉ có hiệu lực khi UBND thành phố quyết định sửa đổi kế hoạch)",
+    "the date of a report saying the task was cancelled, when it is the latest (a cancellation holds only when the People's Committee amends the plan)",
+  ),
+  daysLate: f("integer", "số ngày muộn so với hạn (trống: không muộn)", "how many days after its due date (empty: not late)"),
+};
+const recurringFacts = {
+  period: f("integer", "năm báo cáo", "the year reported on"),
+  periodDue: f("date", "hạn gửi báo cáo của năm", "the date the year's report is due"),
+  daysUntilDue: f("integer", "số ngày còn lại đến hạn báo cáo (âm: đã quá hạn)", "days left until the report is due (negative: past)"),
+};
+const levelFacts = {
+  targetLevel: f("string", "cấp áp dụng chỉ tiêu (city: toàn thành phố; locality: từng địa phương)", "whom the target binds (city: the whole city; locality: each locality)"),
+  benchmark: f(
+    "boolean",
+    "số liệu của một địa phương đối chiếu với chỉ tiêu của thành phố, chỉ để tham chiếu",
+    "a locality's figure judged against the city's target, as a benchmark only",
+  ),
+  failedChecks: f("list", "các kiểm tra số liệu (mức cao) mà số liệu bị gạt ra không đạt", "the high-severity checks of reported figures that the figures set aside failed"),
+  whenMissing: f("string", "cách tính số liệu đến hạn mà thiếu (not-met hoặc no-data)", "how a figure that is due and missing counts (not-met or no-data)"),
+};
+
+/** Placeholders every message may use beside its fact set's facts and its rule's parameters, with what they show. */
+export const MESSAGE_PLACEHOLDERS: Readonly<Record<string, LocalizedText>> = {
+  label: { vi: "mã và tên rút gọn của đối tượng được kiểm tra", en: "the checked entity's id and short name" },
+  name: { vi: "tên của đối tượng được kiểm tra", en: "the checked entity's name" },
+  place: {
+    vi: "toàn thành phố, hoặc địa phương (kèm \"đối chiếu với chỉ tiêu của thành phố\" khi chỉ tiêu là của thành phố)",
+    en: "the whole city, or the locality (with \"against the city's target\" when the target is the city's)",
+  },
 };
 
 /** Every fact set: which entities it covers and the facts its rules may read. */
@@ -51,10 +87,12 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       target: f("target", "chỉ tiêu của năm mốc", "the target of the milestone year"),
       targetKind: f("string", "loại chỉ tiêu (atLeast, range, rankAtMost, qualitative, …)", "the kind of target"),
       targetRaw: f("string", "chỉ tiêu như văn bản ghi", "the target as the document writes it"),
+      ...levelFacts,
       aspirational: f("boolean", "chỉ tiêu \"phấn đấu\"", "the target says \"strive for\""),
-      observation: f("observation", "số liệu của năm mốc", "the figure reported for the milestone year"),
-      hasObservation: f("boolean", "đã có số liệu của năm mốc", "an observation for the milestone year was given"),
+      observation: f("observation", "số liệu hợp lệ của năm mốc", "the valid figure reported for the milestone year"),
+      hasObservation: f("boolean", "đã có số liệu hợp lệ của năm mốc", "a valid figure for the milestone year was given"),
       observedValue: f("decimal", "giá trị báo cáo", "the reported value"),
+      setAsideValue: f("decimal", "số liệu của năm mốc bị gạt ra vì không đạt kiểm tra số liệu", "the milestone year's figure set aside for failing a check of reported figures"),
     },
   },
   progress: {
@@ -68,6 +106,7 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       ...indicatorFacts,
       nextTarget: f("target", "chỉ tiêu của mốc tiếp theo", "the target of the next milestone"),
       nextTargetYear: f("integer", "năm của mốc tiếp theo", "the year of the next milestone"),
+      ...levelFacts,
       numericTarget: f("boolean", "chỉ tiêu tiếp theo là số đo được", "the next target is a number"),
       targetValue: f("decimal", "giá trị cần đạt (đầu gần của khoảng)", "the value to reach (a range's near end)"),
       baselineYear: f("integer", "năm của số liệu sớm nhất", "the year of the earliest observation"),
@@ -75,6 +114,9 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       latestYear: f("integer", "năm của số liệu mới nhất", "the year of the latest observation"),
       latestValue: f("decimal", "giá trị mới nhất", "the latest value"),
       latestObservation: f("observation", "số liệu mới nhất", "the latest observation"),
+      dueYear: f("integer", "năm gần nhất phải có số liệu (năm trước năm đánh giá; trống trước năm đầu của kế hoạch)", "the latest year whose figure is due (the year before the assessment's; empty before the plan's first year)"),
+      hasDueFigure: f("boolean", "có số liệu hợp lệ của năm đó hoặc năm sau", "a valid figure for that year or a later one was given"),
+      setAsideFigures: f("list", "các số liệu bị gạt ra vì không đạt kiểm tra số liệu (năm, giá trị, kiểm tra)", "the figures set aside for failing a check of reported figures (year, value, checks)"),
       baselineMet: f("boolean", "số liệu sớm nhất đã đạt chỉ tiêu (và có số liệu mới hơn)", "the earliest observation met the target (and a later one exists)"),
       observationCount: f("integer", "số năm có số liệu", "how many years have data"),
       actualChangePerYear: f("decimal", "mức thay đổi thực tế mỗi năm", "the actual change per year"),
@@ -95,6 +137,8 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       ...reportFacts,
       due: f("date", "hạn hoàn thành", "the due date"),
       daysUntilDue: f("integer", "số ngày còn lại đến hạn (âm: đã quá hạn)", "days left until the due date (negative: past)"),
+      issuedOn: f("date", "ngày ký kế hoạch", "the date the plan was signed"),
+      dueBeforeSigning: f("boolean", "hạn đã qua trước ngày ký kế hoạch", "the deadline was already past when the plan was signed"),
     },
   },
   taskAnnual: {
@@ -107,20 +151,20 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       ...common,
       ...taskFacts,
       ...reportFacts,
-      period: f("integer", "năm báo cáo", "the year reported on"),
-      periodDue: f("date", "hạn báo cáo của năm", "the date the year's report is due"),
-      daysUntilDue: f("integer", "số ngày còn lại đến hạn báo cáo (âm: đã quá hạn)", "days left until the report is due (negative: past)"),
+      ...recurringFacts,
     },
   },
   taskContinuous: {
     appliesTo: "task",
-    description: { vi: "Mỗi nhiệm vụ thực hiện thường xuyên.", en: "Each continuous task." },
+    description: {
+      vi: "Mỗi nhiệm vụ thực hiện thường xuyên, mỗi năm kể từ năm ký kế hoạch.",
+      en: "Each continuous task, each year from the year the plan was signed.",
+    },
     facts: {
       ...common,
       ...taskFacts,
       ...reportFacts,
-      windowStart: f("date", "ngày đầu của khoảng thời gian phải có báo cáo", "the first day of the period a report must fall in"),
-      firstDue: f("date", "hạn của báo cáo đầu tiên (tính từ ngày ký kế hoạch)", "the date the first report is due (counted from the plan's signing)"),
+      ...recurringFacts,
     },
   },
   observation: {

@@ -1,5 +1,5 @@
 import { RuleFileError } from "./errors.js";
-import { FACT_SETS } from "./fact-sets.js";
+import { FACT_SETS, MESSAGE_PLACEHOLDERS } from "./fact-sets.js";
 import { OPERATOR_MAP } from "./operators.js";
 import { RuleFile, type Condition, type Outcome, type RuleCase } from "./rule-file.js";
 
@@ -138,7 +138,7 @@ export function checkRuleFile(source: RuleSource): RuleFile {
     }
     for (const lang of ["vi", "en"] as const)
       for (const name of placeholders(outcome.message[lang]))
-        if (name !== "name" && name !== "label" && !facts.has(name) && !params.has(name))
+        if (!(name in MESSAGE_PLACEHOLDERS) && !facts.has(name) && !params.has(name))
           throw new RuleFileError(source.file, `cases[${i}].event.params.message.${lang}`, `unknown placeholder {${name}}`);
   });
   rule.examples.forEach((ex, i) => {

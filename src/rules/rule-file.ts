@@ -56,6 +56,11 @@ export const Outcome = z.strictObject({
   message: LocalizedText,
   /** `false`: the row is shown but not scored (a task due soon or in progress is not yet to be judged). */
   scored: z.boolean().optional(),
+  /**
+   * `true`: the row lacked the figure or report it needed (none given, or one set aside as invalid). It is scored as
+   * the case says, and counts against coverage as a `no-data` row does.
+   */
+  missingData: z.boolean().optional(),
   /** Emit no row (a check that only reports problems). */
   skip: z.boolean().optional(),
 });

@@ -1,22 +1,24 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
+import { isSharedAssignee } from "../model/entities.js";
 import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
 import { inOrderAdded, ObservationTable, tableOfInput } from "../input/observation-table.js";
-import type { Observation, ReadInput } from "../input/records.js";
+import type { Observation, ReadInput, RecordSource } from "../input/records.js";
+import { sortBySource } from "../input/source.js";
 import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
 import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
-import type { FactSetName, Outcome } from "../rules/rule-file.js";
+import type { AppliesTo, FactSetName, Outcome } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
 import { lazyProperty } from "../lazy.js";
 import { VERSION } from "../version.js";
 import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameters, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type SubjectParameters, type Subjects } from "./subjects.js";
-import { addToTally, createTally, mergeTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type Tally } from "./summarize.js";
+import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type SubjectParameters, type Subjects } from "./subjects.js";
+import { addToTally, checkSummaryOf, createTally, DEFAULT_MIN_COVERAGE, mergeTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type SummaryOptions, type Tally } from "./summarize.js";
 
 /** What {@link evaluate} scores. */
 export interface EvaluateOptions extends RuleOverrides {
@@ -33,6 +35,11 @@ export interface EvaluateOptions extends RuleOverrides {
   readonly rules?: readonly RuleSource[];
   /** Score bands, highest first. */
   readonly bands?: readonly BandDefinition[];
+  /**
+   * The least coverage (a decimal from 0 to 1) a summary needs for a band; below it the score is marked provisional
+   * and given no band. Default `"0.5"`.
+   */
+  readonly minCoverage?: string;
   /**
    * How rules run: `compiled` (default) compiles each rule once into plain functions, falling back to
    * json-rules-engine for a rule it cannot compile; `interpreter` runs every rule in json-rules-engine, the
@@ -61,27 +68,36 @@ export interface EvaluateOptions extends RuleOverrides {
 export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const { plan } = options;
   const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : vietnamDate(options.asOf ?? new Date());
+  const minCoverage = checkMinCoverage(options.minCoverage ?? DEFAULT_MIN_COVERAGE);
   const rules = loadRules(options.rules ?? standardRules, options);
+  for (const rule of rules) {
+    const problem = subjectParameterProblem(rule.definition.factSet, rule.parameters);
+    if (problem) throw new RuleFileError(rule.file, `parameters.${problem.parameter}`, problem.reason);
+  }
   const input = combine(plan, options);
   // The scorer reads observations as columns: those an accumulator read, or a table made of the records.
   const observations = tableOfInput(input) ?? inOrderAdded(ObservationTable.of(plan, input.observations));
+  // Figures failing a high-severity check of reported figures, found in the first pass, set aside for the rest.
+  const invalid = new Map<number, string[]>();
   const context: EvaluationContext = {
     plan,
     asOf,
     observations,
-    taskReports: input.taskReports.map(({ record }) => record),
+    taskReports: input.taskReports.map(({ record, source }) => ({ ...record, source })),
     conflicts: conflictsOf(input),
+    invalid,
   };
 
   const runners = rules.map((rule) => runnerFor(rule, options.engine ?? "compiled"));
-  const bands = options.bands ?? STANDARD_BANDS;
   // Each rule's rows are kept as the subject's key, the case decided and the score; a row is made when read.
   const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [] }));
   const tallies = new Tallies(plan);
-  // Rules reading the same fact set share one pass over its subjects.
+  // Rules reading the same fact set share one pass over its subjects; the checks of reported figures go first, so
+  // that the figures they find invalid are set aside before milestones and progress are read.
   for (const group of groupByFactSet(runners)) {
     const members = group.members;
-    const memo = group.factSet === "observation" ? observationMemo(members.map((i) => runners[i]!), plan.indicators.length) : undefined;
+    const checksFigures = group.factSet === "observation";
+    const memo = checksFigures ? observationMemo(members.map((i) => runners[i]!), plan.indicators.length) : undefined;
     const subjects = subjectsFor(group.factSet, context, group.parameters, memo?.skips);
     for (const i of members) kept[i]!.subjects = subjects;
     for (let key = 0; key < subjects.count; key++) {
@@ -101,7 +117,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         rows.keys.push(key);
         rows.outcomes.push(outcome);
         rows.scores.push(score);
-        tallies.add(subject, outcome.verdict, score, weightOf(runner.rule));
+        const definition = runner.rule.definition;
+        if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
+        tallies.add(subject, definition.appliesTo, outcome, score, weightOf(runner.rule));
       }
     }
   }
@@ -124,13 +142,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       ...(reason ? { engineReason: reason } : {}),
     })),
     rows: [],
-    summary: tallies.summaries(bands),
+    summary: tallies.summaries({ bands: options.bands ?? STANDARD_BANDS, minCoverage }),
+    minCoverage,
     input: {
       observations: { given: input.given.observations, accepted: observations.order.length, rejected: input.given.observations - observations.order.length },
       taskReports: { given: input.given.taskReports, accepted: input.taskReports.length, rejected: input.given.taskReports - input.taskReports.length },
     },
     rejected: input.rejected,
-    notes: input.notes,
+    notes: withUnusedReports(input, asOf),
   };
   // The rows are made when first read: a scorecard of a million observations is decided and summed up without
   // making half a million row objects and their messages, which an app showing the summaries never reads.
@@ -240,7 +259,37 @@ interface FactSetGroup {
   readonly members: number[];
 }
 
-/** Rules of one fact set whose subjects are made alike (the same subject parameters, defaults applied) share a pass. */
+/** Records that an entry of the observation table failed a check: its figure is set aside. */
+function setAside(invalid: Map<number, string[]>, entry: number, rule: string): void {
+  if (entry < 0) return;
+  const checks = invalid.get(entry);
+  if (!checks) invalid.set(entry, [rule]);
+  else if (!checks.includes(rule)) checks.push(rule);
+}
+
+/** The input's notes, with one for each task report dated after the date of the assessment, which is not used. */
+function withUnusedReports(input: ReadInput, asOf: string): ReadInput["notes"] {
+  const later = input.taskReports.filter((r) => r.record.reportedOn !== undefined && r.record.reportedOn > asOf);
+  if (later.length === 0) return input.notes;
+  return sortBySource([
+    ...input.notes,
+    ...later.map((r) => ({
+      source: r.source,
+      field: "reportedOn",
+      note: `reportedOn ${r.record.reportedOn} is after the date of the assessment (${asOf}): the report is not used in this scorecard`,
+    })),
+  ]);
+}
+
+function checkMinCoverage(value: string): string {
+  if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(value)) throw new RangeError(`minCoverage "${value}" is not a decimal from 0 to 1, such as "0.5"`);
+  return new Decimal(value).toString();
+}
+
+/**
+ * Rules of one fact set whose subjects are made alike (the same subject parameters, defaults applied) share a pass;
+ * the checks of reported figures come first.
+ */
 function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
   const groups = new Map<string, FactSetGroup>();
   runners.forEach(({ rule }, i) => {
@@ -251,7 +300,8 @@ function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
     if (group) group.members.push(i);
     else groups.set(key, { factSet, parameters, members: [i] });
   });
-  return [...groups.values()];
+  const all = [...groups.values()];
+  return [...all.filter((g) => g.factSet === "observation"), ...all.filter((g) => g.factSet !== "observation")];
 }
 
 interface Runner {
@@ -361,18 +411,25 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
 
 /** Conflicting observations, one entry per indicator, year and locality, values sorted. */
 function conflictsOf(input: ReadInput): ConflictFact[] {
-  const groups = new Map<string, { fact: ConflictFact; values: Set<string> }>();
+  const groups = new Map<string, { fact: ConflictFact; values: Set<string>; sources: RecordSource[] }>();
   for (const r of input.rejected) {
     if (r.clash !== "conflict") continue;
     const o = r.record as Observation;
     const key = JSON.stringify([o.indicator, o.period, o.locality ?? ""]);
     const value = o.value ?? (o.met === undefined ? "" : String(o.met));
     const group = groups.get(key);
-    if (group) group.values.add(value);
-    else groups.set(key, { fact: { indicator: o.indicator, period: o.period, ...(o.locality ? { locality: o.locality } : {}), values: [] }, values: new Set([value]) });
+    if (group) {
+      group.values.add(value);
+      group.sources.push(r.source);
+    } else
+      groups.set(key, {
+        fact: { indicator: o.indicator, period: o.period, ...(o.locality ? { locality: o.locality } : {}), values: [] },
+        values: new Set([value]),
+        sources: [r.source],
+      });
   }
   return [...groups.values()]
-    .map(({ fact, values }) => ({ ...fact, values: [...values].sort() }))
+    .map(({ fact, values, sources }) => ({ ...fact, values: [...values].sort(), sources }))
     .sort((a, b) => byCodeUnits(a.indicator, b.indicator) || a.period - b.period || byCodeUnits(a.locality ?? "", b.locality ?? ""));
 }
 
@@ -387,21 +444,23 @@ const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1",
 
 function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, transient = false): ScorecardRow {
   const { entity, period, locality } = subject;
-  const verdict = outcome.verdict;
-  const status = outcome.status;
-  const weight = weightOf(rule);
   const facts = (subject.transient && !transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
   const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
-  const id = rule.id;
-  // One literal per shape rather than spreads of optional keys: V8 makes spread objects in a slow mode, and
-  // the keys keep their order (period and locality after entity) for the JSON.
-  if (period !== undefined)
-    return locality !== undefined
-      ? { rule: id, entity, period, locality, verdict, status, score, weight, facts, message }
-      : { rule: id, entity, period, verdict, status, score, weight, facts, message };
-  return locality !== undefined
-    ? { rule: id, entity, locality, verdict, status, score, weight, facts, message }
-    : { rule: id, entity, verdict, status, score, weight, facts, message };
+  // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
+  // optional key added only when the row has it.
+  const row: { -readonly [K in keyof ScorecardRow]: ScorecardRow[K] } = { rule: rule.id, entity } as ScorecardRow;
+  if (period !== undefined) row.period = period;
+  if (locality !== undefined) row.locality = locality;
+  if (subject.benchmark === true) row.benchmark = true;
+  row.verdict = outcome.verdict;
+  row.status = outcome.status;
+  row.score = score;
+  row.weight = weightOf(rule);
+  if (outcome.missingData === true) row.missingData = true;
+  row.facts = facts;
+  if (subject.sources !== undefined) row.sources = [...subject.sources()];
+  row.message = message;
+  return row;
 }
 
 const weights = new WeakMap<LoadedRule, string>();
@@ -425,7 +484,10 @@ export function scoreOf(outcome: Outcome, facts: Readonly<Record<string, unknown
   return Decimal.min(1, Decimal.max(0, d)).toString();
 }
 
-/** Fills `{fact}`, `{param}`, `{name}` (the entity's name) and `{label}` (its id and short name) in a message; a missing value shows as "—". */
+/**
+ * Fills `{fact}`, `{param}`, `{name}` (the entity's name), `{label}` (its id and short name) and `{place}` (the whole
+ * city or the locality) in a message; a missing value shows as "—".
+ */
 function fill(template: string, lang: "vi" | "en", subject: Subject, params: Readonly<Record<string, ParameterValue>>): string {
   const parts = templateParts(template);
   if (parts.length === 1) return parts[0] as string;
@@ -437,13 +499,24 @@ function fill(template: string, lang: "vi" | "en", subject: Subject, params: Rea
     const part = parts[i]!;
     if (i % 2 === 0) pieces[i] = part;
     else {
-      pieces[i] = show(part === "name" ? subject.name[lang] : part === "label" ? labelOf(subject, lang) : factOrParameter(subject.facts, params, part), lang);
+      pieces[i] = show(
+        part === "name" ? subject.name[lang] : part === "label" ? labelOf(subject, lang) : part === "place" ? placeOf(subject, lang) : factOrParameter(subject.facts, params, part),
+        lang,
+      );
     }
   }
   return pieces.join("");
 }
 
 const scratch: string[] = [];
+
+/** `{place}`: the whole city, a locality, or a locality judged against the city's target. */
+function placeOf(subject: Subject, lang: "vi" | "en"): string {
+  const { locality } = subject;
+  if (locality === undefined) return lang === "vi" ? "toàn thành phố" : "the whole city";
+  if (subject.benchmark !== true) return locality;
+  return lang === "vi" ? `${locality}, đối chiếu với chỉ tiêu của thành phố` : `${locality}, against the city's target`;
+}
 
 /** A fact of that name, else the parameter: one look-up when the fact has a value, the common case. */
 function factOrParameter(facts: Readonly<Record<string, unknown>>, params: Readonly<Record<string, ParameterValue>>, name: string): unknown {
@@ -495,24 +568,52 @@ function tallyOf(map: Map<string, Tally>, key: string): Tally {
   return tally;
 }
 
-/** Running summaries overall and by indicator group, task group, lead agency and locality, added to row by row. */
+/**
+ * Running summaries, added to row by row. The checks of the plan document and of the figures reported are counted
+ * apart and in nothing else. A performance row of a locality counts in that locality's summary; a city-wide one (not
+ * a benchmark) overall, in its group's and in its lead agencies', or shared duties' for a collective lead.
+ */
 class Tallies {
   private readonly overall = createTally();
   private readonly byIndicatorGroup = new Map<string, Tally>();
   private readonly byTaskGroup = new Map<string, Tally>();
   private readonly byAgency = new Map<string, Tally>();
+  private readonly bySharedDuty = new Map<string, Tally>();
   private readonly byLocality = new Map<string, Tally>();
+  private readonly planChecks = createTally();
+  private readonly dataQuality = createTally();
   // Rows come in runs of one entity: a run is tallied on its own, then added once to the overall summary and to
   // those of the entity's group and lead agencies, rather than each row to each of them.
   private entity: string | undefined;
   private run = createTally();
   private runCountsIn: Tally[] = [];
-  /** One row's verdict, score and weight, refilled for each row. */
-  private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string } = { verdict: "pass", score: null, weight: "0" };
+  /** One row's verdict, score, weight and missing data, refilled for each row. */
+  private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string; missingData: true | undefined } = {
+    verdict: "pass",
+    score: null,
+    weight: "0",
+    missingData: undefined,
+  };
+  private readonly shared: ReadonlySet<string>;
 
-  constructor(private readonly plan: DefinedPlan) {}
+  constructor(private readonly plan: DefinedPlan) {
+    this.shared = new Set(plan.agencies.filter(isSharedAssignee).map((a) => a.id));
+  }
 
-  add(subject: Subject, verdict: Outcome["verdict"], score: string | null, weight: string): void {
+  add(subject: Subject, kind: AppliesTo, outcome: Outcome, score: string | null, weight: string): void {
+    const row = this.row;
+    row.verdict = outcome.verdict;
+    row.score = score;
+    row.weight = weight;
+    row.missingData = outcome.missingData === true ? true : undefined;
+    if (kind === "plan" || kind === "observation") {
+      addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row);
+      return;
+    }
+    // The row's weight and score as numbers, worked out once for both tallies it is added to.
+    const shares = wholeShares(row);
+    if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
+    if (subject.benchmark === true) return;
     if (subject.entity !== this.entity) {
       this.endRun();
       this.entity = subject.entity;
@@ -522,17 +623,10 @@ class Tallies {
         this.overall,
         ...(indicator?.group !== undefined ? [tallyOf(this.byIndicatorGroup, indicator.group)] : []),
         ...(task?.group !== undefined ? [tallyOf(this.byTaskGroup, task.group)] : []),
-        ...(indicator?.lead ?? task?.lead ?? []).map((agency) => tallyOf(this.byAgency, agency)),
+        ...(indicator?.lead ?? task?.lead ?? []).map((agency) => tallyOf(this.shared.has(agency) ? this.bySharedDuty : this.byAgency, agency)),
       ];
     }
-    const row = this.row;
-    row.verdict = verdict;
-    row.score = score;
-    row.weight = weight;
-    // The row's weight and score as numbers, worked out once for both tallies it is added to.
-    const shares = wholeShares(row);
     addToTally(this.run, row, shares);
-    if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
   }
 
   private endRun(): void {
@@ -542,16 +636,19 @@ class Tallies {
   }
 
   /** The summaries, keyed and sorted by id. */
-  summaries(bands: readonly BandDefinition[]): Scorecard["summary"] {
+  summaries(options: SummaryOptions): Scorecard["summary"] {
     this.endRun();
     const keyed = (map: Map<string, Tally>): Record<string, Summary> =>
-      Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, bands)]));
+      Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, options)]));
     return {
-      overall: summaryOf(this.overall, bands),
+      overall: summaryOf(this.overall, options),
       byIndicatorGroup: keyed(this.byIndicatorGroup),
       byTaskGroup: keyed(this.byTaskGroup),
       byAgency: keyed(this.byAgency),
+      bySharedDuty: keyed(this.bySharedDuty),
       byLocality: keyed(this.byLocality),
+      planChecks: checkSummaryOf(this.planChecks),
+      dataQuality: checkSummaryOf(this.dataQuality),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LocalizedText } from "../model/text.js";
-import { InputNote, RejectedRecord } from "../input/records.js";
+import { InputNote, RecordSource, RejectedRecord } from "../input/records.js";
 import { AppliesTo, Severity, Verdict } from "../rules/rule-file.js";
 
 /** Counts of rows per verdict. */
@@ -19,15 +19,27 @@ export type Band = z.infer<typeof Band>;
 
 /** The scores of a set of rows: an agency's, a group's, a locality's or the whole plan's. */
 export const Summary = z.object({
-  /** Weighted mean of the scored rows (decimal string, 4 places), or null when no scored row has data. */
+  /** Weighted mean of the scored rows (decimal string, 4 places), or null when no row is scored. */
   score: z.string().nullable(),
-  /** Share of the scored rows that had data (decimal string, 4 places), or null when none is expected. */
+  /**
+   * Share of the rows needing a figure or a report that had one (decimal string, 4 places), or null when none
+   * needed one.
+   */
   coverage: z.string().nullable(),
+  /** The score stands on too little data (coverage below the minimum, or none expected): shown, but given no band. */
+  provisional: z.boolean(),
   rows: z.int().min(0),
   counts: VerdictCounts,
   band: Band,
 });
 export type Summary = z.infer<typeof Summary>;
+
+/** Counts of the rows of checks that are not scored: of the plan document itself, or of the figures reported. */
+export const CheckSummary = z.object({
+  rows: z.int().min(0),
+  counts: VerdictCounts,
+});
+export type CheckSummary = z.infer<typeof CheckSummary>;
 
 /** One verdict: a rule applied to one entity (and period and locality where they apply), with why. */
 export const ScorecardRow = z.object({
@@ -35,6 +47,11 @@ export const ScorecardRow = z.object({
   entity: z.string(),
   period: z.int().optional(),
   locality: z.string().optional(),
+  /**
+   * Present (true) on a locality's row judged against a target of the whole city: a benchmark, counted in the
+   * locality's summary and in no city-wide one.
+   */
+  benchmark: z.literal(true).optional(),
   verdict: Verdict,
   /** What happened, e.g. `met`, `on-track`, `overdue`, `missing-report`. */
   status: z.string(),
@@ -42,8 +59,12 @@ export const ScorecardRow = z.object({
   score: z.string().nullable(),
   /** The rule's weight (decimal string). */
   weight: z.string(),
+  /** Present (true) when the row lacked the figure or report it needed: it counts against coverage. */
+  missingData: z.literal(true).optional(),
   /** The values the verdict was drawn from. */
   facts: z.record(z.string(), z.unknown()),
+  /** Where the records the verdict used were read (file and line, or index); absent on checks of the plan itself. */
+  sources: z.array(RecordSource).optional(),
   message: LocalizedText,
 });
 export type ScorecardRow = z.infer<typeof ScorecardRow>;
@@ -69,12 +90,23 @@ export const Scorecard = z.object({
   ),
   rows: z.array(ScorecardRow),
   summary: z.object({
+    /** The performance rows (tasks and indicators) of the whole city. */
     overall: Summary,
     byIndicatorGroup: z.record(z.string(), Summary),
     byTaskGroup: z.record(z.string(), Summary),
+    /** By lead agency that answers for its duties alone. */
     byAgency: z.record(z.string(), Summary),
+    /** By collective lead ("Các Sở, ngành…", "Ủy ban nhân dân các cấp…"): duties shared by many bodies, never ranked beside an agency. */
+    bySharedDuty: z.record(z.string(), Summary),
+    /** By locality: its figures judged against the city's targets (benchmarks) or against its own. */
     byLocality: z.record(z.string(), Summary),
+    /** The checks of the plan document itself, apart from every score. */
+    planChecks: CheckSummary,
+    /** The checks of the figures reported, apart from every score. */
+    dataQuality: CheckSummary,
   }),
+  /** The least coverage a summary needs for a band; below it the score is provisional (decimal string). */
+  minCoverage: z.string(),
   input: z.object({
     observations: z.object({ given: z.int(), accepted: z.int(), rejected: z.int() }),
     taskReports: z.object({ given: z.int(), accepted: z.int(), rejected: z.int() }),

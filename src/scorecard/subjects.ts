@@ -1,12 +1,13 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
-import type { Target } from "../model/target.js";
+import type { Target, TargetLevel } from "../model/target.js";
 import type { LocalizedText } from "../model/text.js";
 import { addMonthsToDate, daysBetween } from "../model/vietnam-time.js";
 import type { ParameterValue } from "../rules/load.js";
 import type { FactSetName } from "../rules/rule-file.js";
 import { compareDecimals, meetsTarget } from "../rules/operators.js";
 import { inOrderAdded, ObservationTable, type TableInput } from "../input/observation-table.js";
+import type { RecordSource } from "../input/records.js";
 import { changePerYear, progressRatio } from "./exact.js";
 
 /** An observation as the scorer reads it. */
@@ -25,6 +26,9 @@ export interface TaskReportFact {
   readonly period?: number;
   readonly reportedOn?: string;
   readonly completedOn?: string;
+  readonly evidence?: string;
+  /** Where the report was read, for the rows that use it. */
+  readonly source?: RecordSource;
 }
 
 /** Observations refused because they disagree: one indicator, year and locality, several values. */
@@ -33,6 +37,8 @@ export interface ConflictFact {
   readonly period: number;
   readonly locality?: string;
   readonly values: readonly string[];
+  /** Where each conflicting record was read. */
+  readonly sources?: readonly RecordSource[];
 }
 
 /** What the fact sets are computed from. */
@@ -44,6 +50,11 @@ export interface EvaluationContext {
   readonly observations: readonly ObservationFact[] | TableInput;
   readonly taskReports: readonly TaskReportFact[];
   readonly conflicts: readonly ConflictFact[];
+  /**
+   * Figures set aside because they failed a high-severity check of reported figures: by entry of the observation
+   * table, the ids of the checks failed. Milestone and progress rules do not use them.
+   */
+  readonly invalid?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** One checked entity: what a rule runs on. */
@@ -51,6 +62,13 @@ export interface Subject {
   readonly entity: string;
   readonly period?: number;
   readonly locality?: string;
+  /**
+   * A locality's figures judged against a target of the whole city: a benchmark, shown in the locality's summary
+   * and never in the city's.
+   */
+  readonly benchmark?: boolean;
+  /** Where the records the subject's facts were drawn from were read; made only when a row is. */
+  readonly sources?: () => readonly RecordSource[];
   /** The entity's name, for `{name}` in messages. */
   readonly name: LocalizedText;
   readonly facts: Readonly<Record<string, unknown>>;
@@ -79,6 +97,8 @@ export interface Subjects {
   at(key: number): Subject;
   /** Whether the subject of a key is known to make no row, told without making it (observation figures every rule skips). */
   skips?(key: number): boolean;
+  /** For observations: the entry of the observation table a key checks, or -1 (a conflict, not in the table). */
+  entryOf?(key: number): number;
 }
 
 /** The subjects of a fact set: every entity a rule of that set checks, with its facts. */
@@ -91,15 +111,15 @@ export function subjectsFor(
 ): Subjects {
   switch (factSet) {
     case "milestone":
-      return milestoneSubjects(context);
+      return milestoneSubjects(context, subjectParameters(factSet, params).whenMissing!);
     case "progress":
-      return progressSubjects(context);
+      return progressSubjects(context, subjectParameters(factSet, params).whenMissing!);
     case "taskDeadline":
       return listed(taskDeadlineSubjects(context));
     case "taskAnnual":
-      return listed(taskAnnualSubjects(context, subjectParameters(factSet, params).annualReportDue!));
+      return listed(taskRecurringSubjects(context, "annual", subjectParameters(factSet, params).annualReportDue!));
     case "taskContinuous":
-      return listed(taskContinuousSubjects(context, subjectParameters(factSet, params).windowMonths!));
+      return listed(taskRecurringSubjects(context, "continuous", subjectParameters(factSet, params).annualReportDue!));
     case "observation":
       return observationSubjects(context, subjectParameters(factSet, params).baselineYears!, known);
     case "planTask":
@@ -109,14 +129,18 @@ export function subjectsFor(
   }
 }
 
+/** How an indicator rule counts a figure that is due and missing (none given, or one set aside as invalid). */
+export const WHEN_MISSING = ["not-met", "no-data"] as const;
+export type WhenMissing = (typeof WHEN_MISSING)[number];
+
 /** The parameters a fact set's subjects are made with, rather than a rule's cases. */
 export type SubjectParameters = {
-  /** taskAnnual: the month and day a year's report is due. */
+  /** taskAnnual, taskContinuous: the month and day (`MM-DD`) a year's report is due, in the year reported on. */
   readonly annualReportDue?: string;
-  /** taskContinuous: how recent a report must be. */
-  readonly windowMonths?: number;
   /** observation: how many years before the plan a figure may be for. */
   readonly baselineYears?: number;
+  /** milestone, progress: a figure that is due and missing counts as not met, or as no data. */
+  readonly whenMissing?: WhenMissing;
 };
 
 /**
@@ -125,15 +149,34 @@ export type SubjectParameters = {
  */
 export function subjectParameters(factSet: FactSetName, params: Params): SubjectParameters {
   switch (factSet) {
+    case "milestone":
+    case "progress":
+      return { whenMissing: params.whenMissing === "no-data" ? "no-data" : "not-met" };
     case "taskAnnual":
-      return { annualReportDue: String(params.annualReportDue ?? "12-31") };
     case "taskContinuous":
-      return { windowMonths: Number(params.windowMonths ?? 12) };
+      return { annualReportDue: String(params.annualReportDue ?? "12-31") };
     case "observation":
       return { baselineYears: Number(params.baselineYears ?? 10) };
     default:
       return {};
   }
+}
+
+/**
+ * Why a parameter that shapes subjects cannot be used, or undefined: a `whenMissing` other than `not-met` and
+ * `no-data`, an `annualReportDue` that is not a day of the year (`MM-DD`).
+ */
+export function subjectParameterProblem(factSet: FactSetName, params: Params): { readonly parameter: string; readonly reason: string } | undefined {
+  if ((factSet === "milestone" || factSet === "progress") && params.whenMissing !== undefined && !(WHEN_MISSING as readonly unknown[]).includes(params.whenMissing))
+    return { parameter: "whenMissing", reason: `whenMissing must be ${WHEN_MISSING.join(" or ")}, not ${JSON.stringify(params.whenMissing)}` };
+  if ((factSet === "taskAnnual" || factSet === "taskContinuous") && params.annualReportDue !== undefined) {
+    const due = String(params.annualReportDue);
+    const match = /^(\d{2})-(\d{2})$/.exec(due);
+    const [month, day] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+    if (!match || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(2023, month, 0)).getUTCDate())
+      return { parameter: "annualReportDue", reason: `annualReportDue must be a day of the year written MM-DD, e.g. 12-31, not ${JSON.stringify(params.annualReportDue)}` };
+  }
+  return undefined;
 }
 
 /** Every subject in key order, each an object of its own (transient ones copied): for a caller that keeps them. */
@@ -175,37 +218,52 @@ function tableOf(observations: EvaluationContext["observations"], plan: DefinedP
 /**
  * A table's series by indicator, each series' entries sorted by year, their year and figure copied out in the order
  * the subjects read them (indicator by indicator, place by place): a national table's columns are in input order,
- * and reading them through the entries cost a cache miss for each figure.
+ * and reading them through the entries cost a cache miss for each figure. Figures set aside as invalid are not in
+ * the slots; each series lists them apart.
  */
 interface SeriesIndex {
   readonly table: ObservationTable;
   /** Per indicator position: its series with at least one entry, by place name in code-unit order, the city first. */
   readonly byIndicator: readonly (readonly number[])[];
+  /** Per indicator position: its city series (with at least one entry, valid or set aside), or -1. */
+  readonly citySeries: Int32Array;
   /** Series `s` holds slots `begin[s]` up to (not including) `end[s]`, sorted by year. */
   readonly begin: Int32Array;
   readonly end: Int32Array;
-  /** Per slot: the year of its entry of the table, its `met` (-1 for a value) and its value. */
+  /** Per slot: the year of its entry of the table, its `met` (-1 for a value), its value and its entry. */
   readonly period: Int16Array;
   readonly met: Int8Array;
   readonly value: readonly (string | undefined)[];
+  readonly entry: Int32Array;
+  /** Per series: the entries set aside as invalid, sorted by year (none for most). */
+  readonly setAside: ReadonlyMap<number, readonly number[]>;
   /** Per place: its name, as its first record by source writes it ("" for the city). */
   readonly placeNames: readonly string[];
 }
 
-const seriesIndexes = new WeakMap<TableInput, SeriesIndex>();
+const seriesIndexes = new WeakMap<EvaluationContext, SeriesIndex>();
 
-/** The series index of a table, built once per evaluation. */
-function seriesIndexOf(found: TableInput): SeriesIndex {
-  let index = seriesIndexes.get(found);
+/** The series index of a context's observations, built once per evaluation (the figures set aside are the evaluation's). */
+function seriesIndexOf(context: EvaluationContext): SeriesIndex {
+  let index = seriesIndexes.get(context);
   if (index) return index;
+  const found = tableOf(context.observations, context.plan);
+  const invalid = context.invalid;
   const { table } = found;
   const start = new Int32Array(table.seriesCount + 1);
   const entries = new Int32Array(table.size);
+  const setAside = new Map<number, number[]>();
   let n = 0;
   for (let s = 0; s < table.seriesCount; s++) {
     start[s] = n;
     for (let e = table.seriesHead[s]!; e !== -1; e = table.next[e]!) {
       if (table.removed[e] === 1) continue;
+      if (invalid !== undefined && invalid.size > 0 && invalid.has(e)) {
+        const list = setAside.get(s);
+        if (list) list.push(e);
+        else setAside.set(s, [e]);
+        continue;
+      }
       // Insertion by year, after entries of the same year: a series holds a few years.
       let k = n++;
       while (k > start[s]! && table.period[entries[k - 1]!]! > table.period[e]!) {
@@ -216,6 +274,7 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
     }
   }
   start[table.seriesCount] = n;
+  for (const list of setAside.values()) list.sort((a, b) => table.period[a]! - table.period[b]!);
   // A place is named as its first record by source writes it, whatever order the records were added in.
   const names = new Array<string>(table.placeNames.length).fill("");
   const named = new Uint8Array(names.length);
@@ -233,7 +292,11 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
     .sort((a, b) => byCodeUnits(names[a]!, names[b]!))
     .forEach((place, i) => (rank[place] = i));
   const byIndicator: number[][] = table.indicators.map(() => []);
-  for (let s = 0; s < table.seriesCount; s++) if (start[s + 1]! > start[s]!) byIndicator[table.seriesIndicator[s]!]!.push(s);
+  const citySeries = new Int32Array(table.indicators.length).fill(-1);
+  for (let s = 0; s < table.seriesCount; s++) {
+    if (start[s + 1]! > start[s]! || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
+    if (table.seriesPlace[s] === 0 && (start[s + 1]! > start[s]! || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
+  }
   for (const list of byIndicator) if (list.length > 1) list.sort((a, b) => rank[table.seriesPlace[a]!]! - rank[table.seriesPlace[b]!]!);
   // The slots in the order the subjects read them.
   const begin = new Int32Array(table.seriesCount);
@@ -241,6 +304,7 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
   const period = new Int16Array(n);
   const met = new Int8Array(n);
   const value = new Array<string | undefined>(n);
+  const entry = new Int32Array(n);
   let k = 0;
   for (const list of byIndicator)
     for (const s of list) {
@@ -250,18 +314,42 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
         period[k] = table.period[e]!;
         met[k] = table.met[e]!;
         value[k] = table.value[e];
+        entry[k] = e;
       }
       end[s] = k;
     }
-  seriesIndexes.set(found, (index = { table, byIndicator, begin, end, period, met, value, placeNames: names }));
+  seriesIndexes.set(context, (index = { table, byIndicator, citySeries, begin, end, period, met, value, entry, setAside, placeNames: names }));
   return index;
 }
 
-/** The series an indicator is assessed on: those with data, or the city alone (-1) when it has none. */
-const CITY_ALONE: readonly number[] = [-1];
-function seriesOf(index: SeriesIndex, position: number): readonly number[] {
+/** No series: the city with no figure. */
+const NO_SERIES = -1;
+const CITY_ALONE: readonly number[] = [NO_SERIES];
+
+/**
+ * The series an indicator's target is assessed on. A target of the city: the city's series (with no figure when
+ * it has none), then each locality's as a benchmark. A target of each locality: every series with figures, or the
+ * city alone when there are none.
+ */
+function seriesOf(index: SeriesIndex, position: number, level: TargetLevel): readonly number[] {
   const list = index.byIndicator[position]!;
-  return list.length > 0 ? list : CITY_ALONE;
+  if (level === "locality") return list.length > 0 ? list : CITY_ALONE;
+  return index.citySeries[position] === NO_SERIES ? (list.length === 0 ? CITY_ALONE : [NO_SERIES, ...list]) : list;
+}
+
+/** The place of a series: undefined for the city. */
+function localityOfSeries(index: SeriesIndex, s: number): string | undefined {
+  return s < 0 ? undefined : localityOf(index.placeNames[index.table.seriesPlace[s]!]!);
+}
+
+/** The figures of a series set aside as invalid, up to a year: each with its year, figure and the checks it failed. */
+function setAsideOf(index: SeriesIndex, s: number, invalid: EvaluationContext["invalid"], upTo: number): { year: number; value: string; checks: readonly string[] }[] {
+  const list = s < 0 ? undefined : index.setAside.get(s);
+  if (!list) return [];
+  const { table } = index;
+  return list
+    .filter((e) => table.period[e]! <= upTo)
+    .map((e) => ({ year: table.period[e]!, value: table.value[e] ?? (table.met[e] === 1 ? "đạt/met" : "không đạt/not met"), checks: invalid?.get(e) ?? [] }));
 }
 
 /** Plain code-unit order, the empty key (the city) first. */
@@ -322,8 +410,9 @@ function aboutIndicator(
   facts.locality = locality ?? null;
 }
 
-function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
-  const index = seriesIndexOf(tableOf(observations, plan));
+function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing): Subjects {
+  const { plan, asOf } = context;
+  const index = seriesIndexOf(context);
   const { table, begin, end, period } = index;
   // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
   const positions: number[] = [];
@@ -331,11 +420,10 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
   const series: number[] = [];
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
-    const seriesList = seriesOf(index, position);
     x.targets.forEach((target, t) => {
       // A milestone is assessed once its year is over.
       if (target.kind === "none" || `${target.year}-12-31` >= asOf) return;
-      for (const s of seriesList) {
+      for (const s of seriesOf(index, position, target.level ?? "city")) {
         positions.push(position);
         targets.push(t);
         series.push(s);
@@ -354,12 +442,26 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
     target: undefined as unknown as Target,
     targetKind: "",
     targetRaw: "",
+    targetLevel: "city" as TargetLevel,
+    benchmark: false,
     aspirational: false,
     observation: null as ReturnType<typeof observedAt>,
     hasObservation: false,
     observedValue: null as string | null,
+    setAsideValue: null as string | null,
+    failedChecks: NONE,
+    whenMissing,
   };
-  const subject = transientSubject(facts);
+  const subject = { ...transientSubject(facts), benchmark: false, sources: (): readonly RecordSource[] => NO_SOURCES };
+  let slot = -1;
+  let setAsideEntry = -1;
+  const sources = () => {
+    const found: RecordSource[] = [];
+    if (slot >= 0) found.push(table.source(index.entry[slot]!));
+    if (setAsideEntry >= 0) found.push(table.source(setAsideEntry));
+    return found;
+  };
+  subject.sources = sources;
   return {
     count: positions.length,
     at(key) {
@@ -374,21 +476,34 @@ function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Sub
             e = k;
             break;
           }
-      const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
+      // A figure of that year set aside as invalid, when no valid one is given.
+      setAsideEntry = -1;
+      if (e < 0 && s >= 0) for (const a of index.setAside.get(s) ?? NO_ENTRIES) if (table.period[a] === target.year) setAsideEntry = a;
+      slot = e;
+      const locality = localityOfSeries(index, s);
+      const level = target.level ?? "city";
       const met = e < 0 ? -1 : index.met[e]!;
       aboutIndicator(subject, x, target.year, locality);
+      subject.benchmark = level === "city" && locality !== undefined;
       facts.year = target.year;
       facts.target = targetWithDirection(target, x);
       facts.targetKind = target.kind;
       facts.targetRaw = target.raw;
+      facts.targetLevel = level;
+      facts.benchmark = subject.benchmark;
       facts.aspirational = target.aspirational;
       facts.observation = observedAt(index, e);
       facts.hasObservation = e >= 0;
       facts.observedValue = e < 0 ? null : met < 0 ? (index.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
+      facts.setAsideValue = setAsideEntry < 0 ? null : (table.value[setAsideEntry] ?? (table.met[setAsideEntry] === 1 ? "đạt/met" : "không đạt/not met"));
+      facts.failedChecks = setAsideEntry < 0 ? NONE : (context.invalid?.get(setAsideEntry) ?? NONE);
       return subject;
     },
   };
 }
+
+const NO_SOURCES: readonly RecordSource[] = Object.freeze([]);
+const NO_ENTRIES: readonly number[] = Object.freeze([]);
 
 /**
  * The value an indicator must reach for a target: the bound of a comparison, a range's near end, the hardest
@@ -416,10 +531,14 @@ interface NextTarget {
   readonly value: string | undefined;
 }
 
-function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
-  const index = seriesIndexOf(tableOf(observations, plan));
+function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing): Subjects {
+  const { plan, asOf } = context;
+  const index = seriesIndexOf(context);
   const { table, begin, end, period, met, value } = index;
   const asOfYear = Number(asOf.slice(0, 4));
+  // The last year whose figure is due: the year before the assessment's, from the plan's own year on (before it,
+  // no figure is due yet).
+  const dueYear = asOfYear - 1 >= Number(plan.document.issuedOn.slice(0, 4)) ? asOfYear - 1 : null;
   // Each subject is an indicator with a target and one of its series: listed once, made when asked for.
   const nextTargets: (NextTarget | undefined)[] = [];
   const positions: number[] = [];
@@ -433,7 +552,7 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
     }
     const next = targets.find((t) => t.year >= asOfYear) ?? targets.at(-1)!;
     nextTargets.push({ target: next, withDirection: targetWithDirection(next, x), value: targetValueOf(next, x.direction) });
-    for (const s of seriesOf(index, position)) {
+    for (const s of seriesOf(index, position, next.level ?? "city")) {
       positions.push(position);
       series.push(s);
     }
@@ -446,6 +565,8 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
     locality: null as string | null,
     nextTarget: undefined as unknown as Target,
     nextTargetYear: 0,
+    targetLevel: "city" as TargetLevel,
+    benchmark: false,
     numericTarget: false,
     targetValue: null as string | null,
     baselineYear: null as number | null,
@@ -453,26 +574,44 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
     latestYear: null as number | null,
     latestValue: null as string | null,
     latestObservation: null as ReturnType<typeof observedAt>,
+    dueYear,
+    hasDueFigure: false,
     baselineMet: false,
     observationCount: 0,
     actualChangePerYear: null as string | null,
     requiredChangePerYear: null as string | null,
     progressRatio: null as string | null,
     progressScore: null as string | null,
+    setAsideFigures: NONE as readonly unknown[],
+    failedChecks: NONE,
+    whenMissing,
   };
-  const subject = transientSubject(facts);
+  const subject = { ...transientSubject(facts), benchmark: false, sources: (): readonly RecordSource[] => NO_SOURCES };
+  let baselineSlot = -1;
+  let latestSlot = -1;
+  let current = -1;
+  subject.sources = () => {
+    const found: RecordSource[] = [];
+    if (baselineSlot >= 0) found.push(table.source(index.entry[baselineSlot]!));
+    if (latestSlot >= 0 && latestSlot !== baselineSlot) found.push(table.source(index.entry[latestSlot]!));
+    for (const e of current < 0 ? NO_ENTRIES : (index.setAside.get(current) ?? NO_ENTRIES)) if (table.period[e]! <= asOfYear) found.push(table.source(e));
+    return found;
+  };
   return {
     count: positions.length,
     at(key) {
       const x = plan.indicators[positions[key]!]!;
       const { target: next, withDirection: nextTarget, value: targetValue } = nextTargets[positions[key]!]!;
       const s = series[key]!;
+      current = s;
       // The series up to the assessment year: slots from `first` to `last`, sorted by year.
       const first = s < 0 ? 0 : begin[s]!;
       let last = s < 0 ? -1 : end[s]! - 1;
       while (last >= first && period[last]! > asOfYear) last--;
       const baseline = last >= first ? first : -1;
       const latest = last >= first ? last : -1;
+      baselineSlot = baseline;
+      latestSlot = latest;
       const baselineYear = baseline < 0 ? null : period[baseline]!;
       const latestYear = latest < 0 ? null : period[latest]!;
       const baselineValue = baseline < 0 || met[baseline]! >= 0 ? undefined : value[baseline];
@@ -486,10 +625,15 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
         (baselineValue !== undefined && targetValue !== undefined && next.year > baselineYear! ? changePerYear(baselineValue, targetValue, next.year - baselineYear!) : null);
       let years = 0;
       for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
-      const locality = s < 0 ? undefined : localityOf(index.placeNames[table.seriesPlace[s]!]!);
+      const locality = localityOfSeries(index, s);
+      const level = next.level ?? "city";
+      const setAside = setAsideOf(index, s, context.invalid, asOfYear);
       aboutIndicator(subject, x, undefined, locality);
+      subject.benchmark = level === "city" && locality !== undefined;
       facts.nextTarget = nextTarget;
       facts.nextTargetYear = next.year;
+      facts.targetLevel = level;
+      facts.benchmark = subject.benchmark;
       facts.numericTarget = targetValue !== undefined;
       facts.targetValue = targetValue ?? null;
       facts.baselineYear = baselineYear;
@@ -497,12 +641,15 @@ function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subj
       facts.latestYear = latestYear;
       facts.latestValue = latestValue ?? null;
       facts.latestObservation = observedAt(index, latest);
+      facts.hasDueFigure = dueYear === null || (latestYear !== null && latestYear >= dueYear);
       facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(index, baseline), nextTarget);
       facts.observationCount = years;
       facts.actualChangePerYear = progress?.actual ?? null;
       facts.requiredChangePerYear = required;
       facts.progressRatio = progress?.ratio ?? null;
       facts.progressScore = progress?.clamped ?? null;
+      facts.setAsideFigures = setAside.length === 0 ? NONE : setAside;
+      facts.failedChecks = setAside.length === 0 ? NONE : [...new Set(setAside.flatMap((f) => f.checks))].sort(byCodeUnits);
       return subject;
     },
   };
@@ -528,14 +675,27 @@ function latestReport(reports: readonly TaskReportFact[]): TaskReportFact | unde
   return best;
 }
 
+/**
+ * What a task's reports say, as its rules read them. The report judged is the latest that does not say the task
+ * was cancelled: an agency's "cancelled" is a claim, and only the People's Committee's amendment of the plan
+ * cancels a task, so the task is judged as if that report had not been sent. The claim is kept in
+ * `cancellationClaimedOn` when it is the agency's latest word.
+ */
 function reportFacts(reports: readonly TaskReportFact[]) {
-  const latest = latestReport(reports);
-  const completed = latestReport(reports.filter((r) => r.status === "completed"));
+  const judged = latestReport(reports.filter((r) => r.status !== "cancelled"));
+  const claim = latestReport(reports.filter((r) => r.status === "cancelled"));
+  const claimStands = claim !== undefined && (judged === undefined || (claim.reportedOn ?? "") > (judged.reportedOn ?? ""));
+  const completed = judged?.status === "completed" ? latestReport(reports.filter((r) => r.status === "completed")) : undefined;
   return {
-    hasReport: latest !== undefined,
-    reportStatus: latest?.status ?? null,
-    reportedOn: latest?.reportedOn ?? null,
-    completedOn: latest?.status === "completed" ? (completed?.completedOn ?? completed?.reportedOn ?? null) : null,
+    facts: {
+      hasReport: judged !== undefined,
+      reportStatus: judged?.status ?? null,
+      reportedOn: judged?.reportedOn ?? null,
+      completedOn: completed ? (completed.completedOn ?? completed.reportedOn ?? null) : null,
+      evidence: judged?.evidence ?? null,
+      cancellationClaimedOn: claimStands ? (claim.reportedOn ?? null) : null,
+    },
+    used: [judged, claimStands ? claim : undefined].flatMap((r) => (r?.source ? [r.source] : [])),
   };
 }
 
@@ -554,67 +714,79 @@ function reportIndex(reports: readonly TaskReportFact[], asOf: string): Map<stri
 /** Tasks that carry their own assignment: sub-items and tasks without sub-items. */
 const assessable = (plan: DefinedPlan) => plan.tasks.filter((t) => plan.childrenOf(t.id).length === 0);
 
+/** How many days after `due` a date is, or null when it is not after it (or either is absent). */
+function daysAfter(date: string | null, due: string | null): number | null {
+  if (date === null || due === null || date <= due) return null;
+  return daysBetween(due, date);
+}
+
+const sourcesOf = (used: readonly RecordSource[]) => () => used;
+
 function taskDeadlineSubjects({ plan, asOf, taskReports }: EvaluationContext): Subject[] {
   const reports = reportIndex(taskReports, asOf);
+  const issuedOn = plan.document.issuedOn;
   // Every task that carries its own assignment: the rule skips recurring duties and marks tasks without a date.
   return assessable(plan).map((t) => {
     const due = t.deadline?.due ?? null;
+    const { facts, used } = reportFacts(reports.get(t.id) ?? []);
     return {
       entity: t.id,
       name: nameOfTask(t),
+      sources: sourcesOf(used),
       facts: {
         asOf,
         task: t.id,
         deadlineKind: t.deadline?.kind ?? null,
         due,
         daysUntilDue: due === null ? null : daysBetween(asOf, due),
-        ...reportFacts(reports.get(t.id) ?? []),
+        issuedOn,
+        dueBeforeSigning: due !== null && due < issuedOn,
+        ...facts,
+        daysLate: daysAfter(facts.completedOn, due),
       },
     };
   });
 }
 
-function taskAnnualSubjects({ plan, asOf, taskReports }: EvaluationContext, dueMonthDay: string): Subject[] {
+/**
+ * Recurring duties, a subject for each year from the plan's own (or the year a "from" deadline starts) to the year
+ * of the assessment: annual tasks (`annual`, `fromYear`) and continuous ones. A year's report is due on
+ * `dueMonthDay` of that year and is judged by the day it was sent.
+ */
+function taskRecurringSubjects({ plan, asOf, taskReports }: EvaluationContext, kind: "annual" | "continuous", dueMonthDay: string): Subject[] {
   const reports = reportIndex(taskReports, asOf);
   const asOfYear = Number(asOf.slice(0, 4));
   const planYear = Number(plan.document.issuedOn.slice(0, 4));
   const subjects: Subject[] = [];
   for (const t of assessable(plan)) {
     const d = t.deadline;
-    if (d?.kind !== "annual" && d?.kind !== "fromYear") continue;
+    if (!d || (kind === "annual" ? d.kind !== "annual" && d.kind !== "fromYear" : d.kind !== "continuous")) continue;
     const first = d.kind === "fromYear" ? Number(d.from!.slice(0, 4)) : planYear;
     const all = reports.get(t.id) ?? [];
     for (let period = first; period <= asOfYear; period++) {
       const periodDue = `${period}-${dueMonthDay}`;
       // A report names its year; one without a year counts for the year it was made in.
       const forPeriod = all.filter((r) => (r.period ?? (r.reportedOn ? Number(r.reportedOn.slice(0, 4)) : undefined)) === period);
+      const { facts, used } = reportFacts(forPeriod);
       subjects.push({
         entity: t.id,
         period,
         name: nameOfTask(t),
-        facts: { asOf, task: t.id, deadlineKind: d.kind, period, periodDue, daysUntilDue: daysBetween(asOf, periodDue), ...reportFacts(forPeriod) },
+        sources: sourcesOf(used),
+        facts: {
+          asOf,
+          task: t.id,
+          deadlineKind: d.kind,
+          period,
+          periodDue,
+          daysUntilDue: daysBetween(asOf, periodDue),
+          ...facts,
+          daysLate: daysAfter(facts.reportedOn, periodDue),
+        },
       });
     }
   }
   return subjects;
-}
-
-function taskContinuousSubjects({ plan, asOf, taskReports }: EvaluationContext, windowMonths: number): Subject[] {
-  const reports = reportIndex(taskReports, asOf);
-  return assessable(plan)
-    .filter((t) => t.deadline?.kind === "continuous")
-    .map((t) => ({
-      entity: t.id,
-      name: nameOfTask(t),
-      facts: {
-        asOf,
-        task: t.id,
-        deadlineKind: "continuous",
-        windowStart: addMonthsToDate(asOf, -windowMonths),
-        firstDue: addMonthsToDate(plan.document.issuedOn, windowMonths),
-        ...reportFacts(reports.get(t.id) ?? []),
-      },
-    }));
 }
 
 // ---------------------------------------------------------------- observations
@@ -663,7 +835,11 @@ function observationSubjects(
     conflicting: false,
     conflictingValues: NONE,
   };
-  const subject = { ...transientSubject(facts), figureSlot: -1, figureKey: "" };
+  const subject = { ...transientSubject(facts), figureSlot: -1, figureKey: "", sources: (): readonly RecordSource[] => NO_SOURCES };
+  // The record checked: an entry of the table, or a conflict's records.
+  let entry = -1;
+  let conflictSources: readonly RecordSource[] = NO_SOURCES;
+  subject.sources = () => (entry >= 0 ? [table.source(entry)] : conflictSources);
   const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number): Subject => {
     subject.figureSlot = slot;
     subject.figureKey = value ?? (met === true ? MET_KEY : NOT_MET_KEY);
@@ -692,12 +868,16 @@ function observationSubjects(
   };
   return {
     count: order.length + conflicting.length,
+    entryOf: (key) => (key < order.length ? order[key]! : -1),
     at(key) {
       if (key >= order.length) {
         const { x, c } = conflicting[key - order.length]!;
+        entry = -1;
+        conflictSources = c.sources ?? NO_SOURCES;
         return fill(x, c.period, c.locality, undefined, undefined, c.values, -1);
       }
       const e = order[key]!;
+      entry = e;
       const met = table.met[e]!;
       return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
     },

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal.js";
 import type { LocalizedText } from "../model/text.js";
 import type { Verdict } from "../rules/rule-file.js";
-import type { Band, ScorecardRow, Summary, VerdictCounts } from "./schema.js";
+import type { Band, CheckSummary, ScorecardRow, Summary, VerdictCounts } from "./schema.js";
 
 /** A band: the lowest score it starts at, and its label. */
 export interface BandDefinition {
@@ -11,30 +11,45 @@ export interface BandDefinition {
   readonly label: LocalizedText;
 }
 
-/** The standard bands, named as Vietnam rates the completion of duties. */
+/**
+ * The standard bands: words for how high the score is, the library's own (the plan sets no bands). Thresholds at half
+ * the weighted points and at three quarters and nine tenths of them; see docs/rules/README.md for their basis.
+ */
 export const STANDARD_BANDS: readonly BandDefinition[] = [
-  { id: "excellent", from: "0.9", label: { vi: "Hoàn thành xuất sắc", en: "Excellent" } },
-  { id: "good", from: "0.75", label: { vi: "Hoàn thành tốt", en: "Good" } },
-  { id: "fair", from: "0.5", label: { vi: "Hoàn thành", en: "Fair" } },
-  { id: "poor", from: "0", label: { vi: "Chưa hoàn thành", en: "Poor" } },
+  { id: "high", from: "0.9", label: { vi: "Cao", en: "High" } },
+  { id: "fairly-high", from: "0.75", label: { vi: "Khá", en: "Fairly high" } },
+  { id: "medium", from: "0.5", label: { vi: "Trung bình", en: "Medium" } },
+  { id: "low", from: "0", label: { vi: "Thấp", en: "Low" } },
 ];
+
+/** The least coverage a summary needs for a band, unless `evaluate({ minCoverage })` says otherwise. */
+export const DEFAULT_MIN_COVERAGE = "0.5";
 
 const NO_DATA_BAND: Band = { id: "insufficient-data", label: { vi: "Chưa đủ dữ liệu", en: "Insufficient data" } };
 const SCORED: ReadonlySet<Verdict> = new Set(["pass", "warn", "fail"]);
 
+/** How a summary is made: its bands, highest first, and the least coverage a band needs. */
+export interface SummaryOptions {
+  readonly bands?: readonly BandDefinition[];
+  /** Decimal string from 0 to 1. Default {@link DEFAULT_MIN_COVERAGE}. */
+  readonly minCoverage?: string;
+}
+
 /**
- * Sums up rows: the weighted mean score of scored rows (weight above 0, a score), the share of rows expecting data
- * that had it (scored rows against scored plus no-data rows), counts per verdict and the band. Rows not scored
- * (not applicable, or a task due soon or in progress) count only in the verdict counts. Exact decimal arithmetic: the result does not depend on row order.
+ * Sums up rows: the weighted mean score of scored rows (weight above 0, a score), the share of rows needing a figure
+ * or a report that had one (coverage: scored rows not marked `missingData`, against scored plus no-data rows), counts
+ * per verdict and the band, given only when coverage reaches the minimum (else the score is provisional). Rows not
+ * scored (not applicable, or a task due soon or in progress) count only in the verdict counts. Exact decimal
+ * arithmetic: the result does not depend on row order.
  */
-export function summarize(rows: readonly ScorecardRow[], bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
+export function summarize(rows: readonly ScorecardRow[], options: SummaryOptions | readonly BandDefinition[] = {}): Summary {
   const tally = createTally();
   for (const row of rows) addToTally(tally, row);
-  return summaryOf(tally, bands);
+  return summaryOf(tally, Array.isArray(options) ? { bands: options } : (options as SummaryOptions));
 }
 
 /** What a tally reads of a row. */
-export type ScoredShare = Pick<ScorecardRow, "verdict" | "score" | "weight">;
+export type ScoredShare = Pick<ScorecardRow, "verdict" | "score" | "weight" | "missingData">;
 
 /** Running counts of a set of rows, so that many summaries are made in one pass over the rows. */
 export interface Tally {
@@ -131,7 +146,7 @@ export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: num
   if (row.verdict === "no-data") tally.expected += 1;
   else if (row.score !== null && SCORED.has(row.verdict)) {
     tally.expected += 1;
-    tally.withData += 1;
+    if (row.missingData !== true) tally.withData += 1;
     const m = shares.millionths;
     if (m >= 0 && shares.weight >= 0) {
       const weight = shares.weight;
@@ -148,7 +163,8 @@ export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: num
   }
 }
 
-export function summaryOf(tally: Tally, bands: readonly BandDefinition[] = STANDARD_BANDS): Summary {
+export function summaryOf(tally: Tally, options: SummaryOptions = {}): Summary {
+  const bands = options.bands ?? STANDARD_BANDS;
   let weighted = new Decimal(tally.weightedMillionths).plus(tally.spilled?.weightedMillionths ?? 0).div(1_000_000);
   let weights = new Decimal(tally.weightSum).plus(tally.spilled?.weightSum ?? 0);
   for (const [weight, scores] of tally.pairs)
@@ -158,13 +174,22 @@ export function summaryOf(tally: Tally, bands: readonly BandDefinition[] = STAND
       weighted = weighted.plus(w.times(score));
     }
   const score = weights.isZero() ? null : weighted.div(weights);
+  const coverage = tally.expected === 0 ? null : new Decimal(tally.withData).div(tally.expected);
+  // A band says how well the duties went; on too little data it would say how little was reported.
+  const provisional = coverage === null || coverage.lt(options.minCoverage ?? DEFAULT_MIN_COVERAGE);
   return {
     score: score === null ? null : fixed(score),
-    coverage: tally.expected === 0 ? null : fixed(new Decimal(tally.withData).div(tally.expected)),
+    coverage: coverage === null ? null : fixed(coverage),
+    provisional,
     rows: tally.rows,
     counts: { ...tally.counts },
-    band: score === null ? NO_DATA_BAND : bandOf(score, bands),
+    band: score === null || provisional ? NO_DATA_BAND : bandOf(score, bands),
   };
+}
+
+/** The counts of rows that are not scored (checks of the plan document or of the figures reported). */
+export function checkSummaryOf(tally: Tally): CheckSummary {
+  return { rows: tally.rows, counts: { ...tally.counts } };
 }
 
 function bandOf(score: Decimal, bands: readonly BandDefinition[]): Band {

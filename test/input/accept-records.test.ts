@@ -226,7 +226,7 @@ describe("acceptRecords: observations", () => {
     ["2025/12/31", 'reportedOn "2025/12/31" is not a date written as YYYY-MM-DD or day/month/year: write it as 2025-12-31 if it is year/month/day'],
     ["2025.06.09", 'reportedOn "2025.06.09" is not a date written as YYYY-MM-DD or day/month/year: write it as 2025-06-09 if it is year/month/day'],
   ])("checks that reportedOn %j is a real date", (reportedOn, reason) => {
-    const input = observe({ indicator: "PL2-1", period: 2025, value: 1, reportedOn });
+    const input = observe({ indicator: "PL2-1", period: 2024, value: 1, reportedOn });
     if (reason === undefined) expect(records(input)[0]?.reportedOn).toBe(reportedOn);
     else expect(rejection(input)).toMatchObject({ field: "reportedOn", reason });
   });
@@ -239,8 +239,8 @@ describe("acceptRecords: observations", () => {
     ["31.12.2025", "2025-12-31"],
     ["29/02/2024", "2024-02-29"],
   ])("reads reportedOn %j as day/month/year, the Vietnamese convention: %j, saying so", (reportedOn, iso) => {
-    const input = observe({ indicator: "PL2-1", period: 2025, value: 1, reportedOn });
-    expect(records(input)).toEqual([{ indicator: "PL2-1", period: 2025, value: "1", reportedOn: iso }]);
+    const input = observe({ indicator: "PL2-1", period: 2024, value: 1, reportedOn });
+    expect(records(input)).toEqual([{ indicator: "PL2-1", period: 2024, value: "1", reportedOn: iso }]);
     expect(input.notes).toEqual([{ source: { index: 0 }, field: "reportedOn", note: `reportedOn ${JSON.stringify(reportedOn)} is read as ${iso} (day/month/year, the Vietnamese convention)` }]);
   });
 
@@ -381,7 +381,7 @@ describe("acceptRecords: task reports", () => {
     const input = report(
       { task: "T-1.2", status: "completed", period: 2025, reportedOn: "2025-12-20", completedOn: "2025-12-15", evidence: "Báo cáo số 215/BC-SKHCN" },
       { task: "T-2.3", status: "in-progress", reportedOn: "2025-10-01" },
-      { task: "NQ71-2", status: "not-started" },
+      { task: "NQ71-2", status: "not-started", reportedOn: "2025-09-01" },
     );
     expect(input.taskReports).toEqual([
       {
@@ -389,7 +389,7 @@ describe("acceptRecords: task reports", () => {
         source: { index: 0 },
       },
       { record: { task: "T-2.3", status: "in-progress", reportedOn: "2025-10-01" }, source: { index: 1 } },
-      { record: { task: "NQ71-2", status: "not-started" }, source: { index: 2 } },
+      { record: { task: "NQ71-2", status: "not-started", reportedOn: "2025-09-01" }, source: { index: 2 } },
     ]);
     expect(input.rejected).toEqual([]);
     expect(input.notes).toEqual([]);
@@ -410,10 +410,11 @@ describe("acceptRecords: task reports", () => {
     ["IN PROGRESS", "in-progress"],
     ["not_started", "not-started"],
     [" cancelled ", "cancelled"],
-  ])("reads the status %j as %j", (status, expected) => expect(report({ task: "T-2.3", status }).taskReports[0]?.record.status).toBe(expected));
+  ])("reads the status %j as %j", (status, expected) =>
+    expect(report({ task: "T-2.3", status, reportedOn: "2025-10-01" }).taskReports[0]?.record.status).toBe(expected));
 
   it("refuses an unknown status, listing the known ones", () =>
-    expect(rejection(report({ task: "T-2.3", status: "done" }))).toMatchObject({
+    expect(rejection(report({ task: "T-2.3", status: "done", reportedOn: "2025-10-01" }))).toMatchObject({
       kind: "taskReport",
       field: "status",
       value: "done",
@@ -421,11 +422,12 @@ describe("acceptRecords: task reports", () => {
     }));
 
   it("rejects an unknown task id, naming the field, and hints when it is an indicator", () => {
-    expect(rejection(report({ task: "T-99.1", status: "completed" }))).toMatchObject({ field: "task", value: "T-99.1", reason: 'unknown task "T-99.1"' });
-    expect(rejection(report({ task: "PL2-1", status: "completed" }))?.reason).toBe(
+    const on = { reportedOn: "2025-10-01" };
+    expect(rejection(report({ task: "T-99.1", status: "completed", ...on }))).toMatchObject({ field: "task", value: "T-99.1", reason: 'unknown task "T-99.1"' });
+    expect(rejection(report({ task: "PL2-1", status: "completed", ...on }))?.reason).toBe(
       'unknown task "PL2-1" (PL2-1 is an indicator: report it as an observation with indicator, period and value)',
     );
-    expect(rejection(report({ task: "t-2.3", status: "completed" }))?.reason).toBe('unknown task "t-2.3" (did you mean T-2.3?)');
+    expect(rejection(report({ task: "t-2.3", status: "completed", ...on }))?.reason).toBe('unknown task "t-2.3" (did you mean T-2.3?)');
   });
 
   it("reads reportedOn and completedOn written day/month/year, with a note for each", () => {
@@ -438,15 +440,15 @@ describe("acceptRecords: task reports", () => {
   });
 
   it("checks period and dates as for observations", () => {
-    expect(rejection(report({ task: "T-1.2", status: "completed", period: "2025/26" }))).toMatchObject({ field: "period" });
-    expect(rejection(report({ task: "T-2.3", status: "completed", completedOn: "2026-02-30" }))).toMatchObject({
+    expect(rejection(report({ task: "T-1.2", status: "completed", period: "2025/26", reportedOn: "2026-01-10" }))).toMatchObject({ field: "period" });
+    expect(rejection(report({ task: "T-2.3", status: "completed", reportedOn: "2026-03-01", completedOn: "2026-02-30" }))).toMatchObject({
       field: "completedOn",
       reason: 'completedOn "2026-02-30" is not a real date',
     });
   });
 
   it("notes an annual task reported without a period, and a completion date on a task not completed", () => {
-    const input = report({ task: "T-1.2", status: "completed" }, { task: "T-2.3", status: "in-progress", completedOn: "2025-10-01" });
+    const input = report({ task: "T-1.2", status: "completed", reportedOn: "2025-12-20" }, { task: "T-2.3", status: "in-progress", reportedOn: "2025-10-05", completedOn: "2025-10-01" });
     expect(input.taskReports).toHaveLength(2);
     expect(input.notes).toEqual([
       { source: { index: 0 }, field: "period", note: "T-1.2 is due every year; give period to say which year the report is for" },
@@ -455,11 +457,65 @@ describe("acceptRecords: task reports", () => {
   });
 });
 
+describe("acceptRecords: a report's dates are claims checked against each other", () => {
+  it("refuses a report without the date it was sent", () =>
+    expect(rejection(report({ task: "T-2.3", status: "completed", completedOn: "2025-10-01" }))).toMatchObject({
+      field: "reportedOn",
+      reason: "reportedOn is missing: a report is judged by the date it was sent",
+    }));
+
+  it("refuses a completion dated after the report that claims it (a report of 25/05/2025 saying done on 20/06/2025)", () =>
+    expect(rejection(report({ task: "T-2.1", status: "completed", reportedOn: "2025-05-25", completedOn: "2025-06-20" }))).toMatchObject({
+      field: "completedOn",
+      value: "2025-06-20",
+      reason: "completedOn 2025-06-20 is after reportedOn 2025-05-25: a report cannot say a task was completed after the day it was made",
+    }));
+
+  it.each([
+    ["completedOn", { reportedOn: "2025-06-28", completedOn: "0001-01-01" }],
+    ["reportedOn", { reportedOn: "1999-12-31" }],
+  ])("refuses a %s before the year 2000", (field, dates) =>
+    expect(rejection(report({ task: "T-2.1", status: "completed", ...dates }))).toMatchObject({
+      field,
+      reason: `${field} ${(dates as Record<string, string>)[field]} is before 2000-01-01: no report on this plan can carry it`,
+    }));
+
+  it("refuses a report on a year that had not begun when it was sent", () =>
+    expect(rejection(report({ task: "T-1.2", status: "completed", period: 2027, reportedOn: "2026-11-20" }))).toMatchObject({
+      field: "period",
+      reason: "period 2027 had not begun on reportedOn 2026-11-20: a report cannot report on a year to come",
+    }));
+
+  it("refuses a figure for a year that had not begun when it was reported: a forecast", () =>
+    expect(rejection(observe({ indicator: "PL2-1", period: 2030, value: 100, reportedOn: "2026-11-10" }))).toMatchObject({
+      field: "period",
+      reason: "period 2030 had not begun on reportedOn 2026-11-10: a figure for a year to come is a forecast, not a figure",
+    }));
+
+  it("accepts a completion on the day of the report, and a report sent the same year as its period", () => {
+    const input = report({ task: "T-1.2", status: "completed", period: 2025, reportedOn: "2025-12-20", completedOn: "2025-12-20" });
+    expect(input.rejected).toEqual([]);
+    expect(input.taskReports).toHaveLength(1);
+  });
+
+  it("keeps a report saying cancelled as the agency's claim, noting that only an amendment of the plan cancels a task", () => {
+    const input = report({ task: "T-1.3", status: "cancelled", reportedOn: "2026-11-20" });
+    expect(input.taskReports.map((r) => r.record)).toEqual([{ task: "T-1.3", status: "cancelled", reportedOn: "2026-11-20" }]);
+    expect(input.notes).toEqual([
+      {
+        source: { index: 0 },
+        field: "status",
+        note: "status cancelled is kept as the agency's claim, but it does not take the task out of the scorecard: only a decision of the People's Committee amending the plan cancels a task (section D.3)",
+      },
+    ]);
+  });
+});
+
 describe("acceptRecords: counts", () => {
   it("counts what was given: accepted + rejected = given for each kind", () => {
     const input = acceptRecords(plan, {
       observations: [{ indicator: "PL2-1", period: 2025, value: 1 }, { indicator: "PL2-1", period: 2025, value: 1 }, { indicator: "PL9-1" }, 42],
-      taskReports: [{ task: "T-2.3", status: "completed" }, {}],
+      taskReports: [{ task: "T-2.3", status: "completed", reportedOn: "2025-10-01" }, {}],
     });
     expect(input.given).toEqual({ observations: 4, taskReports: 2 });
     expect(input.observations).toHaveLength(1);
@@ -472,7 +528,11 @@ describe("acceptRecords: counts", () => {
     expect(acceptRecords(plan, {})).toEqual({ observations: [], taskReports: [], rejected: [], notes: [], given: { observations: 0, taskReports: 0 } }));
 
   it("rejects a list that is not an array as a whole, counting none of it", () => {
-    const input = acceptRecords(plan, { observations: { indicator: "PL2-1" } as unknown as unknown[], taskReports: [{ task: "T-2.3", status: "completed" }] }, { file: "app" });
+    const input = acceptRecords(
+      plan,
+      { observations: { indicator: "PL2-1" } as unknown as unknown[], taskReports: [{ task: "T-2.3", status: "completed", reportedOn: "2025-10-01" }] },
+      { file: "app" },
+    );
     expect(input.rejected).toEqual([
       { kind: "file", source: { file: "app" }, field: "observations", value: { indicator: "PL2-1" }, reason: "observations must be a list of records ([ … ]); none of it was read" },
     ]);

@@ -79,7 +79,7 @@ const annual = plan.tasks.find((t) => t.deadline?.kind === "annual")!.id;
 const fromYear = plan.tasks.find((t) => t.deadline?.kind === "fromYear")!.id;
 const taskIds = [...plan.tasks.slice(0, 40).map((t) => t.id), annual, fromYear, "T-99.9", " T-2.1", "t-2.1", "PL2-1"];
 const statuses = ["completed", "in-progress", "not-started", "cancelled", "Completed", " completed", "in progress", "hoàn thành", "done", ""];
-const dates = ["2025-06-28", "2024-02-29", "2025-02-29", "2026-13-01", "28/06/2025", "2025-6-28", " 2025-06-28", "0000-02-29", ""];
+const dates = ["2025-06-28", "2024-02-29", "2025-02-29", "2026-13-01", "28/06/2025", "2025-6-28", " 2025-06-28", "0000-02-29", "0001-01-01", "1999-12-31", "2026-11-20", ""];
 const taskReport = fc.record(
   {
     task: fc.constantFrom(...taskIds),
@@ -97,8 +97,8 @@ const nearCanonicalReport = fc.record(
     task: fc.constantFrom(...taskIds),
     status: fc.constantFrom("completed", "in-progress", "not-started", "cancelled", "Completed"),
     period: fc.constantFrom(2025, 2026, "2025", 1899),
-    reportedOn: fc.constantFrom("2025-06-28", "2024-02-29", "2025-02-29"),
-    completedOn: fc.constantFrom("2025-06-25", "2025-02-30"),
+    reportedOn: fc.constantFrom("2025-06-28", "2024-02-29", "2025-02-29", "2026-11-20", "1999-12-31"),
+    completedOn: fc.constantFrom("2025-06-25", "2025-02-30", "2026-12-01", "0001-01-01"),
     evidence: fc.constantFrom("Kế hoạch số 01/KH-SKHCN", " Kế hoạch"),
   },
   { requiredKeys: ["task", "status"] },
@@ -114,9 +114,14 @@ describe("the fast path for canonical task reports", () => {
       accepted: { record: { task: "T-2.1", status: "completed", reportedOn: "2025-06-28", completedOn: "2025-06-25" }, source: { index: 0 } },
       notes: [],
     });
-    // Noted by the full checks: an annual task without its year, completedOn on a task not completed.
-    expect(fastTaskReport(plan, { task: annual, status: "completed" }, { index: 0 })).toBeUndefined();
-    expect(checkTaskReportFully(plan, { task: annual, status: "completed" }, { index: 0 }).notes).toHaveLength(1);
-    expect(fastTaskReport(plan, { task: "T-2.1", status: "in-progress", completedOn: "2025-06-25" }, { index: 0 })).toBeUndefined();
+    // Noted by the full checks: an annual task without its year, completedOn on a task not completed, a cancellation.
+    const on = { reportedOn: "2025-06-28" };
+    expect(fastTaskReport(plan, { task: annual, status: "completed", ...on }, { index: 0 })).toBeUndefined();
+    expect(checkTaskReportFully(plan, { task: annual, status: "completed", ...on }, { index: 0 }).notes).toHaveLength(1);
+    expect(fastTaskReport(plan, { task: "T-2.1", status: "in-progress", completedOn: "2025-06-25", ...on }, { index: 0 })).toBeUndefined();
+    expect(fastTaskReport(plan, { task: "T-2.1", status: "cancelled", ...on }, { index: 0 })).toBeUndefined();
+    // Refused by the full checks: no report date, a completion after it.
+    expect(fastTaskReport(plan, { task: "T-2.1", status: "completed" }, { index: 0 })).toBeUndefined();
+    expect(fastTaskReport(plan, { task: "T-2.1", status: "completed", reportedOn: "2025-06-20", completedOn: "2025-06-25" }, { index: 0 })).toBeUndefined();
   });
 });

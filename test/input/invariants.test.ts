@@ -51,12 +51,12 @@ const observations: unknown[] = [
   "not a record",
 ];
 const taskReports: unknown[] = [
-  { task: "T-1.2", status: "completed", period: 2025 },
-  { task: "T-1.2", status: "in-progress", period: 2025 },
-  { task: "T-2.3", status: "in-progress" },
-  { task: "NQ71-2", status: "not-started" },
-  { task: "T-9.9", status: "completed" },
-  { task: "T-2.3", status: "done" },
+  { task: "T-1.2", status: "completed", period: 2025, reportedOn: "2025-12-20" },
+  { task: "T-1.2", status: "in-progress", period: 2025, reportedOn: "2025-07-01" },
+  { task: "T-2.3", status: "in-progress", reportedOn: "2025-10-01" },
+  { task: "NQ71-2", status: "not-started", reportedOn: "2025-09-01" },
+  { task: "T-9.9", status: "completed", reportedOn: "2025-10-01" },
+  { task: "T-2.3", status: "done", reportedOn: "2025-10-01" },
 ];
 
 /** What a result says without positions: which records were accepted, and which rejected and why. */

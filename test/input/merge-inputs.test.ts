@@ -52,7 +52,7 @@ describe("mergeInputs", () => {
 
   it("gives the same result whatever order the inputs come in", () => {
     const a = csv("a.csv", "PL2-1,2025,60,", "PL2-22,2025,300,", "PL2-43,2030,3,");
-    const b = readJsonRecords("b.json", '{"observations":[{"indicator":"PL2-1","period":2025,"value":"65"},{"indicator":"PL2-22","period":2025,"value":300}],"taskReports":[{"task":"T-2.3","status":"completed"}]}', plan);
+    const b = readJsonRecords("b.json", '{"observations":[{"indicator":"PL2-1","period":2025,"value":"65"},{"indicator":"PL2-22","period":2025,"value":300}],"taskReports":[{"task":"T-2.3","status":"completed","reportedOn":"2025-10-01"}]}', plan);
     const c = csv("c.csv", "PL2-43,2030,3,", "PL9-1,2025,1,", "PL2-1,2025,48,Kiến Thụy");
     const reference = mergeInputs(a, b, c);
     for (const order of [[a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]]) expect(mergeInputs(...order)).toEqual(reference);
@@ -61,7 +61,7 @@ describe("mergeInputs", () => {
 
   it("adds up counts, keeps task reports and notes, and keeps file rejections", () => {
     const merged = mergeInputs(
-      readCsvRecords("t.csv", "task,status\nT-2.3,completed\nT-2.3,completed\n", plan),
+      readCsvRecords("t.csv", "task,status,reportedOn\nT-2.3,completed,2025-10-01\nT-2.3,completed,2025-10-01\n", plan),
       readJsonRecords("bad.json", "{", plan),
       acceptRecords(plan, { observations: [{ indicator: "PL2-1", period: 2025, value: 60, note: "x" }] }, { file: "app" }),
     );

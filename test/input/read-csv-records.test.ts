@@ -30,10 +30,10 @@ describe("readCsvRecords", () => {
   });
 
   it("tells task reports from observations by the header", () => {
-    const input = readCsvRecords("tasks.csv", csv("Task,Status,Period,Evidence", "T-1.2,completed,2025,Báo cáo số 215", "T-2.3,in-progress,,"), plan);
+    const input = readCsvRecords("tasks.csv", csv("Task,Status,Period,Reported On,Evidence", "T-1.2,completed,2025,2025-12-20,Báo cáo số 215", "T-2.3,in-progress,,2025-10-01,"), plan);
     expect(input.taskReports.map((t) => t.record)).toEqual([
-      { task: "T-1.2", status: "completed", period: 2025, evidence: "Báo cáo số 215" },
-      { task: "T-2.3", status: "in-progress" },
+      { task: "T-1.2", status: "completed", period: 2025, reportedOn: "2025-12-20", evidence: "Báo cáo số 215" },
+      { task: "T-2.3", status: "in-progress", reportedOn: "2025-10-01" },
     ]);
     expect(input.given).toEqual({ observations: 0, taskReports: 2 });
   });
@@ -208,8 +208,10 @@ describe("readCsvRecords: cells separated by semicolons or tabs", () => {
   });
 
   it("reads task reports separated by tabs, a quoted cell holding a tab and a line break included", () => {
-    const input = read("tasks.tsv.csv", 'task\tstatus\tcompletedOn\tevidence\nT-2.3\tHoàn thành\t15/11/2026\t"a\tb\nc"\nT-9.9\tcompleted\t\t\n');
-    expect(input.taskReports).toEqual([{ record: { task: "T-2.3", status: "completed", completedOn: "2026-11-15", evidence: "a\tb\nc" }, source: { file: "tasks.tsv.csv", line: 2 } }]);
+    const input = read("tasks.tsv.csv", 'task\tstatus\treportedOn\tcompletedOn\tevidence\nT-2.3\tHoàn thành\t2026-11-20\t15/11/2026\t"a\tb\nc"\nT-9.9\tcompleted\t2026-11-20\t\t\n');
+    expect(input.taskReports).toEqual([
+      { record: { task: "T-2.3", status: "completed", reportedOn: "2026-11-20", completedOn: "2026-11-15", evidence: "a\tb\nc" }, source: { file: "tasks.tsv.csv", line: 2 } },
+    ]);
     expect(input.rejected.map((r) => [r.source.line, r.reason])).toEqual([[4, 'unknown task "T-9.9"']]);
     expect(input.notes.map((n) => n.note)).toEqual([
       "the cells are separated by tabs, not commas (as a spreadsheet copies cells, or a .tsv file): the file was read with tabs",

@@ -15,8 +15,8 @@ const report = `{
     { "indicator": "PL2-22", "period": 2025, "value": "abc" }
   ],
   "taskReports": [
-    { "task": "T-1.2", "status": "completed", "period": 2025, "evidence": "Báo cáo \\"số 215\\" [quý IV], {đủ}" },
-    { "task": "NQ71-2", "status": "in-progress" }
+    { "task": "T-1.2", "status": "completed", "period": 2025, "reportedOn": "2025-12-20", "evidence": "Báo cáo \\"số 215\\" [quý IV], {đủ}" },
+    { "task": "NQ71-2", "status": "in-progress", "reportedOn": "2025-10-01" }
   ]
 }
 `;
@@ -46,7 +46,7 @@ describe("readJsonRecords", () => {
   });
 
   it("takes either list alone", () => {
-    expect(readJsonRecords("t.json", '{"taskReports":[{"task":"T-2.3","status":"completed"}]}', plan).given).toEqual({ observations: 0, taskReports: 1 });
+    expect(readJsonRecords("t.json", '{"taskReports":[{"task":"T-2.3","status":"completed","reportedOn":"2025-10-01"}]}', plan).given).toEqual({ observations: 0, taskReports: 1 });
     expect(readJsonRecords("o.json", '{"observations":[]}', plan).given).toEqual({ observations: 0, taskReports: 0 });
     expect(readJsonRecords("n.json", '{"observations":null}', plan).rejected).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe("readJsonRecords", () => {
   });
 
   it("rejects a list that is not an array, and still reads the other", () => {
-    const input = readJsonRecords("r.json", '{"observations":{"indicator":"PL2-1"},"taskReports":[{"task":"T-2.3","status":"completed"}]}', plan);
+    const input = readJsonRecords("r.json", '{"observations":{"indicator":"PL2-1"},"taskReports":[{"task":"T-2.3","status":"completed","reportedOn":"2025-10-01"}]}', plan);
     expect(input.rejected).toEqual([
       expect.objectContaining({ kind: "file", source: { file: "r.json" }, field: "observations", reason: "observations must be a list of records ([ … ]); none of it was read" }),
     ]);
