@@ -133,14 +133,14 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
 }
 
 /**
- * 1 when `--fail-on` is given and a scored row (a rule of weight above 0) has that verdict (or, for `warn`, a
- * worse one); else 0. Checks of weight 0, such as the plan document's own slips, are reported but never fail a
+ * 1 when `--fail-on` is given and a scored row (a rule of weight above 0, not a locality's benchmark) has that
+ * verdict (or, for `warn`, a worse one); else 0. Checks of weight 0, such as the plan document's own slips, are reported but never fail a
  * run: they do not depend on what agencies did.
  */
 export function exitCodeFor(scorecard: Scorecard, failOn: "fail" | "warn" | undefined): number {
   if (!failOn) return 0;
   const bad = failOn === "fail" ? ["fail"] : ["fail", "warn"];
-  for (const r of rowVerdicts(scorecard)) if (r.weight !== "0" && bad.includes(r.verdict)) return 1;
+  for (const r of rowVerdicts(scorecard)) if (r.weight !== "0" && r.benchmark !== true && bad.includes(r.verdict)) return 1;
   return 0;
 }
 

@@ -1,7 +1,9 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { RejectedRecord } from "../input/records.js";
 import type { Verdict } from "../rules/rule-file.js";
-import { rowsToWrite } from "../scorecard/evaluate.js";
+import { describeSource } from "../input/source.js";
+import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
+import { rowEvidence, ruleKinds, type RowKind } from "./row-parts.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
 import { inPieces } from "./pieces.js";
 import { barChart, type BarItem } from "./html/bar-chart.js";
@@ -158,7 +160,10 @@ function gauge(summary: Summary): Markup {
 }
 
 function overview({ scorecard, lang, w }: Context): Markup {
-  const overall = scorecard.summary.overall;
+  const { overall, dataQuality, planChecks } = scorecard.summary;
+  const provisional = overall.provisional && overall.score !== null;
+  const checkCounts = (counts: Summary["counts"]) =>
+    VERDICTS.filter((v) => counts[v] > 0).map((v) => html`<span class="${verdictClass(v)}"><span aria-hidden="true">${VERDICT_MARKS[v]}</span> ${formatNumber(counts[v], lang)} ${w.verdicts[v]}</span> `);
   const verdictTiles = VERDICTS.map(
     (v) => html`<div class="tile ${verdictClass(v)}" data-verdict-count="${v}">
 <p class="tile-label"><span aria-hidden="true">${VERDICT_MARKS[v]}</span> ${w.verdicts[v]}</p>
@@ -169,9 +174,10 @@ function overview({ scorecard, lang, w }: Context): Markup {
 <h2 id="overview-heading" class="visually-hidden">${w.overallScore}</h2>
 <div class="tiles">
 <div class="tile tile-main">
-<p class="tile-label">${w.overallScore}</p>
-<p class="tile-value" data-metric="overall-score">${formatScore(overall.score, lang)}</p>
+<p class="tile-label">${provisional ? w.provisional : w.overallScore}</p>
+<p class="tile-value" data-metric="overall-score"${provisional ? html` data-provisional="true"` : ""}>${formatScore(overall.score, lang)}</p>
 <p class="tile-band"><span class="chip ${bandClass(overall.band.id)}" aria-hidden="true"></span><span data-metric="band">${overall.band.label[lang]}</span></p>
+${provisional ? html`<p class="tile-note">${phrase(w.provisionalHint, { min: formatScore(scorecard.minCoverage, lang) })}</p>` : ""}
 ${gauge(overall)}
 </div>
 <div class="tile">
@@ -187,12 +193,14 @@ ${gauge(overall)}
 </div>
 <h3 class="visually-hidden">${w.verdictCounts}</h3>
 <div class="tiles verdict-tiles">${verdictTiles}</div>
+<p class="checks-line" data-checks="data-quality">${w.dataQuality} (${w.checksHint}): ${dataQuality.rows === 0 ? "—" : checkCounts(dataQuality.counts)}</p>
+<p class="checks-line" data-checks="plan">${w.planChecks} (${w.checksHint}): ${checkCounts(planChecks.counts)}</p>
 </section>`;
 }
 
 /** The bands the summaries fall in, in the order of the standard bands, any other after. */
 function bandLegend({ scorecard, lang, w }: Context): Markup {
-  const order = ["excellent", "good", "fair", "poor", "insufficient-data"];
+  const order = ["high", "fairly-high", "medium", "low", "insufficient-data"];
   const s = scorecard.summary;
   const bands = new Map<string, string>();
   for (const summary of [s.overall, ...[s.byAgency, s.byTaskGroup, s.byIndicatorGroup, s.byLocality].flatMap((r) => Object.values(r))])
@@ -226,14 +234,31 @@ ${chartCard("chart-agency", w.byAgency, agencies, context)}
 ${chartCard("chart-task-group", w.byTaskGroup, groupItems(s.byTaskGroup), context)}
 ${chartCard("chart-indicator-group", w.byIndicatorGroup, groupItems(s.byIndicatorGroup), context)}
 ${chartCard("chart-locality", w.byLocality, localities, context)}
+${sharedDuties(context)}
 </section>`;
+}
+
+/** Duties assigned to collectives, in a table beside the charts and never ranked with the agencies. */
+function sharedDuties({ scorecard, plan, lang, w }: Context): Markup {
+  const entries = Object.entries(scorecard.summary.bySharedDuty);
+  if (entries.length === 0) return html``;
+  return html`<div class="card" id="shared-duties">
+<h3>${w.bySharedDuty}</h3>
+<p class="tile-note">${w.sharedDutyNote}</p>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">${w.lead}</th><th scope="col" class="num">${w.score}</th><th scope="col">${w.band}</th><th scope="col" class="num">${w.coverage}</th></tr></thead>
+<tbody>${entries.map(
+    ([id, s]) => html`<tr><td>${plan.agency(id)?.name[lang] ?? id}</td><td class="num">${formatScore(s.score, lang)}</td><td>${s.band.label[lang]}</td><td class="num">${formatScore(s.coverage, lang)}</td></tr>`,
+  )}</tbody>
+</table></div>
+</div>`;
 }
 
 function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): Markup {
   return html`<span class="badge ${verdictClass(verdict)}"><span class="mark" aria-hidden="true">${VERDICT_MARKS[verdict]}</span> ${text}</span>`;
 }
 
-const TASK_STATUSES = ["overdue", "missing-report", "due-soon"];
+const TASK_STATUSES = ["overdue", "missing-report", "not-completed", "not-carried-out", "cancellation-unapproved", "due-soon"];
 
 const fact = (row: ScorecardRow, key: string): unknown => row.facts[key];
 const stringFact = (row: ScorecardRow, key: string): string | undefined => {
@@ -241,20 +266,20 @@ const stringFact = (row: ScorecardRow, key: string): string | undefined => {
   return typeof value === "string" ? value : undefined;
 };
 
-/** When a task row was due: a date, a year's report and its date, or "continuous" and the window it looked at. */
+/** When a task row was due: a date, or a year's report and its date (continuous tasks saying so). */
 function dueCell(row: ScorecardRow, { lang, w }: Context): Markup {
   const due = stringFact(row, "due");
   const periodDue = stringFact(row, "periodDue");
-  const windowStart = stringFact(row, "windowStart");
+  const yearly = periodDue ? phrase(w.yearDue, { period: row.period ?? periodDue.slice(0, 4), due: formatDate(periodDue, lang) }) : undefined;
   const main = due
     ? formatDate(due, lang)
-    : periodDue
-      ? phrase(w.yearDue, { period: row.period ?? periodDue.slice(0, 4), due: formatDate(periodDue, lang) })
-      : stringFact(row, "deadlineKind") === "continuous"
-        ? `${w.continuous}${windowStart ? ` (${phrase(w.since, { date: formatDate(windowStart, lang) })})` : ""}`
-        : row.period !== undefined
-          ? String(row.period)
-          : "—";
+    : yearly
+      ? stringFact(row, "deadlineKind") === "continuous"
+        ? `${w.continuous}, ${yearly}`
+        : yearly
+      : row.period !== undefined
+        ? String(row.period)
+        : "—";
   const days = fact(row, "daysUntilDue");
   const note = typeof days === "number" ? (days < 0 ? phrase(w.daysLate, { n: -days }) : phrase(w.daysLeft, { n: days })) : "";
   return html`${main}${note ? html`<span class="sub">${note}</span>` : ""}`;
@@ -277,7 +302,7 @@ function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string
 function taskTable(context: Context): Markup {
   const { plan, lang, w } = context;
   const rank = (status: string) => TASK_STATUSES.indexOf(status);
-  const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? stringFact(row, "windowStart") ?? "";
+  const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? "";
   const rows = [...context.survey.tasks].sort((a, b) => rank(a.status) - rank(b.status) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
   const body = rows.map((row) => {
     const task = plan.task(row.entity)!;
@@ -326,35 +351,61 @@ function* milestones(context: Context): Generator<string> {
 function* rowTable(context: Context): Generator<string> {
   const { scorecard, plan, lang, w } = context;
   const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
-  const rows = rowsToWrite(scorecard);
-  const total = rows.count;
+  const kinds = ruleKinds(scorecard);
+  // The performance rows fill the filtered table; the checks, which are not scored, have tables of their own.
+  const counts = { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 };
+  let total = 0;
+  for (const r of rowVerdicts(scorecard))
+    if (kinds.get(r.rule) === "performance") {
+      total++;
+      counts[r.verdict]++;
+    }
 
   const agencyOptions = Object.keys(scorecard.summary.byAgency)
     .map((id) => ({ id, name: plan.agency(id)?.name[lang] ?? id }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
   const groupOrder = plan.groups.map((g) => g.id);
   const groupIds = [...context.survey.groups].sort((a, b) => (groupOrder.indexOf(a) + 1 || Infinity) - (groupOrder.indexOf(b) + 1 || Infinity));
-  const counts = scorecard.summary.overall.counts;
   const template = w.shown;
   const shown = phrase(template, { n: total, total });
 
+  const trace = (row: ScorecardRow) => {
+    const sources = (row.sources ?? []).map(describeSource).join("; ");
+    const evidence = rowEvidence(row);
+    return html`${sources ? html`<span class="sub trace">${w.source}: <span class="mono">${sources}</span></span>` : ""}${
+      evidence ? html`<span class="sub trace">${w.evidence}: ${evidence}</span>` : ""
+    }`;
+  };
+  const place = (row: ScorecardRow) => html`${row.locality ?? ""}${row.benchmark === true ? html`<span class="sub">${w.benchmark}</span>` : ""}`;
   const rowMarkup = (row: ScorecardRow) => {
     // The row's indicator or task, looked up once: this runs for each of a national scorecard's rows.
     const indicator = plan.indicator(row.entity);
     const task = indicator ? undefined : plan.task(row.entity);
     const entity = indicator ?? task;
     const name = indicator ? indicator.name[lang] : task?.title[lang];
-    return html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}" data-agency="${(entity?.lead ?? []).join(" ")}" data-group="${entity?.group ?? ""}">
+    return html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}" data-agency="${(entity?.lead ?? []).join(" ")}" data-group="${entity?.group ?? ""}"${
+      row.benchmark === true ? html` data-benchmark="true"` : ""
+    }>
 <td>${badge(row.verdict, w)}</td>
 <td title="${row.rule}">${ruleTitles.get(row.rule) ?? row.rule}</td>
 <td><span class="entity-id">${row.entity}</span>${name ? html`<span class="entity-name" title="${name}">${shorten(name, 64)}</span>` : ""}</td>
 <td class="num">${row.period ?? ""}</td>
-<td>${row.locality ?? ""}</td>
+<td>${place(row)}</td>
 <td title="${row.status}">${statusLabel(row.status, lang)}</td>
 <td class="num">${formatScore(row.score, lang)}</td>
-<td class="message">${row.message[lang]}</td>
+<td class="message">${row.message[lang]}${trace(row)}</td>
 </tr>`.text;
   };
+  const checkMarkup = (row: ScorecardRow) =>
+    html`<tr data-verdict="${row.verdict}" data-rule="${row.rule}">
+<td>${badge(row.verdict, w)}</td>
+<td title="${row.rule}">${ruleTitles.get(row.rule) ?? row.rule}</td>
+<td><span class="entity-id">${row.entity}</span></td>
+<td class="num">${row.period ?? ""}</td>
+<td>${row.locality ?? ""}</td>
+<td title="${row.status}">${statusLabel(row.status, lang)}</td>
+<td class="message">${row.message[lang]}${trace(row)}</td>
+</tr>`.text;
 
   yield html`<section aria-labelledby="rows-heading">
 <h2 id="rows-heading">${w.allRows}</h2>
@@ -373,12 +424,57 @@ function* rowTable(context: Context): Generator<string> {
 <colgroup><col class="w-verdict"><col class="w-rule"><col class="w-entity"><col class="w-year"><col class="w-locality"><col class="w-row-status"><col class="w-score"><col class="w-message"></colgroup>
 <thead><tr><th scope="col">${w.verdict}</th><th scope="col">${w.rule}</th><th scope="col">${w.entity}</th><th scope="col" class="num">${w.period}</th><th scope="col">${w.locality}</th><th scope="col">${w.status}</th><th scope="col" class="num">${w.score}</th><th scope="col">${w.message}</th></tr></thead>
 <tbody>`.text;
-  for (const row of rows.rows()) yield rowMarkup(row);
-  yield html`</tbody>
+  // Rows come performance first, then the checks of figures, then those of the plan (see evaluate): each kind's
+  // table is closed when the next kind's opens, every kind having its section even with no row.
+  const sequence: readonly RowKind[] = ["performance", "dataQuality", "planCheck"];
+  let open = 0;
+  const listed = [0, 0, 0];
+  const passed = [0, 0, 0];
+  const close = () => {
+    const kind = sequence[open]!;
+    const none = kind !== "performance" && listed[open] === 0 ? html`<tr><td colspan="7">${w.checksNone}</td></tr>` : "";
+    const tail =
+      kind === "performance"
+        ? html`<p id="rows-empty" class="empty-note" hidden>${w.noMatch}</p>`
+        : passed[open]! > 0
+          ? html`<p class="tile-note">${phrase(w.planChecksPassed, { n: passed[open]! })}</p>`
+          : "";
+    return html`${none}</tbody>
 </table>
-<p id="rows-empty" class="empty-note" hidden>${w.noMatch}</p>
+${tail}
 </div>
-</section>`.text;
+</section>
+`.text;
+  };
+  const openNext = () => {
+    open++;
+    const kind = sequence[open]!;
+    const id = kind === "dataQuality" ? "data-checks" : "plan-checks";
+    return html`<section aria-labelledby="${id}-heading">
+<h2 id="${id}-heading">${kind === "dataQuality" ? w.dataQuality : w.planChecks} (${w.checksHint})</h2>
+<div class="table-wrap"><table id="${id}">
+<thead><tr><th scope="col">${w.verdict}</th><th scope="col">${w.rule}</th><th scope="col">${w.entity}</th><th scope="col" class="num">${w.period}</th><th scope="col">${w.locality}</th><th scope="col">${w.status}</th><th scope="col">${w.message}</th></tr></thead>
+<tbody>`.text;
+  };
+  for (const row of rowsToWrite(scorecard).rows()) {
+    const at = sequence.indexOf(kinds.get(row.rule) ?? "performance");
+    while (open < at) {
+      yield close();
+      yield openNext();
+    }
+    if (at === 0) yield rowMarkup(row);
+    // Of the checks, only what they find is listed; those that pass are counted.
+    else if (row.verdict === "pass") passed[at]!++;
+    else {
+      listed[at]!++;
+      yield checkMarkup(row);
+    }
+  }
+  while (open < sequence.length - 1) {
+    yield close();
+    yield openNext();
+  }
+  yield close();
 }
 
 function shownValue(value: unknown): string {

@@ -3,7 +3,8 @@ import type { Table } from "../model/tables.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
 import { inPieces } from "./pieces.js";
 import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
-import { attentionOrder, formatDate, formatPercent, summaryTables, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./table.js";
+import { ruleKinds, rowPlace, rowTrace, type RowKind } from "./row-parts.js";
+import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./table.js";
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -56,16 +57,18 @@ export function* markdownParts(scorecard: Scorecard, plan: DefinedPlan, options:
 
 function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLang): Generator<string> {
   const w = WORDS[lang];
-  const overall = scorecard.summary.overall;
+  const { overall, dataQuality, planChecks } = scorecard.summary;
   const input = scorecard.input;
+  const counts = (c: Scorecard["summary"]["overall"]["counts"]) => VERDICTS.map((v) => `${verdictLabel(v, lang)} ${c[v]}`).join(", ");
 
   yield `# ${w.scorecard} ${scorecard.plan.number}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`;
   yield "";
   yield `## ${w.overall}`;
   yield "";
-  yield `- ${w.score}: **${formatPercent(overall.score, lang)}** (${escapeInline(overall.band.label[lang])})`;
-  yield `- ${w.coverage}: ${formatPercent(overall.coverage, lang)}`;
-  yield `- ${w.rows}: ${overall.rows} (${VERDICTS.map((v) => `${verdictLabel(v, lang)} ${overall.counts[v]}`).join(", ")})`;
+  yield `- ${w.score}: **${formatPercent(overall.score, lang)}** ${escapeInline(headline(scorecard, lang))}`;
+  yield `- ${w.rows}: ${overall.rows} (${counts(overall.counts)})`;
+  yield `- ${w.dataQuality} (${w.notScored}): ${dataQuality.rows} (${counts(dataQuality.counts)})`;
+  yield `- ${w.planChecks} (${w.notScored}): ${planChecks.rows} (${counts(planChecks.counts)})`;
   yield `- ${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
     `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`;
   yield `- ${w.rulesVersion}: ${escapeInline(scorecard.rulesVersion)}`;
@@ -78,17 +81,29 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLan
     yield "";
   }
 
+  const kinds = ruleKinds(scorecard);
   yield `## ${w.needsAttention}`;
   yield "";
-  const attention = attentionOrder(rowsToWrite(scorecard).rows(), (r) => [r.rule, ...rowCells(r, lang)]);
+  const attention = attentionOrder(
+    filtered(rowsToWrite(scorecard).rows(), (r) => kinds.get(r.rule) !== "planCheck"),
+    (r) => [r.rule, ...rowCells(r, lang, true)],
+  );
   if (attention.length === 0) yield w.nothingNeedsAttention;
-  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message], rows: attention });
+  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.source], rows: attention });
   yield "";
 
-  yield `## ${w.byRule}`;
-  yield "";
-  const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message];
+  // Rules come performance first, then the checks of figures, then of the plan: each kind under its heading.
+  const headings: Record<RowKind, string> = { performance: w.byRule, dataQuality: `${w.dataQuality} (${w.notScored})`, planCheck: `${w.planChecks} (${w.notScored})` };
+  let kind: RowKind | undefined;
   for (const { rule, count, rows } of rowsByRule(scorecard)) {
+    const ruleKind = kinds.get(rule.id) ?? "performance";
+    if (ruleKind !== kind) {
+      kind = ruleKind;
+      yield `## ${headings[kind]}`;
+      yield "";
+    }
+    const traced = kind !== "planCheck";
+    const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, ...(traced ? [w.source] : [])];
     yield `### ${escapeInline(rule.id)}: ${escapeInline(rule.title[lang])}`;
     yield "";
     yield `${w.severity}: ${w.severities[rule.severity]} · ${w.weight}: ${rule.weight} · ${w.rows}: ${count}`;
@@ -97,10 +112,14 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLan
     else {
       yield markdownLine(columns);
       yield markdownRule(columns.length);
-      for (const r of rows()) yield markdownLine(rowCells(r, lang));
+      for (const r of rows()) yield markdownLine(rowCells(r, lang, traced));
     }
     yield "";
   }
+}
+
+function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
 }
 
 /** A rule's rows: how many, and (once) the rows themselves. */
@@ -145,8 +164,10 @@ function rowsByRule(scorecard: Scorecard): RuleRows[] {
   }));
 }
 
-function rowCells(row: ScorecardRow, lang: RenderLang): string[] {
-  return [row.entity, row.period === undefined ? "" : String(row.period), row.locality ?? "", verdictLabel(row.verdict, lang), row.status, formatPercent(row.score, lang), row.message[lang]];
+function rowCells(row: ScorecardRow, lang: RenderLang, traced: boolean): string[] {
+  const cells = [row.entity, row.period === undefined ? "" : String(row.period), rowPlace(row, lang), verdictLabel(row.verdict, lang), row.status, row.weight === "0" ? "—" : formatPercent(row.score, lang), row.message[lang]];
+  if (traced) cells.push(rowTrace(row, lang));
+  return cells;
 }
 
 /**

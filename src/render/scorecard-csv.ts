@@ -2,18 +2,37 @@ import type { Table } from "../model/tables.js";
 import { rowsToWrite } from "../scorecard/evaluate.js";
 import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
 import { csvLine, type CsvOptions } from "./csv.js";
+import { describeSource } from "../input/source.js";
 import { inPieces } from "./pieces.js";
+import { rowEvidence } from "./row-parts.js";
 
 /** The columns of {@link scorecardTable}, in order. */
-export const SCORECARD_COLUMNS = ["rule", "entity", "period", "locality", "verdict", "status", "score", "weight", "message_vi", "message_en"] as const;
+export const SCORECARD_COLUMNS = [
+  "rule",
+  "entity",
+  "period",
+  "locality",
+  "benchmark",
+  "verdict",
+  "status",
+  "score",
+  "weight",
+  "missing_data",
+  "sources",
+  "evidence",
+  "message_vi",
+  "message_en",
+] as const;
 
 /**
  * A scorecard's rows as a flat table, one row per scorecard row, for a spreadsheet: `formatCsv(scorecardTable(s))`
  * is the CSV output (UTF-8 with BOM). Absent period, locality and score are empty cells; scores and weights
- * keep their decimal strings.
+ * keep their decimal strings. `benchmark` and `missing_data` are `true` or empty; `sources` lists where the row's
+ * records were read (`file:line`, `; ` between), `evidence` what the task report named.
  *
  * @example
- * formatCsv(scorecardTable(scorecard)).split("\r\n")[0]; //=> "\uFEFFrule,entity,period,locality,verdict,status,score,weight,message_vi,message_en"
+ * formatCsv(scorecardTable(scorecard)).split("\r\n")[0];
+ * //=> "\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en"
  */
 export function scorecardTable(scorecard: Scorecard): Table {
   return { columns: SCORECARD_COLUMNS, rows: scorecard.rows.map(rowCells) };
@@ -44,5 +63,20 @@ export function* scorecardCsvLines(scorecard: Scorecard, options: CsvOptions = {
 }
 
 function rowCells(r: ScorecardRow): Array<string | number | undefined> {
-  return [r.rule, r.entity, r.period, r.locality, r.verdict, r.status, r.score ?? undefined, r.weight, r.message.vi, r.message.en];
+  return [
+    r.rule,
+    r.entity,
+    r.period,
+    r.locality,
+    r.benchmark === true ? "true" : undefined,
+    r.verdict,
+    r.status,
+    r.score ?? undefined,
+    r.weight,
+    r.missingData === true ? "true" : undefined,
+    r.sources === undefined || r.sources.length === 0 ? undefined : r.sources.map(describeSource).join("; "),
+    rowEvidence(r),
+    r.message.vi,
+    r.message.en,
+  ];
 }

@@ -2,12 +2,13 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
 import type { Verdict } from "../rules/rule-file.js";
-import { CANONICAL_UNIT, rowsToWrite } from "../scorecard/evaluate.js";
+import { rowsToWrite } from "../scorecard/evaluate.js";
 import { inPieces } from "./pieces.js";
+import { ruleKinds, rowPlace, summaryScore } from "./row-parts.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./words.js";
 
-/** The languages the renderers write. */
-export type RenderLang = "vi" | "en";
+export { formatDate, formatPercent, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./words.js";
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -16,143 +17,6 @@ export interface TerminalOptions {
   readonly color: boolean;
   /** Line width in characters; longer lines are cut with "…". Default 100. */
   readonly width?: number;
-}
-
-/** The order verdicts are counted and listed in. */
-export const VERDICTS: readonly Verdict[] = ["pass", "warn", "fail", "no-data", "not-applicable"];
-
-/** Words of the text renderers (terminal and Markdown), by language. */
-export const WORDS = {
-  vi: {
-    scorecard: "Bảng đánh giá thực hiện Kế hoạch",
-    asOf: "tính đến ngày",
-    overall: "Tổng quan",
-    score: "Điểm",
-    band: "Xếp loại",
-    coverage: "Độ phủ dữ liệu",
-    rows: "Số dòng",
-    verdicts: { pass: "đạt", warn: "cảnh báo", fail: "không đạt", "no-data": "chưa có dữ liệu", "not-applicable": "không áp dụng" },
-    byTaskGroup: "Theo nhóm nhiệm vụ",
-    byIndicatorGroup: "Theo nhóm chỉ tiêu",
-    byAgency: "Theo cơ quan chủ trì",
-    byLocality: "Theo địa phương",
-    group: "Nhóm",
-    title: "Tên nhóm",
-    agency: "Cơ quan",
-    locality: "Địa phương",
-    needsAttention: "Cần chú ý",
-    nothingNeedsAttention: "Không có dòng nào không đạt hoặc cần cảnh báo.",
-    byRule: "Chi tiết theo quy tắc",
-    rule: "Quy tắc",
-    entity: "Mã",
-    period: "Năm",
-    verdict: "Kết luận",
-    status: "Trạng thái",
-    message: "Nội dung",
-    severity: "Mức độ",
-    severities: { high: "cao", medium: "trung bình", low: "thấp" },
-    weight: "Trọng số",
-    noRows: "Không có dòng nào.",
-    input: "Dữ liệu đầu vào",
-    observations: "số liệu chỉ tiêu",
-    taskReports: "báo cáo nhiệm vụ",
-    accepted: "nhận",
-    rejectedWord: "bị loại",
-    rulesVersion: "Phiên bản quy tắc",
-    planChecks: "Kiểm tra văn bản kế hoạch",
-    other: "Khác",
-  },
-  en: {
-    scorecard: "Scorecard of Plan",
-    asOf: "as of",
-    overall: "Overall",
-    score: "Score",
-    band: "Band",
-    coverage: "Data coverage",
-    rows: "Rows",
-    verdicts: { pass: "pass", warn: "warn", fail: "fail", "no-data": "no data", "not-applicable": "not applicable" },
-    byTaskGroup: "By task group",
-    byIndicatorGroup: "By indicator group",
-    byAgency: "By lead agency",
-    byLocality: "By locality",
-    group: "Group",
-    title: "Title",
-    agency: "Agency",
-    locality: "Locality",
-    needsAttention: "Needs attention",
-    nothingNeedsAttention: "No row fails or warns.",
-    byRule: "Rows by rule",
-    rule: "Rule",
-    entity: "Id",
-    period: "Year",
-    verdict: "Verdict",
-    status: "Status",
-    message: "Message",
-    severity: "Severity",
-    severities: { high: "high", medium: "medium", low: "low" },
-    weight: "Weight",
-    noRows: "No rows.",
-    input: "Input",
-    observations: "observations",
-    taskReports: "task reports",
-    accepted: "accepted",
-    rejectedWord: "rejected",
-    rulesVersion: "Rules version",
-    planChecks: "Checks of the plan document",
-    other: "Other",
-  },
-} as const;
-
-/**
- * A decimal share (`"0.1032"`, `"1"`) as a percentage with at most one decimal, written the language's way;
- * null as "—".
- *
- * @example
- * formatPercent("0.1032", "vi"); //=> "10,3%"
- * formatPercent("1", "en"); //=> "100%"
- */
-export function formatPercent(value: string | null, lang: RenderLang): string {
-  if (value === null) return "—";
-  const text = CANONICAL_UNIT.test(value) ? unitPercent(value) : decimalPercent(value);
-  return `${lang === "vi" ? text.replace(".", ",") : text}%`;
-}
-
-function decimalPercent(value: string): string {
-  const d = new Decimal(value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN);
-  return d.isInteger() ? d.toFixed(0) : d.toFixed(1);
-}
-
-/**
- * {@link decimalPercent} of a score from 0 to 1 by its digits, without decimal.js: a national table formats half a
- * million of them. The first three decimals are the percentage in tenths; the digits after them round it, half to even.
- */
-function unitPercent(value: string): string {
-  if (value === "1") return "100";
-  if (value === "0") return "0";
-  const digits = value.slice(2);
-  let tenths = Number(digits.slice(0, 3).padEnd(3, "0"));
-  const rest = digits.slice(3);
-  // No trailing zeros: a rest of exactly "5" is the half, one starting with 5 and longer is above it.
-  if (rest !== "" && (rest > "5" || (rest === "5" && tenths % 2 === 1))) tenths++;
-  const whole = Math.floor(tenths / 10);
-  const tenth = tenths % 10;
-  return tenth === 0 ? String(whole) : `${whole}.${tenth}`;
-}
-
-/**
- * A `YYYY-MM-DD` date as a reader of the language writes it: `26/11/2026` in Vietnamese, unchanged in English.
- *
- * @example
- * formatDate("2026-11-26", "vi"); //=> "26/11/2026"
- */
-export function formatDate(date: string, lang: RenderLang): string {
-  const [y, m, d] = date.split("-");
-  return lang === "vi" && y && m && d ? `${d}/${m}/${y}` : date;
-}
-
-/** A verdict in the language, e.g. `không đạt`. */
-export function verdictLabel(verdict: Verdict, lang: RenderLang): string {
-  return WORDS[lang].verdicts[verdict];
 }
 
 /** Cuts text to `max` characters at a word boundary where one is near, ending it with "…". */
@@ -166,14 +30,15 @@ export function shorten(text: string, max: number): string {
 
 /** One of the summary tables of a scorecard, with its heading. */
 export interface SummarySection {
-  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "byLocality";
+  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "bySharedDuty" | "byLocality";
   readonly heading: string;
   readonly table: Table;
 }
 
 /**
  * The scorecard's summaries as tables in the language: by task group and indicator group (in the plan's order,
- * with the group's title), by lead agency (by name) and by locality (only when rows have a locality).
+ * with the group's title), by lead agency (by name), the duties shared by collectives (apart, never ranked with
+ * agencies) and by locality (only when rows have a locality). A provisional score says so beside it.
  *
  * @example
  * summaryTables(scorecard, plans["haiphong-142"], "en").map((s) => s.heading);
@@ -182,7 +47,7 @@ export interface SummarySection {
 export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLang, titleLength = 80): SummarySection[] {
   const w = WORDS[lang];
   const counts = VERDICTS.map((v) => verdictLabel(v, lang));
-  const figures = (s: Summary) => [formatPercent(s.score, lang), s.band.label[lang], formatPercent(s.coverage, lang), ...VERDICTS.map((v) => s.counts[v])];
+  const figures = (s: Summary) => [summaryScore(s, lang), s.band.label[lang], formatPercent(s.coverage, lang), ...VERDICTS.map((v) => s.counts[v])];
   const tail = [w.score, w.band, w.coverage, ...counts];
   const groups = (record: Record<string, Summary>): Table => ({
     columns: [w.group, w.title, ...tail],
@@ -192,21 +57,17 @@ export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: Ren
       ...figures(record[id]!),
     ]),
   });
+  const agencies = (record: Record<string, Summary>): Table => ({
+    columns: [w.agency, ...tail],
+    rows: ordered(Object.keys(record), plan.agencies.map((a) => a.id)).map((id) => [plan.agency(id)?.name[lang] ?? id, ...figures(record[id]!)]),
+  });
   const sections: SummarySection[] = [
     { id: "byTaskGroup", heading: w.byTaskGroup, table: groups(scorecard.summary.byTaskGroup) },
     { id: "byIndicatorGroup", heading: w.byIndicatorGroup, table: groups(scorecard.summary.byIndicatorGroup) },
-    {
-      id: "byAgency",
-      heading: w.byAgency,
-      table: {
-        columns: [w.agency, ...tail],
-        rows: ordered(Object.keys(scorecard.summary.byAgency), plan.agencies.map((a) => a.id)).map((id) => [
-          plan.agency(id)?.name[lang] ?? id,
-          ...figures(scorecard.summary.byAgency[id]!),
-        ]),
-      },
-    },
+    { id: "byAgency", heading: w.byAgency, table: agencies(scorecard.summary.byAgency) },
   ];
+  if (Object.keys(scorecard.summary.bySharedDuty).length > 0)
+    sections.push({ id: "bySharedDuty", heading: w.bySharedDuty, table: agencies(scorecard.summary.bySharedDuty) });
   const localities = Object.keys(scorecard.summary.byLocality);
   if (localities.length > 0)
     sections.push({
@@ -225,17 +86,40 @@ function ordered(keys: readonly string[], order: readonly string[]): string[] {
 
 /** Verdict, then the statuses that most need someone to act, then weighted before unweighted rules. */
 const ATTENTION_VERDICTS: readonly Verdict[] = ["fail", "warn"];
-const ATTENTION_STATUSES = ["overdue", "missing-report", "off-track", "not-met", "regressing", "needs-acceleration", "conflict", "completed-late", "due-soon"];
+const ATTENTION_STATUSES = [
+  "overdue",
+  "missing-report",
+  "not-completed",
+  "not-carried-out",
+  "no-figure",
+  "invalid-figure",
+  "no-recent-figure",
+  "off-track",
+  "not-met",
+  "regressing",
+  "needs-acceleration",
+  "conflict",
+  "cancellation-unapproved",
+  "completed-late",
+  "reported-late",
+  "not-started",
+  "due-soon",
+];
 
 /**
  * The rows that fail or warn, most urgent first: fails before warnings; overdue tasks, missing reports,
- * off-track and unmet indicators before other statuses; scored rules before checks that weigh nothing.
+ * off-track and unmet indicators before other statuses; scored rules before checks that weigh nothing. The checks
+ * of the plan document are not among them: they are listed apart.
  *
  * @example
  * rowsNeedingAttention(scorecard)[0]?.status; //=> "overdue"
  */
 export function rowsNeedingAttention(scorecard: Scorecard): ScorecardRow[] {
-  return attentionOrder(scorecard.rows, (row) => row);
+  const kinds = ruleKinds(scorecard);
+  return attentionOrder(
+    scorecard.rows.filter((row) => kinds.get(row.rule) !== "planCheck"),
+    (row) => row,
+  );
 }
 
 /**
@@ -316,35 +200,45 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   const line = (text: string) => `${fit(text, width)}\n`;
 
   yield line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
-  yield `${fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` · ${overall.band.label[lang]} · ${w.coverage} ${formatPercent(overall.coverage, lang)}`], width, color)}\n`;
-  yield `${fitPainted(
-    VERDICTS.flatMap((v, i) => [i === 0 ? "" : "  ", [COLORS[v], MARKS[v]] as const, ` ${overall.counts[v]} ${verdictLabel(v, lang)}`]),
-    width,
-    color,
-  )}\n`;
+  yield `${fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` ${headline(scorecard, lang)}`], width, color)}\n`;
+  const countsLine = (counts: Summary["counts"], lead = "") =>
+    `${fitPainted(
+      [lead, ...VERDICTS.filter((v) => lead === "" || counts[v] > 0).flatMap((v, i) => [i === 0 ? "" : "  ", [COLORS[v], MARKS[v]] as const, ` ${counts[v]} ${verdictLabel(v, lang)}`])],
+      width,
+      color,
+    )}\n`;
+  yield countsLine(overall.counts);
+  const checks = scorecard.summary;
+  yield countsLine(checks.dataQuality.counts, `${w.dataQuality} (${w.notScored}): `);
+  yield countsLine(checks.planChecks.counts, `${w.planChecks} (${w.notScored}): `);
   const input = scorecard.input;
   yield line(
     `${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
       `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`,
   );
 
-  const appliesTo = new Map(scorecard.rules.map((r) => [r.id, r.appliesTo]));
+  const kinds = ruleKinds(scorecard);
   const entityOrder = new Map<string, number>([...plan.tasks, ...plan.indicators].map((e, i) => [e.id, i]));
   const byGroup = new Map<string, ListedRow[]>();
   const planChecks: ListedRow[] = [];
+  const dataChecks: ListedRow[] = [];
   let index = 0;
   for (const row of rowsToWrite(scorecard).rows()) {
+    const kind = kinds.get(row.rule);
+    // The checks list only what they find: most of them pass, and they are not scored.
+    if (kind !== "performance" && row.verdict === "pass") continue;
     const listed: ListedRow = {
       order: entityOrder.get(row.entity) ?? Infinity,
       index: index++,
-      label: `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(row.locality)}` : ""}`,
+      label: `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(rowPlace(row, lang))}` : ""}`,
       status: row.status,
-      score: row.score,
+      // A check weighs nothing: its score would read as a grade.
+      score: kind === "performance" ? row.score : null,
       verdict: row.verdict,
       message: terse(row, lang),
     };
-    if (appliesTo.get(row.rule) === "plan") {
-      planChecks.push(listed);
+    if (kind === "planCheck" || kind === "dataQuality") {
+      (kind === "planCheck" ? planChecks : dataChecks).push(listed);
       continue;
     }
     const group = plan.indicator(row.entity)?.group ?? plan.task(row.entity)?.group ?? "";
@@ -400,27 +294,43 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
     yield `\n${fitPainted([[BOLD, w.other]], width, color)}\n`;
     for (const row of sortRows(others)) yield rowLine(row);
   }
-  if (planChecks.length > 0) {
-    // The plan document's own checks weigh nothing and mostly pass: only what they find is listed.
-    const passed = planChecks.filter((r) => r.verdict === "pass").length;
-    yield `\n${fitPainted([[BOLD, w.planChecks]], width, color)}\n`;
-    yield `${fitPainted([[COLORS.pass, MARKS.pass], ` ${passed} ${verdictLabel("pass", lang)}`], width, color)}\n`;
-    const found = sortRows(planChecks.filter((r) => r.verdict !== "pass"));
-    ({ label: labelWidth, status: statusWidth } = widths([found]));
-    for (const row of found) yield rowLine(row);
+  // The checks of the figures and of the plan document, apart from performance: what they find, not scored.
+  for (const [heading, found] of [
+    [w.dataQuality, dataChecks],
+    [w.planChecks, planChecks],
+  ] as const) {
+    if (found.length === 0) continue;
+    yield `\n${fitPainted([[BOLD, `${heading} (${w.notScored})`]], width, color)}\n`;
+    const sorted = sortRows(found);
+    ({ label: labelWidth, status: statusWidth } = widths([sorted]));
+    for (const row of sorted) yield rowLine(row);
   }
 
-  const agencies = summaryTables(scorecard, plan, lang).find((s) => s.id === "byAgency")!;
-  yield `\n${fitPainted([[BOLD, w.byAgency]], width, color)}\n`;
-  const figures = agencies.table.rows.map((r) => r.slice(1, 4).map(String));
-  const figureWidths = [0, 1, 2].map((k) => Math.max(...[agencies.table.columns[k + 1]!, ...figures.map((f) => f[k]!)].map((t) => [...t].length)));
-  const countsText = (r: readonly unknown[]) => `${MARKS.fail} ${String(r[6])}  ${MARKS.warn} ${String(r[5])}`;
-  const nameWidth = Math.max(12, Math.min(48, width - figureWidths.reduce((a, b) => a + b + 2, 0) - 12));
-  yield line(
-    `${pad(agencies.table.columns[0]!, nameWidth)}  ${[1, 2, 3].map((k) => pad(agencies.table.columns[k]!, figureWidths[k - 1]!)).join("  ")}  ${MARKS.fail}/${MARKS.warn}`,
-  );
-  for (const r of agencies.table.rows)
-    yield line(`${pad(shorten(String(r[0]), nameWidth), nameWidth)}  ${[1, 2, 3].map((k) => pad(String(r[k]), figureWidths[k - 1]!)).join("  ")}  ${countsText(r)}`);
+  for (const section of summaryTables(scorecard, plan, lang).filter((s) => s.id === "byAgency" || s.id === "bySharedDuty")) {
+    const agencies = section.table;
+    yield `\n${fitPainted([[BOLD, section.heading]], width, color)}\n`;
+    const figures = agencies.rows.map((r) => r.slice(1, 4).map(String));
+    const figureWidths = [0, 1, 2].map((k) => Math.max(...[agencies.columns[k + 1]!, ...figures.map((f) => f[k]!)].map((t) => [...t].length)));
+    const countsText = (r: readonly unknown[]) => `${MARKS.fail} ${String(r[6])}  ${MARKS.warn} ${String(r[5])}`;
+    const nameWidth = Math.max(12, Math.min(48, width - figureWidths.reduce((a, b) => a + b + 2, 0) - 12));
+    yield line(`${pad(agencies.columns[0]!, nameWidth)}  ${[1, 2, 3].map((k) => pad(agencies.columns[k]!, figureWidths[k - 1]!)).join("  ")}  ${MARKS.fail}/${MARKS.warn}`);
+    for (const r of agencies.rows)
+      yield line(`${pad(shorten(String(r[0]), nameWidth), nameWidth)}  ${[1, 2, 3].map((k) => pad(String(r[k]), figureWidths[k - 1]!)).join("  ")}  ${countsText(r)}`);
+  }
+}
+
+/**
+ * What follows the overall score: `· Khá · Độ phủ dữ liệu 80%`, or for a provisional score `(tạm tính) · chưa xếp
+ * loại: độ phủ dữ liệu 33,1%, dưới mức tối thiểu 50%`.
+ *
+ * @internal
+ */
+export function headline(scorecard: Scorecard, lang: RenderLang): string {
+  const w = WORDS[lang];
+  const { overall } = scorecard.summary;
+  const coverage = formatPercent(overall.coverage, lang);
+  if (!overall.provisional || overall.score === null) return `· ${overall.band.label[lang]} · ${w.coverage} ${coverage}`;
+  return `(${w.provisional}) · ${w.belowMinCoverage.replace("{coverage}", coverage).replace("{min}", formatPercent(scorecard.minCoverage, lang))}`;
 }
 
 /**
@@ -432,7 +342,12 @@ function terse(row: ScorecardRow, lang: RenderLang): string {
   const start = message.indexOf(`${row.entity} «`);
   const end = start < 0 ? -1 : message.indexOf("»", start);
   if (end < 0) return message;
-  const rest = message.slice(end + 1);
+  // The place after the name (`(toàn thành phố)`) goes too: the line shows the locality beside the id.
+  let rest = message.slice(end + 1);
+  if (rest.startsWith(" (")) {
+    const close = rest.indexOf(")");
+    if (close > 0) rest = rest.slice(close + 1);
+  }
   return start === 0 ? rest.replace(/^[\s:,]+/, "") : `${message.slice(0, start)}${row.entity}${rest}`;
 }
 

@@ -88,9 +88,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     invalid,
   };
 
-  const runners = rules.map((rule) => runnerFor(rule, options.engine ?? "compiled"));
+  // Rules are listed performance first (tasks and indicators), then the checks of figures, then those of the plan.
+  const runners = byKind(rules).map((rule) => runnerFor(rule, options.engine ?? "compiled"));
   // Each rule's rows are kept as the subject's key, the case decided and the score; a row is made when read.
-  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [] }));
+  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [], benchmarks: [] }));
   const tallies = new Tallies(plan);
   // Rules reading the same fact set share one pass over its subjects; the checks of reported figures go first, so
   // that the figures they find invalid are set aside before milestones and progress are read.
@@ -117,6 +118,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         rows.keys.push(key);
         rows.outcomes.push(outcome);
         rows.scores.push(score);
+        rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
         tallies.add(subject, definition.appliesTo, outcome, score, weightOf(runner.rule));
@@ -170,6 +172,7 @@ interface KeptRows {
   keys: number[];
   outcomes: Outcome[];
   scores: (string | null)[];
+  benchmarks: boolean[];
 }
 
 const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
@@ -180,17 +183,18 @@ function* rowsOfKept(kept: readonly KeptRows[], transient = false): Generator<Sc
 }
 
 function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
-  for (const { rule, outcomes } of kept) {
+  for (const { rule, outcomes, benchmarks } of kept) {
     const weight = weightOf(rule);
-    for (const outcome of outcomes) yield { rule: rule.id, weight, verdict: outcome.verdict };
+    for (let j = 0; j < outcomes.length; j++) yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
   }
 }
 
-/** A row's rule, weight and verdict: what an exit code is decided on, known without making the row. */
+/** A row's rule, weight and verdict, and whether it is a benchmark: what an exit code is decided on, known without making the row. */
 export interface RowVerdict {
   readonly rule: string;
   readonly weight: string;
   readonly verdict: Outcome["verdict"];
+  readonly benchmark?: boolean;
 }
 
 /** A scorecard's rows not yet made: how many, each made anew on each pass, and their verdicts alone. */
@@ -246,10 +250,11 @@ function sortObservationRows(rows: KeptRows): void {
   const order = Array.from({ length: n }, (_, j) => j).sort(
     (a, b) => byCodeUnits(entity[a]!, entity[b]!) || period[a]! - period[b]! || byCodeUnits(locality[a]!, locality[b]!) || byCodeUnits(figure[a]!, figure[b]!),
   );
-  const { keys, outcomes, scores } = rows;
+  const { keys, outcomes, scores, benchmarks } = rows;
   rows.keys = order.map((j) => keys[j]!);
   rows.outcomes = order.map((j) => outcomes[j]!);
   rows.scores = order.map((j) => scores[j]!);
+  rows.benchmarks = order.map((j) => benchmarks[j]!);
 }
 
 interface FactSetGroup {
@@ -257,6 +262,13 @@ interface FactSetGroup {
   readonly parameters: SubjectParameters;
   /** Indexes of the runners in this group, in rule order. */
   readonly members: number[];
+}
+
+const KIND_ORDER: Readonly<Record<AppliesTo, number>> = { indicator: 0, task: 0, observation: 1, plan: 2 };
+
+/** The rules in the order a scorecard lists them: performance, then checks of the figures, then of the plan; else as given. */
+function byKind(rules: readonly LoadedRule[]): LoadedRule[] {
+  return rules.map((rule, i) => ({ rule, i })).sort((a, b) => KIND_ORDER[a.rule.definition.appliesTo] - KIND_ORDER[b.rule.definition.appliesTo] || a.i - b.i).map(({ rule }) => rule);
 }
 
 /** Records that an entry of the observation table failed a check: its figure is set aside. */

@@ -1,9 +1,9 @@
 import type { Verdict } from "../../rules/rule-file.js";
 
 /** The bands the page has colours for; a custom band id is drawn in a neutral colour. */
-const KNOWN_BANDS = new Set(["excellent", "good", "fair", "poor", "insufficient-data"]);
+const KNOWN_BANDS = new Set(["high", "fairly-high", "medium", "low", "insufficient-data"]);
 
-/** The CSS class colouring a band: `band-good`, or `band-other` for a band the page does not know. */
+/** The CSS class colouring a band: `band-medium`, or `band-other` for a band the page does not know. */
 export function bandClass(bandId: string): string {
   return KNOWN_BANDS.has(bandId) ? `band-${bandId}` : "band-other";
 }

@@ -13,7 +13,7 @@ export const PAGE_STYLE = `
   --fail: #a40e26; --fail-bg: #ffebe9; --fail-line: #ff8182;
   --nodata: #424a53; --nodata-bg: #eaeef2; --nodata-line: #afb8c1;
   --na: #57606a; --na-bg: #f6f8fa; --na-line: #d0d7de;
-  --band-excellent: #116329; --band-good: #2da44e; --band-fair: #bf8700; --band-poor: #cf222e; --band-insufficient-data: #8c959f; --band-other: #57606a;
+  --band-high: #116329; --band-fairly-high: #2da44e; --band-medium: #bf8700; --band-low: #cf222e; --band-insufficient-data: #8c959f; --band-other: #57606a;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; font-size: 15px; }
@@ -64,10 +64,10 @@ main { padding-bottom: 40px; }
 .badge.v-not-applicable { color: var(--na); background: var(--na-bg); border-color: var(--na-line); }
 
 .chip { display: inline-block; width: 14px; height: 14px; border-radius: 3px; flex: none; }
-.band-excellent { fill: var(--band-excellent); background: var(--band-excellent); }
-.band-good { fill: var(--band-good); background: var(--band-good); }
-.band-fair { fill: var(--band-fair); background: var(--band-fair); }
-.band-poor { fill: var(--band-poor); background: var(--band-poor); }
+.band-high { fill: var(--band-high); background: var(--band-high); }
+.band-fairly-high { fill: var(--band-fairly-high); background: var(--band-fairly-high); }
+.band-medium { fill: var(--band-medium); background: var(--band-medium); }
+.band-low { fill: var(--band-low); background: var(--band-low); }
 .band-insufficient-data { fill: var(--band-insufficient-data); background: var(--band-insufficient-data); }
 .band-other { fill: var(--band-other); background: var(--band-other); }
 .band-legend { display: flex; flex-wrap: wrap; gap: 6px 20px; list-style: none; padding: 0; margin: 0 0 14px; font-size: 0.88rem; color: var(--muted); }
