@@ -128,6 +128,7 @@ const W = {
   notScored: { vi: "không tính điểm", en: "not scored" },
   shownNotScored: { vi: "có dòng nhưng không tính điểm", en: "shown but not scored" },
   noRow: { vi: "không ghi dòng nào: quy tắc chỉ báo khi có vấn đề", en: "no row: the rule only reports problems" },
+  missingData: { vi: "tính là thiếu số liệu trong độ phủ", en: "counts as missing data in coverage" },
   message: { vi: "Thông điệp", en: "Message" },
   label: { vi: "Tiếng Việt", en: "English" },
 } as const satisfies Record<string, LocalizedText>;
@@ -247,7 +248,8 @@ function scoreWords(rule: LoadedRule, o: Outcome, lang: Lang): string {
 function outcomeWords(rule: LoadedRule, o: Outcome, lang: Lang): string {
   if (o.skip) return `→ ${W.noRow[lang]} (${code("skip")}).`;
   const message = `${W.message[lang]}: “${escapeMarkdown(o.message[lang])}”`;
-  return `→ ${verdictWords(o.verdict, lang)}, ${W.status[lang]} ${code(o.status)}, ${scoreWords(rule, o, lang)}. ${message}`;
+  const missing = o.missingData === true ? `, ${W.missingData[lang]} (${code("missingData")})` : "";
+  return `→ ${verdictWords(o.verdict, lang)}, ${W.status[lang]} ${code(o.status)}, ${scoreWords(rule, o, lang)}${missing}. ${message}`;
 }
 
 /** Anchors of a rule's cases on its page, unique even if two cases share a name. */
@@ -405,7 +407,7 @@ function placeholderRows(rule: LoadedRule): string[][] {
     if (!k.event.params.skip) for (const lang of ["vi", "en"] as const) for (const n of placeholders(k.event.params.message[lang])) names.add(n);
   const facts = FACT_SETS[rule.definition.factSet].facts;
   return [...names].map((n) => {
-    const meaning: LocalizedText = MESSAGE_PLACEHOLDERS[n] ?? facts[n]?.description ?? rule.definition.parameters[n]?.description ?? { vi: n, en: n };
+    const meaning: LocalizedText = (Object.hasOwn(MESSAGE_PLACEHOLDERS, n) ? MESSAGE_PLACEHOLDERS[n] : undefined) ?? facts[n]?.description ?? rule.definition.parameters[n]?.description ?? { vi: n, en: n };
     return [code(`{${n}}`), escapeMarkdown(meaning.vi), escapeMarkdown(meaning.en)];
   });
 }
@@ -543,16 +545,45 @@ function renderIndex(rules: readonly LoadedRule[]): string {
     ],
     ["## Điểm, trọng số và tổng hợp — Scores, weights and summaries"],
     [
-      `Điểm của một dòng là một số thập phân từ 0 đến 1: \`pass\` được ${defaults("pass")}, \`fail\` được ${defaults("fail")}, \`warn\` được điểm quy tắc ghi (mặc định ${defaults("warn")}); một trường hợp có thể lấy điểm từ một tham số hoặc một dữ kiện (ví dụ tỷ số tiến độ). Các dòng \`no-data\`, \`not-applicable\` và \`scored: false\` không có điểm. Mỗi quy tắc có một trọng số (0 đến 100) áp cho mọi dòng của nó; dòng của quy tắc có trọng số 0 chỉ được báo cáo, không tính vào điểm và độ phủ.`,
+      `Điểm của một dòng là một số thập phân từ 0 đến 1: \`pass\` được ${defaults("pass")}, \`fail\` được ${defaults("fail")}, \`warn\` được điểm quy tắc ghi (mặc định ${defaults("warn")}); một trường hợp có thể lấy điểm từ một tham số hoặc một dữ kiện (ví dụ tỷ số tiến độ). Các dòng \`no-data\`, \`not-applicable\` và \`scored: false\` không có điểm. Một trường hợp ghi \`missingData: true\` khi dòng thiếu số liệu hoặc báo cáo cần có (không báo cáo, hoặc số liệu không hợp lệ bị gạt ra): dòng vẫn được điểm trường hợp ghi (thường là 0) và bị tính là thiếu dữ liệu trong độ phủ. Mỗi quy tắc có một trọng số (0 đến 100) áp cho mọi dòng của nó.`,
       "",
-      `A row's score is a decimal from 0 to 1: \`pass\` scores ${defaults("pass")}, \`fail\` ${defaults("fail")}, \`warn\` what the rule states (${defaults("warn")} by default); a case may take its score from a parameter or a fact (for example the progress ratio). Rows that are \`no-data\`, \`not-applicable\` or \`scored: false\` have no score. Each rule has a weight (0 to 100) applied to all its rows; the rows of a rule with weight 0 are reported but count neither in scores nor in coverage.`,
+      `A row's score is a decimal from 0 to 1: \`pass\` scores ${defaults("pass")}, \`fail\` ${defaults("fail")}, \`warn\` what the rule states (${defaults("warn")} by default); a case may take its score from a parameter or a fact (for example the progress ratio). Rows that are \`no-data\`, \`not-applicable\` or \`scored: false\` have no score. A case says \`missingData: true\` when the row lacked the figure or report it needed (none given, or one set aside as invalid): the row still scores what the case says (usually 0), and counts as missing data in coverage. Each rule has a weight (0 to 100) applied to all its rows.`,
     ],
+    ["### Ba loại dòng — Three kinds of rows"],
     [
-      "Bảng điểm tổng hợp các dòng cho toàn kế hoạch và theo nhóm chỉ tiêu, nhóm nhiệm vụ, cơ quan chủ trì và địa phương. Với mỗi tập dòng:",
+      "- **Kết quả thực hiện — Performance**: quy tắc về nhiệm vụ và chỉ tiêu (`appliesTo` là `task` hoặc `indicator`). Chỉ các dòng này được tính vào điểm, độ phủ, xếp loại và số dòng ở phần tổng quan. — rules on tasks and indicators. Only these rows count in scores, coverage, bands and the headline counts.",
+      "- **Kiểm tra số liệu báo cáo — Checks of the reported figures** (`observation`): có tổng hợp riêng (`summary.dataQuality`), không tính điểm. Số liệu không đạt một kiểm tra mức cao (`severity: high`) bị gạt ra: các quy tắc mốc và tiến độ không dùng nó, dòng của chúng ghi kiểm tra nào không đạt và tính như thiếu số liệu. — summed up apart (`summary.dataQuality`), never scored. A figure that fails a high-severity check is set aside: milestone and progress rules do not use it, and their rows name the check failed and count as missing data.",
+      "- **Kiểm tra văn bản kế hoạch — Checks of the plan document** (`plan`): những điểm bất thường của chính văn bản (thiếu cơ quan chủ trì, hạn trước ngày ký…); có tổng hợp riêng (`summary.planChecks`), không tính vào bất kỳ điểm, số đếm tổng quan hay tổng hợp theo cơ quan nào. — slips of the document itself (no lead agency, a deadline before signing…); summed up apart (`summary.planChecks`), counted in no score, headline count or agency summary.",
+    ],
+    ["### Cấp của chỉ tiêu — Whose target"],
+    [
+      "Mọi chỉ tiêu của Kế hoạch 142 là chỉ tiêu của thành phố (`Target.level` vắng mặt hoặc `city`). Kết luận của thành phố và mọi tổng hợp toàn thành phố (tổng quan, nhóm, cơ quan) chỉ dùng số liệu của toàn thành phố. Số liệu của từng phường, xã được đối chiếu với chỉ tiêu của thành phố chỉ để tham chiếu: các dòng đó có `benchmark: true`, chỉ tính trong tổng hợp theo địa phương. Một kế hoạch đặt chỉ tiêu cho từng địa phương ghi `level: \"locality\"`; khi đó số liệu của mỗi địa phương được đánh giá thật và tính vào tổng hợp toàn thành phố.",
+      "",
+      "Every target of Plan 142 is the city's (`Target.level` absent or `city`). City verdicts and every city-wide summary (overall, groups, agencies) use the whole city's figures only. The figures of wards and communes are compared with the city's target only as benchmarks: their rows carry `benchmark: true` and count only in the summaries by locality. A plan that sets a target for each locality says `level: \"locality\"`; each locality's figure is then judged for real and counts city-wide.",
+    ],
+    ["### Thiếu số liệu — Missing data"],
+    [
+      "Tham số `whenMissing` của quy tắc mốc và quy tắc tiến độ (như chiến lược giá trị thiếu của DHIS2) quyết định một số liệu đến hạn mà không có số liệu hợp lệ được tính thế nào: `not-met` (mặc định) tính là không đạt, 0 điểm; `no-data` không chấm điểm. Mặc định là `not-met` vì chỉ như vậy việc không báo cáo một số liệu xấu không bao giờ làm điểm cao hơn báo cáo nó: với `no-data`, một cơ quan giấu số liệu không đạt sẽ thoát khỏi điểm 0. Cả hai cách đều làm giảm độ phủ. Số liệu đến hạn là số liệu của năm mốc đã qua (quy tắc mốc) và số liệu của năm gần nhất đã qua, từ năm ký kế hoạch (quy tắc tiến độ).",
+      "",
+      "The parameter `whenMissing` of the milestone and progress rules (as DHIS2's missing-value strategy) says how a figure that is due and has no valid value counts: `not-met` (the default) as missed, scoring 0; `no-data` as not scored. The default is `not-met` because only then does withholding a bad figure never raise a score: with `no-data`, an agency hiding a missed target would escape its 0. Either way coverage falls. The figure due is that of a milestone year past (milestone rule) and that of the latest year past, from the plan's own year on (progress rule).",
+    ],
+    ["### Báo cáo là lời khai — A report is a claim"],
+    [
+      "- Ngày trong báo cáo được kiểm tra với nhau khi đọc: báo cáo phải có ngày gửi (`reportedOn`); không nhận ngày trước năm 2000, ngày hoàn thành sau ngày gửi báo cáo, hay báo cáo (hoặc số liệu) về một năm chưa bắt đầu khi gửi. Báo cáo gửi sau ngày đánh giá được giữ nhưng không dùng, kèm ghi chú. — A report's dates are checked against each other when read: a report must give the day it was sent (`reportedOn`); a date before 2000, a completion after the report's own date, and a report (or figure) on a year not begun when it was sent are refused. A report sent after the date of the assessment is kept but not used, with a note.",
+      "- Nhiệm vụ chỉ ra khỏi bảng điểm khi kế hoạch được sửa đổi: báo cáo “đã hủy” của cơ quan được giữ như một lời khai, nhưng nhiệm vụ được đánh giá như chưa có báo cáo đó, và dòng ghi rõ việc hủy chưa có quyết định của UBND thành phố (mục D.3). — A task leaves the scorecard only by the plan's own amendment: an agency's report of “cancelled” is kept as a claim, but the task is judged as if that report had not been sent, and the row says no decision of the People's Committee approves the cancellation (section D.3).",
+      "- Nhiệm vụ định kỳ (hằng năm, thường xuyên) được đánh giá theo ngày gửi báo cáo của từng năm so với hạn báo cáo (tham số `annualReportDue`, mặc định 31/12 của năm được báo cáo; kế hoạch không đặt hạn này). Báo cáo muộn được `lateScore` và ghi số ngày muộn. — Recurring duties (annual, continuous) are judged on the day each year's report was sent against its due date (parameter `annualReportDue`, by default 31 December of the year reported on; the plan sets none). A late report earns `lateScore` and says how late.",
+      "- **Đang thực hiện — In progress**: không được chấm điểm trước hạn của dòng (nhiệm vụ một lần: thời hạn; nhiệm vụ định kỳ: hạn báo cáo của năm), và được chấm điểm sau hạn: với nhiệm vụ một lần và hằng năm là chưa hoàn thành (0 điểm); với nhiệm vụ thường xuyên, vốn không có ngày hoàn thành, đang thực hiện là điều được yêu cầu (1 điểm nếu báo cáo đúng hạn). Báo cáo “chưa bắt đầu” trước hạn là cảnh báo không tính điểm, sau hạn là không đạt. — In progress is not scored before the row's due date (a one-off task's deadline; a recurring duty's report date) and is scored after it: for one-off and annual tasks it is not done (0); for a continuous task, which has no completion, being in progress is what is asked (1 when reported on time). A report of “not started” is an unscored warning before the due date and a fail after it.",
+      "- Nhiệm vụ có hạn đã qua trước ngày ký kế hoạch (T-1.1, NQ71-7, NQ71-92) giữ hạn như văn bản ghi, vì kế hoạch tiếp tục các nội dung của Kế hoạch 44/KH-UBND (mục D.1); kiểm tra `plan.deadline-after-signing` ghi nhận điểm bất thường của văn bản. — Tasks whose deadline had passed when the plan was signed (T-1.1, NQ71-7, NQ71-92) keep the deadline as written, since the plan carries on the work of Plan 44/KH-UBND (section D.1); the check `plan.deadline-after-signing` records the document's slip.",
+    ],
+    ["### Tổng hợp — Summaries"],
+    [
+      "Bảng điểm tổng hợp các dòng kết quả thực hiện cho toàn thành phố và theo nhóm chỉ tiêu, nhóm nhiệm vụ, cơ quan chủ trì (`byAgency`), nhiệm vụ chung của tập thể nhiều cơ quan (`bySharedDuty`: “Các Sở, ngành…”, “Ủy ban nhân dân các cấp…”, không xếp hạng cùng các cơ quan vì không một cơ quan nào chịu trách nhiệm thay cả tập thể) và địa phương. Với mỗi tập dòng:",
+      "",
+      "The scorecard sums up the performance rows for the whole city and by indicator group, task group, lead agency (`byAgency`), duties shared by a collective of bodies (`bySharedDuty`: “Các Sở, ngành…”, “Ủy ban nhân dân các cấp…”, never ranked with agencies since no one body answers for the collective) and locality. For each set of rows:",
       "",
       "- **Điểm — Score** = trung bình có trọng số của các dòng có điểm: Σ (trọng số × điểm) ÷ Σ trọng số, chỉ xét dòng có trọng số lớn hơn 0 và có điểm. — the weighted mean of the scored rows: Σ (weight × score) ÷ Σ weight, over rows with a weight above 0 and a score.",
-      "- **Độ phủ — Coverage** = số dòng có điểm ÷ (số dòng có điểm + số dòng `no-data`): tỷ lệ những gì cần số liệu đã có số liệu. — scored rows ÷ (scored rows + `no-data` rows): the share of what needed data that had it.",
-      "- **Xếp loại — Band**: mức đầu tiên (từ cao xuống thấp) mà điểm đạt tới, theo bảng dưới. Nếu không có dòng nào có điểm thì không có điểm và xếp loại là chưa đủ dữ liệu. — the first band, from the top, whose lower bound the score reaches, as below. With no scored row there is no score and the band says the data are insufficient.",
+      "- **Độ phủ — Coverage** = số dòng có điểm và có số liệu ÷ (số dòng có điểm + số dòng `no-data`): tỷ lệ những gì cần số liệu hoặc báo cáo đã có. Dòng `missingData` có điểm nhưng không có số liệu. — scored rows that had their data ÷ (scored rows + `no-data` rows): the share of what needed a figure or a report that had one. A `missingData` row is scored but had no data.",
+      "- **Xếp loại — Band**: chỉ khi độ phủ đạt mức tối thiểu (`evaluate({ minCoverage })`, mặc định 50%); dưới mức đó điểm được ghi là tạm tính (`provisional: true`) và xếp loại là “Chưa đủ dữ liệu”, vì trên quá ít số liệu một xếp loại nói về việc thiếu báo cáo hơn là về việc thực hiện. Khi đủ, xếp loại là mức đầu tiên (từ cao xuống thấp) mà điểm đạt tới, theo bảng dưới. — Only when coverage reaches the minimum (`evaluate({ minCoverage })`, 50% by default); below it the score is marked provisional (`provisional: true`) and the band is “Insufficient data”, since on so little data a band would say more about missing reports than about performance. Otherwise the band is the first, from the top, whose lower bound the score reaches, as below.",
       "",
       "Điểm và độ phủ được tính bằng số thập phân chính xác và làm tròn 4 chữ số; kết quả không phụ thuộc thứ tự các dòng. — Score and coverage are computed in exact decimals and rounded to 4 places; the result does not depend on row order.",
     ],
@@ -560,6 +591,11 @@ function renderIndex(rules: readonly LoadedRule[]): string {
       ["Xếp loại — Band", "Từ điểm — From score", "Tên (vi)", "Label (en)"],
       STANDARD_BANDS.map((b) => [code(b.id), b.from, escapeMarkdown(b.label.vi), escapeMarkdown(b.label.en)]),
     ),
+    [
+      "**Căn cứ của xếp loại — Basis of the bands.** Kế hoạch không đặt thang xếp loại. Các mức là của thư viện và chỉ nói điểm cao hay thấp, không phải các mức xếp loại cán bộ của Nghị định 90/2020/NĐ-CP: 50% là một nửa số điểm có trọng số; 75% và 90% chia nửa trên thành các mức “khá” và “cao”, như các ngưỡng thường dùng khi chia một thang phần trăm. Ứng dụng dùng thang khác truyền `evaluate({ bands })`. — The plan sets no bands. These are the library's own and only say how high the score is; they are not the staff ratings of Decree 90/2020/NĐ-CP: 50% is half the weighted points; 75% and 90% split the upper half into “fairly high” and “high”, as percentage scales are commonly cut. An app using another scale passes `evaluate({ bands })`.",
+      "",
+      "**Căn cứ của trọng số — Basis of the weights.** Kế hoạch không đặt trọng số. Thư viện cho đạt chỉ tiêu tại mốc trọng số 3, vì chỉ tiêu của Phụ lục 1 và 2 là kết quả kế hoạch được đo bằng; tiến độ hướng tới mốc tiếp theo và hoàn thành nhiệm vụ có thời hạn trọng số 2, vì đó là các dấu hiệu sớm và các sản phẩm có ngày hoàn thành; báo cáo định kỳ của nhiệm vụ hằng năm và thường xuyên trọng số 1, vì đó là việc báo cáo đều đặn hơn là một sản phẩm; các kiểm tra trọng số 0. Ứng dụng thay trọng số bằng `evaluate({ weights })`. — The plan sets no weights. The library weighs milestones met 3, since the targets of Appendices 1 and 2 are the results the plan is measured by; progress toward the next milestone and one-off tasks done by their deadline 2, as early signs and dated deliverables; the yearly reports of annual and continuous tasks 1, as regular reporting rather than a deliverable; the checks 0. An app changes them with `evaluate({ weights })`.",
+    ],
     ["## Danh mục quy tắc — Rule index"],
     table(
       ["Mã — Id", "Tên (vi)", "Title (en)", "Áp dụng cho — Applies to", "Mức độ — Severity", "Trọng số — Weight", "Căn cứ trong kế hoạch — Plan clause"],

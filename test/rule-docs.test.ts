@@ -76,7 +76,7 @@ describe("renderRuleDocs", () => {
   it("reads a case in words in both languages, the technical form beside them", () => {
     const md = pageOf("task.deadline.md");
     expect(md).toContain("bằng `completed` (`reportStatus` equal `\"completed\"`)");
-    expect(md).toContain("the status of the latest report (not-started, in-progress, completed, cancelled) is `completed` (`reportStatus` equal `\"completed\"`)");
+    expect(md).toContain("the status of the latest report, one saying cancelled aside (not-started, in-progress, completed) is `completed` (`reportStatus` equal `\"completed\"`)");
     expect(md).toContain("is at most parameter `dueSoonDays` (default 30) (`daysUntilDue` decimalAtMost `dueSoonDays`)");
     expect(md).toContain("→ **warn**, status `completed-late`, score = parameter `lateScore` (default 0.5).");
     expect(pageOf("indicator.milestone-met.md")).toContain("→ **pass**, status `met`, score 1 (the default).");

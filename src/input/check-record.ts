@@ -93,7 +93,6 @@ export function checkTaskReportFully(plan: DefinedPlan, input: unknown, source: 
   const task = taskId === undefined ? undefined : plan.task(taskId);
   if (taskId !== undefined && !task && !problems.some((p) => p.field === "task"))
     problems.push({ field: "task", reason: `unknown task ${shown(taskId)}${unknownTaskHint(plan, taskId)}` });
-  if (fields.reportedOn === undefined) problems.push({ field: "reportedOn", reason: REPORTED_ON_MISSING });
   if (parsed.success) problems.push(...claimProblems(parsed.data));
   if (problems.length > 0 || !parsed.success || !task) return refuse("taskReport", source, input, inFieldOrder(problems, TASK_REPORT_FIELDS), notes, fields);
 
@@ -115,8 +114,6 @@ export function checkTaskReportFully(plan: DefinedPlan, input: unknown, source: 
   if (d.status === "cancelled") notes.push({ source, field: "status", note: CANCELLED_NOTE });
   return { accepted: { record, source }, notes };
 }
-
-const REPORTED_ON_MISSING = "reportedOn is missing: a report is judged by the date it was sent";
 
 /** Kept as the agency's claim, never as a change of the plan. */
 const CANCELLED_NOTE =

@@ -77,9 +77,8 @@ export function fastTaskReport(plan: DefinedPlan, input: unknown, source: Record
   if (completedOn !== undefined && (!isoDate(completedOn) || status !== "completed" || completedOn < EARLIEST_REPORT_DATE || completedOn > reportedOn)) return undefined;
   if (evidence !== undefined && !text(evidence)) return undefined;
   // Keys in the order the general path gives them.
-  const record: TaskReport = { task: id, status: status as TaskReport["status"] };
-  if (period !== undefined) record.period = period;
-  record.reportedOn = reportedOn;
+  const record: TaskReport =
+    period === undefined ? { task: id, status: status as TaskReport["status"], reportedOn } : { task: id, status: status as TaskReport["status"], period, reportedOn };
   if (completedOn !== undefined) record.completedOn = completedOn as string;
   if (evidence !== undefined) record.evidence = evidence;
   return { accepted: { record, source }, notes: NO_NOTES };

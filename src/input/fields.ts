@@ -188,9 +188,9 @@ function readStatus(input: unknown): Reading<TaskStatus> {
   return vietnamese ? ok(vietnamese) : no(`status ${shown(input)} is not one of ${TaskStatus.options.join(", ")}`);
 }
 
-function required<T>(name: string, read: (input: unknown) => Reading<T>) {
+function required<T>(name: string, read: (input: unknown) => Reading<T>, why = "") {
   return z.unknown().transform((input, ctx) => {
-    const reading = input === undefined ? no(`${name} is missing`) : read(input);
+    const reading = input === undefined ? no(`${name} is missing${why}`) : read(input);
     if (reading.ok) return reading.value;
     ctx.addIssue({ code: "custom", message: reading.reason, input });
     return z.NEVER;
@@ -229,7 +229,7 @@ export const TaskReportFields = z.object({
   task: required("task", readId("task")),
   status: required("status", readStatus),
   period: optional(readYear("period")),
-  reportedOn: optional(readDate("reportedOn")),
+  reportedOn: required("reportedOn", readDate("reportedOn"), ": a report is judged by the date it was sent"),
   completedOn: optional(readDate("completedOn")),
   evidence: optional(readText("evidence")),
 });

@@ -42,7 +42,8 @@ export const TaskReport = z.object({
   task: z.string().min(1),
   status: TaskStatus,
   period: Year.optional(),
-  reportedOn: IsoDate.optional(),
+  /** The day the report was sent: what a recurring duty's timeliness is judged on, and the latest its completion can be. */
+  reportedOn: IsoDate,
   completedOn: IsoDate.optional(),
   evidence: z.string().min(1).optional(),
 });

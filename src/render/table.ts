@@ -268,8 +268,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
         : fitPainted([[COLORS[row.verdict], MARKS[row.verdict]], ` ${text}`], width, color)
     }\n`;
   };
-  const summaryOf = (s: Summary | undefined) =>
-    s ? ` — ${formatPercent(s.score, lang)} · ${s.band.label[lang]} · ${w.coverage} ${formatPercent(s.coverage, lang)}` : "";
+  const summaryOf = (s: Summary | undefined) => (s ? ` — ${summaryScore(s, lang)} · ${s.band.label[lang]} · ${w.coverage} ${formatPercent(s.coverage, lang)}` : "");
   const printed = new Set<string>();
   for (const group of plan.groups) {
     const rows = byGroup.get(group.id);

@@ -138,7 +138,7 @@ export function checkRuleFile(source: RuleSource): RuleFile {
     }
     for (const lang of ["vi", "en"] as const)
       for (const name of placeholders(outcome.message[lang]))
-        if (!(name in MESSAGE_PLACEHOLDERS) && !facts.has(name) && !params.has(name))
+        if (!Object.hasOwn(MESSAGE_PLACEHOLDERS, name) && !facts.has(name) && !params.has(name))
           throw new RuleFileError(source.file, `cases[${i}].event.params.message.${lang}`, `unknown placeholder {${name}}`);
   });
   rule.examples.forEach((ex, i) => {

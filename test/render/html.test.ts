@@ -93,10 +93,12 @@ describe("renderHtml on the bundled fixture", async () => {
     expect(vi).toContain("default-src &#39;none&#39;");
   });
 
-  it("shows the overall score as a percentage with one decimal, with the coverage and verdict counts", () => {
-    expect(scorecard.summary.overall.score).toBe("0.6728");
-    expect(vi).toContain('data-metric="overall-score">67,3%<');
-    expect(en).toContain('data-metric="overall-score">67.3%<');
+  it("shows the overall score as a percentage with one decimal, provisional on too little data, with the coverage and verdict counts", () => {
+    expect(scorecard.summary.overall).toMatchObject({ score: "0.2150", provisional: true });
+    expect(vi).toContain('data-metric="overall-score" data-provisional="true">21,5%<');
+    expect(en).toContain('data-metric="overall-score" data-provisional="true">21.5%<');
+    expect(vi).toContain("Điểm tạm tính");
+    expect(en).toContain("data coverage below the minimum 50.0%: no band");
     expect(vi).toContain(`data-metric="coverage">${formatScore(scorecard.summary.overall.coverage, "vi")}<`);
     for (const [verdict, count] of Object.entries(scorecard.summary.overall.counts))
       expect(vi).toMatch(new RegExp(`data-verdict-count="${verdict}">[^]*?<p class="tile-value">${count}</p>`));
@@ -117,9 +119,38 @@ describe("renderHtml on the bundled fixture", async () => {
     }
   });
 
-  it("has one table row per scorecard row, with the data attributes the filters read", () => {
-    expect(vi.match(/<tr data-verdict="/g)).toHaveLength(scorecard.rows.length);
-    expect(vi).toContain('<tr data-verdict="fail" data-rule="task.deadline" data-agency="so-khoa-hoc-va-cong-nghe" data-group="PL3-I">');
+  it("has one table row per performance row, with the data attributes the filters read", () => {
+    const performance = new Set(scorecard.rules.filter((r) => r.appliesTo === "task" || r.appliesTo === "indicator").map((r) => r.id));
+    const table = vi.slice(vi.indexOf('<table id="rows"'), vi.indexOf("</table>", vi.indexOf('<table id="rows"')));
+    expect(table.match(/<tr data-verdict="/g)).toHaveLength(scorecard.rows.filter((r) => performance.has(r.rule)).length);
+    expect(table).toContain('<tr data-verdict="fail" data-rule="task.deadline" data-agency="so-khoa-hoc-va-cong-nghe" data-group="PL3-I">');
+    expect(table).toContain('data-benchmark="true"');
+  });
+
+  it("lists the checks of the figures and of the plan in tables of their own: what they find, and how many others pass", () => {
+    const table = (id: string) => vi.slice(vi.indexOf(`<table id="${id}"`), vi.indexOf("</table>", vi.indexOf(`<table id="${id}"`)));
+    const found = (appliesTo: string) => {
+      const rules = new Set(scorecard.rules.filter((r) => r.appliesTo === appliesTo).map((r) => r.id));
+      return scorecard.rows.filter((r) => rules.has(r.rule) && r.verdict !== "pass");
+    };
+    expect(table("data-checks").match(/<tr data-verdict="/g)).toHaveLength(found("observation").length);
+    expect(table("plan-checks").match(/<tr data-verdict="/g)).toHaveLength(found("plan").length);
+    expect(vi).toContain(`${scorecard.summary.planChecks.counts.pass} kiểm tra khác đạt.`);
+    expect(vi).toContain(`Kiểm tra văn bản kế hoạch (không tính vào điểm): `);
+  });
+
+  it("shows each row's sources and the evidence its task report names", () => {
+    const traced = scorecard.rows.find((r) => r.rule === "task.deadline" && r.facts.evidence)!;
+    const [source] = traced.sources!;
+    expect(vi).toContain(`Nguồn: <span class="mono">${source!.file}:${source!.line}</span>`);
+    expect(vi).toContain(`Minh chứng: ${escapeHtml(String(traced.facts.evidence))}`);
+  });
+
+  it("shows the duties of collectives in a table apart, never in the agencies' chart", () => {
+    const card = vi.slice(vi.indexOf('id="shared-duties"'), vi.indexOf("</table>", vi.indexOf('id="shared-duties"')));
+    for (const id of Object.keys(scorecard.summary.bySharedDuty)) expect(card).toContain(escapeHtml(plan.agency(id)!.name.vi));
+    const chart = vi.slice(vi.indexOf('<svg id="chart-agency"'), vi.indexOf("</svg>", vi.indexOf('<svg id="chart-agency"')));
+    for (const id of Object.keys(scorecard.summary.bySharedDuty)) expect(chart).not.toContain(escapeHtml(plan.agency(id)!.name.vi));
   });
 
   it("draws a bar per agency, task group and indicator group, and a milestone chart per indicator with figures", () => {
@@ -142,7 +173,8 @@ describe("renderHtml on the bundled fixture", async () => {
   });
 
   it("lists the overdue, missing-report and due-soon tasks", () => {
-    const due = scorecard.rows.filter((r) => ["overdue", "missing-report", "due-soon"].includes(r.status) && plan.task(r.entity));
+    const statuses = ["overdue", "missing-report", "not-completed", "not-carried-out", "cancellation-unapproved", "due-soon"];
+    const due = scorecard.rows.filter((r) => statuses.includes(r.status) && plan.task(r.entity));
     const table = vi.slice(vi.indexOf('<table id="tasks"'), vi.indexOf("</table>", vi.indexOf('<table id="tasks"')));
     expect(table.match(/<tr data-status=/g)).toHaveLength(due.length);
     expect(table).toContain("quá hạn");
@@ -161,7 +193,9 @@ describe("renderHtml on a scorecard with no input", async () => {
     const page = renderHtml(scorecard, plan, { lang: "en" });
     expect(page).toContain("No indicator has reported figures yet.");
     expect(page).toContain("No record was rejected.");
-    expect(page).toContain('data-metric="overall-score">');
+    expect(page).toContain('data-metric="overall-score" data-provisional="true">');
+    expect(page).toContain('<table id="data-checks"');
+    expect(page).toContain("Nothing found.");
   });
 });
 

@@ -32,17 +32,67 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(scorecard, plan, { lang: "en" });
     expect(md.split("\n")[0]).toBe("# Scorecard of Plan 142/KH-UBND, as of 2026-11-26");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(headings).toEqual(["## Overall", "## By task group", "## By indicator group", "## By lead agency", "## By locality", "## Needs attention", "## Rows by rule"]);
+    expect(headings).toEqual([
+      "## Overall",
+      "## By task group",
+      "## By indicator group",
+      "## By lead agency",
+      "## Duties shared by several bodies (not ranked)",
+      "## By locality",
+      "## Needs attention",
+      "## Rows by rule",
+      "## Checks of the reported figures (not counted in any score)",
+      "## Checks of the plan document (not counted in any score)",
+    ]);
   });
 
-  it("gives the overall score, band, coverage and verdict counts", () => {
+  it("gives a provisional score as provisional, without a band, saying why", () => {
     const { overall } = scorecard.summary;
+    expect(overall.provisional).toBe(true);
     const md = renderMarkdown(scorecard, plan, { lang: "en" });
     const percent = (share: string) => `${Number((Number(share) * 100).toFixed(1))}%`;
-    expect(md).toContain(`- Score: **${percent(overall.score!)}** (${overall.band.label.en})`);
-    expect(md).toContain(`- Data coverage: ${percent(overall.coverage!)}`);
-    expect(md).toContain(`pass ${overall.counts.pass}, warn ${overall.counts.warn}, fail ${overall.counts.fail}`);
-    expect(renderMarkdown(scorecard, plan)).toContain(`(${overall.band.label.vi})`);
+    expect(md).toContain(`- Score: **${percent(overall.score!)}** (provisional) · no band: data coverage ${percent(overall.coverage!)}, below the minimum 50%`);
+    expect(md).toContain(`- Rows: ${overall.rows} (pass ${overall.counts.pass}, warn ${overall.counts.warn}, fail ${overall.counts.fail}`);
+    expect(renderMarkdown(scorecard, plan)).toContain("(tạm tính) · chưa xếp loại: độ phủ dữ liệu");
+    expect(sectionRows(md, "## By task group").some((l) => l.includes("(provisional) | Insufficient data |"))).toBe(true);
+  });
+
+  it("gives a score on enough data with its band and coverage", async () => {
+    const { evaluate } = await import("../../src/index.js");
+    const enough = await evaluate({ plan, asOf: "2026-11-26", minCoverage: "0", taskReports: [{ task: "T-2.1", status: "completed", reportedOn: "2025-06-28" }] });
+    const { overall } = enough.summary;
+    expect(overall.provisional).toBe(false);
+    const md = renderMarkdown(enough, plan, { lang: "en" });
+    expect(md).toContain(`** · ${overall.band.label.en} · Data coverage `);
+    expect(md).not.toContain("(provisional)");
+  });
+
+  it("counts the checks of the plan document and of the figures apart from the performance rows", () => {
+    const md = renderMarkdown(scorecard, plan, { lang: "en" });
+    const { planChecks, dataQuality } = scorecard.summary;
+    expect(md).toContain(`- Checks of the plan document (not counted in any score): ${planChecks.rows} (pass ${planChecks.counts.pass}, warn ${planChecks.counts.warn}`);
+    expect(md).toContain(`- Checks of the reported figures (not counted in any score): ${dataQuality.rows} (`);
+    const planSection = md.slice(md.indexOf("## Checks of the plan document"));
+    for (const rule of scorecard.rules.filter((r) => r.appliesTo === "plan")) expect(planSection).toContain(`### ${rule.id}:`);
+    const rowsSection = md.slice(md.indexOf("## Rows by rule"), md.indexOf("## Checks of the reported figures"));
+    for (const rule of scorecard.rules.filter((r) => r.appliesTo === "plan" || r.appliesTo === "observation")) expect(rowsSection).not.toContain(`### ${rule.id}:`);
+  });
+
+  it("lists duties shared by collectives apart from the lead agencies", () => {
+    const md = renderMarkdown(scorecard, plan, { lang: "en" });
+    const agencies = sectionRows(md, "## By lead agency").map((l) => cells(l)[0]);
+    const shared = sectionRows(md, "## Duties shared by several bodies (not ranked)").map((l) => cells(l)[0]);
+    expect(shared).toContain(plan.agency("uy-ban-nhan-dan-cac-cap-chinh-quyen-dia-phuong")!.name.en);
+    for (const name of shared) expect(agencies).not.toContain(name);
+  });
+
+  it("shows where each row's records were read, the evidence named, and benchmarks as such", () => {
+    const md = renderMarkdown(scorecard, plan, { lang: "en" });
+    const deadline = sectionRows(md, `### task.deadline: ${scorecard.rules.find((r) => r.id === "task.deadline")!.title.en}`).map(cells);
+    const traced = scorecard.rows.find((r) => r.rule === "task.deadline" && r.facts.evidence)!;
+    expect(deadline.find((c) => c[0] === traced.entity)?.[7]).toBe(`${traced.sources!.map((s) => `${s.file}:${s.line}`).join("; ")} · evidence: ${String(traced.facts.evidence)}`);
+    const milestones = sectionRows(md, `### indicator.milestone-met: ${scorecard.rules.find((r) => r.id === "indicator.milestone-met")!.title.en}`).map(cells);
+    expect(milestones.some((c) => c[2]!.endsWith(" (benchmark)"))).toBe(true);
   });
 
   it("names agencies and groups, not their ids, in the summary tables", () => {
@@ -63,7 +113,8 @@ describe("renderMarkdown", () => {
 
   it("lists failing rows before warning ones under Needs attention, overdue tasks first", () => {
     const rows = sectionRows(renderMarkdown(scorecard, plan, { lang: "en" }), "## Needs attention").map(cells);
-    expect(rows).toHaveLength(scorecard.rows.filter((r) => r.verdict === "fail" || r.verdict === "warn").length);
+    const planRules = new Set(scorecard.rules.filter((r) => r.appliesTo === "plan").map((r) => r.id));
+    expect(rows).toHaveLength(scorecard.rows.filter((r) => (r.verdict === "fail" || r.verdict === "warn") && !planRules.has(r.rule)).length);
     const verdicts = rows.map((c) => c[4]);
     expect(verdicts.lastIndexOf("fail")).toBeLessThan(verdicts.indexOf("warn"));
     expect(rows[0]![5]).toBe("overdue");
@@ -93,7 +144,7 @@ describe("renderMarkdown", () => {
     const rows = sectionRows(md, heading);
     expect(rows).toHaveLength(scorecard.rows.filter((r) => r.rule === "indicator.milestone-met").length);
     const line = rows.find((l) => l.includes("Kiến \\| Thụy"))!;
-    expect(cells(line)).toHaveLength(7);
+    expect(cells(line)).toHaveLength(8);
     expect(cells(line)[6]).toBe("dòng 1<br>dòng 2 \\| &lt;b&gt;x&lt;/b&gt;");
   });
 });

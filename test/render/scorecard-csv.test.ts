@@ -8,7 +8,22 @@ const scorecard = await sampleScorecard;
 describe("scorecardTable", () => {
   it("has one row per scorecard row, in the scorecard's order", () => {
     const table = scorecardTable(scorecard);
-    expect(table.columns).toEqual(["rule", "entity", "period", "locality", "verdict", "status", "score", "weight", "message_vi", "message_en"]);
+    expect(table.columns).toEqual([
+      "rule",
+      "entity",
+      "period",
+      "locality",
+      "benchmark",
+      "verdict",
+      "status",
+      "score",
+      "weight",
+      "missing_data",
+      "sources",
+      "evidence",
+      "message_vi",
+      "message_en",
+    ]);
     expect(table.columns).toEqual(SCORECARD_COLUMNS);
     expect(table.rows).toHaveLength(scorecard.rows.length);
     expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(scorecard.rows.map((r) => `${r.rule} ${r.entity}`));
@@ -16,13 +31,28 @@ describe("scorecardTable", () => {
 
   it("becomes a CSV with a BOM that reads back cell for cell, Vietnamese and all", () => {
     const csv = formatCsv(scorecardTable(scorecard));
-    expect(csv.startsWith("\uFEFFrule,entity,period,locality,verdict,status,score,weight,message_vi,message_en\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en\r\n")).toBe(true);
     const [header, ...rows] = readCsv(csv.slice(1));
     expect(header).toEqual([...SCORECARD_COLUMNS]);
     expect(rows).toHaveLength(scorecard.rows.length);
     rows.forEach((cells, i) => {
       const r = scorecard.rows[i]!;
-      expect(cells).toEqual([r.rule, r.entity, r.period?.toString() ?? "", r.locality ?? "", r.verdict, r.status, r.score ?? "", r.weight, r.message.vi, r.message.en]);
+      expect(cells).toEqual([
+        r.rule,
+        r.entity,
+        r.period?.toString() ?? "",
+        r.locality ?? "",
+        r.benchmark ? "true" : "",
+        r.verdict,
+        r.status,
+        r.score ?? "",
+        r.weight,
+        r.missingData ? "true" : "",
+        (r.sources ?? []).map((s) => (s.line === undefined ? `${s.file} index ${s.index}` : `${s.file}:${s.line}`)).join("; "),
+        typeof r.facts.evidence === "string" ? r.facts.evidence : "",
+        r.message.vi,
+        r.message.en,
+      ]);
     });
   });
 

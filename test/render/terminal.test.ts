@@ -15,16 +15,24 @@ describe("renderTerminal", () => {
     expect(text).toContain(`${ESC}[31m✗${ESC}[0m T-1.1 `);
     expect(text).toContain(`${ESC}[32m✓${ESC}[0m`);
     expect(text).toContain(`${ESC}[33m!${ESC}[0m`);
-    expect(text).toMatch(new RegExp(`${ESC}\\[2m\\? PL2-2 `));
+    expect(text).toMatch(new RegExp(`${ESC}\\[2m\\? PL2-1 `));
   });
 
-  it("starts with the overall score, band and coverage, in the language", () => {
-    const { overall } = scorecard.summary;
-    const [title, score] = renderTerminal(scorecard, plan, { lang: "vi", color: false }).split("\n");
+  it("starts with the overall score, saying it is provisional on too little data, in the language", () => {
+    const [title, score, counts, data, planChecks] = renderTerminal(scorecard, plan, { lang: "vi", color: false, width: 200 }).split("\n");
     expect(title).toBe("Bảng đánh giá thực hiện Kế hoạch 142/KH-UBND — tính đến ngày 26/11/2026");
-    expect(score).toContain(overall.band.label.vi);
-    expect(score).toMatch(/^Điểm: \d+(,\d)?% · .+ · Độ phủ dữ liệu \d+(,\d)?%$/);
-    expect(renderTerminal(scorecard, plan, { lang: "en", color: false }).split("\n")[1]).toContain(`· ${overall.band.label.en} · Data coverage`);
+    expect(score).toMatch(/^Điểm: \d+(,\d)?% \(tạm tính\) · chưa xếp loại: độ phủ dữ liệu \d+(,\d)?%, dưới mức tối thiểu 50%$/);
+    const { overall, planChecks: checks } = scorecard.summary;
+    expect(counts).toBe(`✓ ${overall.counts.pass} đạt  ! ${overall.counts.warn} cảnh báo  ✗ ${overall.counts.fail} không đạt  ? ${overall.counts["no-data"]} chưa có dữ liệu  – ${overall.counts["not-applicable"]} không áp dụng`);
+    expect(data).toMatch(/^Kiểm tra số liệu báo cáo \(không tính vào điểm\): /);
+    expect(planChecks).toBe(`Kiểm tra văn bản kế hoạch (không tính vào điểm): ✓ ${checks.counts.pass} đạt  ! ${checks.counts.warn} cảnh báo  ✗ ${checks.counts.fail} không đạt`);
+  });
+
+  it("gives a score on enough data with its band and coverage", async () => {
+    const { evaluate } = await import("../../src/index.js");
+    const enough = await evaluate({ plan, asOf: "2026-11-26", minCoverage: "0", taskReports: [{ task: "T-2.1", status: "completed", reportedOn: "2025-06-28" }] });
+    const { overall } = enough.summary;
+    expect(renderTerminal(enough, plan, { lang: "en", color: false }).split("\n")[1]).toMatch(new RegExp(`^Score: \\d+(\\.\\d)?% · ${overall.band.label.en} · Data coverage \\d+(\\.\\d)?%$`));
   });
 
   it("groups rows under their task group and indicator group, titled in the language", () => {
@@ -39,12 +47,24 @@ describe("renderTerminal", () => {
     expect(en[t21]).toMatch(/^✗ T-2\.1 +overdue +0% +is past its deadline 2025-06-30/);
   });
 
-  it("ends with the summary by lead agency, by name", () => {
-    const lines = renderTerminal(scorecard, plan, { lang: "en", color: false }).trimEnd().split("\n");
+  it("ends with the summary by lead agency, by name, then the duties shared by collectives apart", () => {
+    const lines = renderTerminal(scorecard, plan, { lang: "en", color: false, width: 200 }).trimEnd().split("\n");
     const start = lines.indexOf("By lead agency");
+    const shared = lines.indexOf("Duties shared by several bodies (not ranked)");
     expect(start).toBeGreaterThan(0);
-    expect(lines.slice(start + 2)).toHaveLength(Object.keys(scorecard.summary.byAgency).length);
-    expect(lines.slice(start).some((l) => l.startsWith("Department of Science and Technology "))).toBe(true);
+    expect(shared).toBeGreaterThan(start);
+    expect(lines.slice(start + 2, shared - 1)).toHaveLength(Object.keys(scorecard.summary.byAgency).length);
+    expect(lines.slice(shared + 2)).toHaveLength(Object.keys(scorecard.summary.bySharedDuty).length);
+    expect(lines.slice(start, shared).some((l) => l.startsWith("Department of Science and Technology "))).toBe(true);
+  });
+
+  it("lists the checks of the figures and of the plan apart, only what they find, without a score", () => {
+    const lines = renderTerminal(scorecard, plan, { lang: "en", color: false, width: 200 }).split("\n");
+    const start = lines.indexOf("Checks of the plan document (not counted in any score)");
+    expect(start).toBeGreaterThan(0);
+    const found = lines.slice(start + 1, lines.indexOf("", start));
+    expect(found).toHaveLength(scorecard.summary.planChecks.rows - scorecard.summary.planChecks.counts.pass);
+    for (const line of found) expect(line).toMatch(/^[✗!] \S+ +\S+ +— /);
   });
 
   it.each([60, 100, 140])("cuts every line to the width (%i), colour or not", (width) => {
@@ -58,7 +78,7 @@ describe("renderTerminal", () => {
     const text = renderTerminal(odd, plan, { lang: "en", color: false, width: 400 });
     expect(text).not.toContain(ESC);
     expect(text).not.toContain("\x07");
-    expect(text).toContain("· K [2JT ");
+    expect(text).toContain("· K [2JT");
     expect(text).toContain("a b c");
   });
 });

@@ -20,18 +20,18 @@ describe("evaluate on the bundled fixture", async () => {
   });
 
   it("shows every milestone status", () => {
-    expect(statuses(scorecard.rows, "indicator.milestone-met")).toEqual(new Set(["met", "not-met", "no-data"]));
+    expect(statuses(scorecard.rows, "indicator.milestone-met")).toEqual(new Set(["met", "not-met", "no-figure", "invalid-figure"]));
   });
 
   it("shows every progress status", () => {
     expect(statuses(scorecard.rows, "indicator.progress")).toEqual(
-      new Set(["achieved", "on-track", "needs-acceleration", "off-track", "regressing", "insufficient-data"]),
+      new Set(["achieved", "on-track", "needs-acceleration", "off-track", "regressing", "insufficient-data", "no-recent-figure"]),
     );
   });
 
   it("shows every task status", () => {
     const tasks = new Set([...statuses(scorecard.rows, "task.deadline"), ...statuses(scorecard.rows, "task.annual-report"), ...statuses(scorecard.rows, "task.continuous-report")]);
-    for (const s of ["completed", "completed-late", "in-progress", "not-due", "due-soon", "overdue", "missing-report", "not-assessable"]) expect(tasks.has(s), s).toBe(true);
+    for (const s of ["completed", "completed-late", "in-progress", "not-due", "due-soon", "overdue", "missing-report", "not-assessable", "carried-out"]) expect(tasks.has(s), s).toBe(true);
   });
 
   it("explains every verdict in both languages, placeholders filled", () => {
@@ -42,8 +42,8 @@ describe("evaluate on the bundled fixture", async () => {
     }
     const late = scorecard.rows.find((r) => r.rule === "task.deadline" && r.entity === "NQ71-12")!;
     expect(late).toMatchObject({ verdict: "warn", status: "completed-late", score: "0.5" });
-    expect(late.message.en).toBe("NQ71-12 «Develop a plan to implement training and refresher programmes for…» was done on 2025-10-15, after its deadline 2025-09-30.");
-    expect(late.facts).toMatchObject({ due: "2025-09-30", completedOn: "2025-10-15", reportStatus: "completed" });
+    expect(late.message.en).toBe("NQ71-12 «Develop a plan to implement training and refresher programmes for…» was done on 2025-10-15, 15 days after its deadline 2025-09-30.");
+    expect(late.facts).toMatchObject({ due: "2025-09-30", completedOn: "2025-10-15", reportStatus: "completed", daysLate: 15 });
   });
 
   it("lists every record it could not use, and uses all others", () => {
@@ -53,12 +53,12 @@ describe("evaluate on the bundled fixture", async () => {
     for (const r of scorecard.rejected) expect(r.source.file).toBe(FIXTURE);
   });
 
-  it("flags data problems: a percentage over 100, a year past the plan, conflicting figures", () => {
+  it("flags data problems: a percentage over 100, a year before the plan's baselines, conflicting figures", () => {
     const quality = scorecard.rows.filter((r) => r.rule.startsWith("observation."));
     expect(quality.map((r) => `${r.rule} ${r.entity} ${r.period}`).sort()).toEqual([
       "observation.consistent-values PL2-50 2025",
       "observation.percent-in-range PL2-46 2025",
-      "observation.year-in-plan PL1-12 2031",
+      "observation.year-in-plan PL1-12 2012",
     ]);
   });
 
@@ -68,13 +68,15 @@ describe("evaluate on the bundled fixture", async () => {
     for (const x of plan.indicators) expect(checked.has(x.id), x.id).toBe(true);
   });
 
-  it("scores by localities where observations carry one", () => {
+  it("judges localities' figures against the city's target as benchmarks, summed up by locality", () => {
     expect(Object.keys(scorecard.summary.byLocality)).toEqual(["Phường Hồng Bàng", "Phường Lê Chân"]);
-    const wards = scorecard.rows.filter((r) => r.locality === "Phường Lê Chân").map((r) => `${r.rule} ${r.status}`);
-    expect(wards).toEqual(["indicator.milestone-met not-met", "indicator.progress off-track"]);
+    const wards = scorecard.rows.filter((r) => r.locality === "Phường Lê Chân").map((r) => `${r.rule} ${r.status} ${r.benchmark}`);
+    expect(wards).toEqual(["indicator.milestone-met not-met true", "indicator.progress off-track true"]);
   });
 
-  it("computes each summary as the weighted mean of its scored rows, in exact decimals", () => {
+  it("computes each city-wide summary as the weighted mean of the city's scored performance rows, in exact decimals", () => {
+    const performance = new Set(scorecard.rules.filter((r) => r.appliesTo === "task" || r.appliesTo === "indicator").map((r) => r.id));
+    const cityWide = scorecard.rows.filter((r) => performance.has(r.rule) && r.benchmark !== true);
     const check = (rows: readonly ScorecardRow[], score: string | null) => {
       let sum = new Decimal(0);
       let weights = new Decimal(0);
@@ -85,13 +87,17 @@ describe("evaluate on the bundled fixture", async () => {
         }
       expect(score).toBe(weights.isZero() ? null : sum.div(weights).toDecimalPlaces(4).toFixed(4));
     };
-    check(scorecard.rows, scorecard.summary.overall.score);
+    check(cityWide, scorecard.summary.overall.score);
     for (const [group, summary] of Object.entries(scorecard.summary.byTaskGroup))
-      check(scorecard.rows.filter((r) => plan.task(r.entity)?.group === group), summary.score);
-    for (const [agency, summary] of Object.entries(scorecard.summary.byAgency))
-      check(scorecard.rows.filter((r) => (plan.task(r.entity)?.lead ?? plan.indicator(r.entity)?.lead ?? []).includes(agency)), summary.score);
+      check(cityWide.filter((r) => plan.task(r.entity)?.group === group), summary.score);
+    for (const [agency, summary] of Object.entries({ ...scorecard.summary.byAgency, ...scorecard.summary.bySharedDuty }))
+      check(cityWide.filter((r) => (plan.task(r.entity)?.lead ?? plan.indicator(r.entity)?.lead ?? []).includes(agency)), summary.score);
     const counts = scorecard.summary.overall.counts;
-    expect(counts.pass + counts.warn + counts.fail + counts["no-data"] + counts["not-applicable"]).toBe(scorecard.rows.length);
+    expect(counts.pass + counts.warn + counts.fail + counts["no-data"] + counts["not-applicable"]).toBe(cityWide.length);
+    const checks = (s: { counts: typeof counts }) => Object.values(s.counts).reduce((a, b) => a + b, 0);
+    expect(cityWide.length + checks(scorecard.summary.dataQuality) + checks(scorecard.summary.planChecks) + scorecard.rows.filter((r) => r.benchmark).length).toBe(
+      scorecard.rows.length,
+    );
   });
 });
 
@@ -104,7 +110,9 @@ describe("evaluate", () => {
       taskReports: fixture.taskReports.map((o, i) => [o, (i * 7919) % 97] as const).sort((a, b) => a[1] - b[1]).map(([o]) => o),
       asOf: "2026-11-26",
     });
-    expect(shuffled.rows).toEqual(reversed.rows);
+    // The same verdicts; only where each record was read (its index in the list) differs.
+    const withoutSources = (rows: readonly ScorecardRow[]) => rows.map(({ sources: _, ...row }) => row);
+    expect(withoutSources(shuffled.rows)).toEqual(withoutSources(reversed.rows));
     expect(shuffled.summary).toEqual(reversed.summary);
   });
 
