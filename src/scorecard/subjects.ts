@@ -594,7 +594,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
     const found: RecordSource[] = [];
     if (baselineSlot >= 0) found.push(table.source(index.entry[baselineSlot]!));
     if (latestSlot >= 0 && latestSlot !== baselineSlot) found.push(table.source(index.entry[latestSlot]!));
-    for (const e of current < 0 ? NO_ENTRIES : (index.setAside.get(current) ?? NO_ENTRIES)) if (table.period[e]! <= asOfYear) found.push(table.source(e));
+    for (const e of current < 0 ? NO_ENTRIES : (index.setAside.get(current) ?? NO_ENTRIES)) if (table.period[e]! < asOfYear) found.push(table.source(e));
     return found;
   };
   return {
@@ -604,10 +604,11 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       const { target: next, withDirection: nextTarget, value: targetValue } = nextTargets[positions[key]!]!;
       const s = series[key]!;
       current = s;
-      // The series up to the assessment year: slots from `first` to `last`, sorted by year.
+      // The series up to the last year that is over: slots from `first` to `last`, sorted by year. A figure for the
+      // year under way is preliminary: were it read, withholding a bad one would raise the score.
       const first = s < 0 ? 0 : begin[s]!;
       let last = s < 0 ? -1 : end[s]! - 1;
-      while (last >= first && period[last]! > asOfYear) last--;
+      while (last >= first && period[last]! >= asOfYear) last--;
       const baseline = last >= first ? first : -1;
       const latest = last >= first ? last : -1;
       baselineSlot = baseline;
@@ -627,7 +628,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
       const locality = localityOfSeries(index, s);
       const level = next.level ?? "city";
-      const setAside = setAsideOf(index, s, context.invalid, asOfYear);
+      const setAside = setAsideOf(index, s, context.invalid, asOfYear - 1);
       aboutIndicator(subject, x, undefined, locality);
       subject.benchmark = level === "city" && locality !== undefined;
       facts.nextTarget = nextTarget;
@@ -641,7 +642,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       facts.latestYear = latestYear;
       facts.latestValue = latestValue ?? null;
       facts.latestObservation = observedAt(index, latest);
-      facts.hasDueFigure = dueYear === null || (latestYear !== null && latestYear >= dueYear);
+      facts.hasDueFigure = dueYear === null || latestYear === dueYear;
       facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(index, baseline), nextTarget);
       facts.observationCount = years;
       facts.actualChangePerYear = progress?.actual ?? null;

@@ -71,7 +71,7 @@ describe("observations read into columns", () => {
         { indicator: x.id, period: 2024, value: "10", locality: "Xã An Lão" },
         { indicator: x.id, period: 2026, value: "30", locality: "xã  an lão" },
       ],
-      asOf: "2026-11-26",
+      asOf: "2027-01-15",
     });
     const progress = s.rows.filter((r) => r.rule === "indicator.progress" && r.entity === x.id && r.locality !== undefined);
     expect(progress.map((r) => [r.locality, r.facts.baselineYear, r.facts.latestYear])).toEqual([["Xã An Lão", 2024, 2026]]);

@@ -42,6 +42,9 @@ main { padding-bottom: 40px; }
 .tile-label { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
 .tile-value { font-size: 2.3rem; font-weight: 700; line-height: 1.15; margin-top: 4px; font-variant-numeric: tabular-nums; }
 .tile-note { font-size: 0.8rem; color: var(--muted); margin-top: 2px; }
+.checks-line { font-size: 0.9rem; color: var(--muted); margin: 10px 0 0; }
+.checks-line span { white-space: nowrap; margin-right: 6px; }
+.sub.trace { color: var(--muted); font-size: 0.8rem; }
 .tile-main { grid-column: span 2; border-top-color: var(--navy); }
 .tile-main .tile-value { font-size: 3.6rem; }
 .tile-band { display: flex; align-items: center; gap: 8px; font-weight: 700; font-size: 1.1rem; margin-top: 4px; }
