@@ -2,7 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
 import type { Target, TargetLevel } from "../model/target.js";
 import type { LocalizedText } from "../model/text.js";
-import { addMonthsToDate, daysBetween } from "../model/vietnam-time.js";
+import { daysBetween } from "../model/vietnam-time.js";
 import type { ParameterValue } from "../rules/load.js";
 import type { FactSetName } from "../rules/rule-file.js";
 import { compareDecimals, meetsTarget } from "../rules/operators.js";
