@@ -33,9 +33,19 @@ const ge = (a: unknown, b: unknown) => (compareDecimals(a, b) ?? -1) >= 0;
 const lt = (a: unknown, b: unknown) => (compareDecimals(a, b) ?? 1) < 0;
 const gt = (a: unknown, b: unknown) => (compareDecimals(a, b) ?? -1) > 0;
 const byHand: Record<string, (f: Record<string, unknown>) => number> = {
-  "indicator.milestone-met": (f) => (f.hasObservation === false ? 0 : meetsTarget(f.observation, f.target) ? 1 : f.aspirational === true ? 2 : 3),
-  "indicator.progress": (f) =>
-    meetsTarget(f.latestObservation, f.nextTarget) ? 0 : f.numericTarget === false ? 1 : f.baselineMet === true ? 2 : f.progressRatio === null ? 3 : ge(f.progressRatio, "0.95") ? 4 : ge(f.progressRatio, "0.5") ? 5 : ge(f.progressRatio, "-0.1") ? 6 : 7,
+  "indicator.milestone-met": (f) => {
+    const strict = f.whenMissing === "not-met";
+    if (f.hasObservation === false) return f.setAsideValue !== null ? (strict ? 0 : 1) : strict ? 2 : 3;
+    return meetsTarget(f.observation, f.target) ? 4 : f.aspirational === true ? 5 : 6;
+  },
+  "indicator.progress": (f) => {
+    if (f.hasDueFigure === true && meetsTarget(f.latestObservation, f.nextTarget)) return 0;
+    if (f.numericTarget === false) return 1;
+    if (f.hasDueFigure === false) return f.whenMissing === "not-met" ? 2 : 3;
+    if (f.baselineMet === true) return 4;
+    if (f.progressRatio === null) return 5;
+    return ge(f.progressRatio, "0.95") ? 6 : ge(f.progressRatio, "0.5") ? 7 : ge(f.progressRatio, "-0.1") ? 8 : 9;
+  },
   "observation.percent-in-range": (f) => (f.measure === "percent" && (lt(f.value, "0") || gt(f.value, "100")) ? 0 : 1),
   "observation.not-negative": (f) => (["count", "ratio", "index"].includes(f.measure as string) && lt(f.value, "0") ? 0 : 1),
   "observation.rank-at-least-one": (f) => (f.measure === "rank" && lt(f.value, "1") ? 0 : 1),
