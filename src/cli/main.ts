@@ -84,6 +84,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .option("--rules <paths...>", "extra rule files or folders of them, added to the standard rules (repeatable)")
     .option("--param <rule.parameter=value>", "override a rule parameter, e.g. task.deadline.dueSoonDays=14 (repeatable)", collect)
     .addOption(new Option("--fail-on <verdict>", "exit with code 1 when a row fails (fail) or fails or warns (warn)").choices(["fail", "warn"]))
+    .option("--min-coverage <share>", "the least data coverage (0 to 1) a summary needs for a band; below it the score is provisional (default 0.5)")
     .addOption(langOption())
     .action(async (opts: ScorecardCommandOptions) => {
       state.exitCode = await scorecardCommand(io, opts);

@@ -30,6 +30,7 @@ export interface ScorecardCommandOptions {
   readonly rules?: readonly string[];
   readonly param?: readonly string[];
   readonly failOn?: "fail" | "warn";
+  readonly minCoverage?: string;
   readonly lang: Lang;
 }
 
@@ -80,17 +81,20 @@ export function parseParams(assignments: readonly string[], sources: readonly Ru
 /** Scores the data files as `nq57 scorecard` does: reads, merges and evaluates. */
 export async function scorecardOf(
   plan: DefinedPlan,
-  options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param">,
+  options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param" | "minCoverage">,
   io?: CliIo,
 ): Promise<Scorecard> {
   const asOf = options.asOf === undefined ? undefined : checkIsoDate(options.asOf, "--as-of");
+  const minCoverage = options.minCoverage;
+  if (minCoverage !== undefined && !/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(minCoverage))
+    throw new UsageError(`--min-coverage "${minCoverage}" is not a share from 0 to 1; write it as a decimal, e.g. 0.5`);
   const extra = readRuleSources(options.rules ?? []);
   const rules = [...standardRules, ...extra];
   const parameters = parseParams(options.param ?? [], rules);
   const bar = io ? progressBar(io, "reading") : undefined;
   const input = await readDataFiles(options.data, plan, bar?.update);
   bar?.end();
-  return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters });
+  return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters, ...(minCoverage ? { minCoverage } : {}) });
 }
 
 /**
