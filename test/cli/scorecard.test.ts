@@ -71,6 +71,27 @@ describe("nq57 scorecard", () => {
     expect(piped.stdout).not.toContain("\x1b");
   });
 
+  it("gives a band on any data with --min-coverage 0, a provisional score without it, and refuses a share outside 0-1", async () => {
+    const json = async (...extra: string[]) => JSON.parse((await run([...base, "--format", "json", ...extra])).stdout) as Scorecard;
+    const strict = await json();
+    expect(strict.summary.overall.provisional).toBe(true);
+    expect(strict.minCoverage).toBe("0.5");
+    const any = await json("--min-coverage", "0");
+    expect(any.summary.overall.provisional).toBe(false);
+    expect(any.minCoverage).toBe("0");
+    const wrong = await run([...base, "--min-coverage", "50%"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--min-coverage "50%" is not a share from 0 to 1; write it as a decimal, e.g. 0.5');
+  });
+
+  it("counts a missing figure as no data when --param says so, and refuses another reading by name", async () => {
+    const lenient = JSON.parse((await run([...base, "--format", "json", "--param", "indicator.milestone-met.whenMissing=no-data"])).stdout) as Scorecard;
+    expect(lenient.rows.find((r) => r.rule === "indicator.milestone-met" && r.entity === "PL2-3")?.verdict).toBe("no-data");
+    const wrong = await run([...base, "--param", "indicator.milestone-met.whenMissing=skip"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("whenMissing must be not-met or no-data");
+  });
+
   it("writes JSON, Markdown and CSV that agree with each other: the same rows, the same overall score", async () => {
     const json = JSON.parse((await run([...base, "--format", "json"])).stdout) as Scorecard;
     const md = (await run([...base, "--format", "md", "--lang", "en"])).stdout;
