@@ -17,6 +17,7 @@
  * marks, the line and paragraph separators, and the bidirectional embeddings, overrides (U+202E turns `exe.txt` into
  * `txt.exe`) and isolates.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const TERMINAL_UNSAFE_ALL = new RegExp(TERMINAL_UNSAFE.source, "g");
 const LINE_BREAKS = /[\t\n\r]+/g;
