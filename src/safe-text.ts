@@ -34,7 +34,8 @@ export interface TerminalTextOptions {
 }
 
 /**
- * Text a terminal shows as it is, acting on none of it: every character of {@link TERMINAL_UNSAFE} is written as its
+ * Text a terminal shows as it is, acting on none of it: every control character and bidirectional mark (C0 but tab
+ * and line feed, DEL, C1, U+061C, U+200E-200F, U+2028-2029, U+202A-202E, U+2066-2069) is written as its
  * escape (`\u001b`, `\u202e`), so that it is seen and does nothing. Tabs and line feeds are kept, and a carriage return
  * before a line feed (CSV's line ends); with `singleLine`, tabs and line breaks become a space. Text without such
  * characters is returned as it is.
@@ -87,6 +88,18 @@ export function quoted(text: string, max: number = QUOTED_CHARS): string {
   const end = codePointEnd(text, max);
   const shown = JSON.stringify(end < text.length ? `${text.slice(0, end)}…` : text).replace(JSON_UNSAFE_ALL, escaped);
   return end < text.length ? `${shown} (${text.length.toLocaleString("en")} characters)` : shown;
+}
+
+/**
+ * Text for a message, cut to `max` characters (code points) with "…" when longer: a list of names a file gave, shown
+ * without quotes.
+ *
+ * @example
+ * cutText("id, year, amount", 8); //=> "id, year…"
+ */
+export function cutText(text: string, max: number = QUOTED_CHARS): string {
+  const end = codePointEnd(text, max);
+  return end < text.length ? `${text.slice(0, end)}…` : text;
 }
 
 /** Where the first `n` characters (code points) of a text end, in code units; the text's length when it has fewer. */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, write, writeFileSync } from "node:fs";
+import { closeSync, openSync, statSync, write, writeFileSync, type Stats } from "node:fs";
 import { inPieces } from "../render/pieces.js";
 import { terminalPieces, terminalText } from "../safe-text.js";
 
@@ -63,6 +63,7 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
     io.stdout(terminalText(text));
     return;
   }
+  checkOutFile(out);
   try {
     writeFileSync(out, text);
   } catch (error) {
@@ -91,6 +92,7 @@ export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: strin
     }
     return;
   }
+  checkOutFile(out);
   let fd: number;
   try {
     fd = openSync(out, "w");
@@ -148,6 +150,31 @@ export const EXIT = { success: 0, findings: 1, usage: 2, unexpected: 3 } as cons
 /** The exit codes in one line for a command's help, with what a finding is for that command. */
 export function exitCodesHelp(findings: string | undefined): string {
   return `Exit codes: 0 done${findings ? `; 1 ${findings}` : ""}; 2 bad input or usage (a file missing, unreadable or not a regular file, an invalid rule file); 3 unexpected error.`;
+}
+
+/** What a path is, in words, when it is not a regular file; undefined for a regular file. */
+export function notAFile(stat: Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * Checks that `--out FILE` can be written without harm: a directory, a named pipe (which would wait for a reader),
+ * a socket or a block device is refused; a regular file, a new one, or a terminal or `/dev/null` is written.
+ */
+export function checkOutFile(file: string, why = "--out writes a file (pipe standard output instead)"): void {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch {
+    return; // Not there yet: it is made, or opening it says why not.
+  }
+  if (stat.isFile() || stat.isCharacterDevice()) return;
+  throw new UsageError(`${file}: ${notAFile(stat)}; ${why}`);
 }
 
 /** A mistake in how the CLI was called or in its input (an unreadable file, a bad rule file): reported as one line, exit code 2. */

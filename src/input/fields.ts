@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Decimal } from "../decimal.js";
 import { foldName } from "../model/define-plan.js";
 import { IsoDate } from "../model/text.js";
+import { quoted } from "../safe-text.js";
 import { TaskStatus } from "./records.js";
 
 /**
@@ -14,9 +15,12 @@ export type Reading<T> = { readonly ok: true; readonly value: T; readonly note?:
 const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
 const no = (reason: string): Reading<never> => ({ ok: false, reason });
 
-/** Shows a given value the way it was written: text in quotes, numbers and booleans bare. */
+/**
+ * Shows a given value the way it was written: text in quotes (with JSON's escapes, and cut, saying how long it was,
+ * when longer than a message should quote), numbers and booleans bare.
+ */
 export function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quoted(value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === null) return String(value);
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : String(value);

@@ -32,8 +32,11 @@ export interface LoadedRule {
   readonly cases: readonly RuleCase[];
 }
 
-/** Limits on rule files, which may come from outside: deep or huge files are refused, not run. */
-export const RULE_LIMITS = { maxDepth: 24, maxConditions: 200, maxStringLength: 4000, maxCases: 50 } as const;
+/**
+ * Limits on rule files, which may come from outside: deep or huge files are refused, not run. `maxFileChars` holds
+ * for a rule file's text (`ruleSourceFromText`, `nq57 --rules`, `nq57 rules test`), the standard ones a few thousand.
+ */
+export const RULE_LIMITS = { maxDepth: 24, maxConditions: 200, maxStringLength: 4000, maxCases: 50, maxFileChars: 1_000_000 } as const;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

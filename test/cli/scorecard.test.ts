@@ -181,7 +181,7 @@ describe("nq57 scorecard", () => {
     writeFileSync(bad, '{\n  "id": "app.x",\n  oops\n}');
     const { code, stderr } = await run([...base, "--rules", bad]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^nq57: .*broken\.json:3: not valid JSON: /);
+    expect(stderr).toMatch(/^nq57: .*broken\.json: not valid JSON \(line 3\): /);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
     const debug = await run([...base, "--rules", bad, "--debug"]);
     expect(debug.stderr.split("\n").length).toBeGreaterThan(2);
