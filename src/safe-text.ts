@@ -72,12 +72,15 @@ export function* terminalPieces(pieces: Iterable<string>): Generator<string> {
 /** How many characters of a value a message quotes: enough to recognise it, never a whole document. */
 export const QUOTED_CHARS = 100;
 
-/** Characters JSON.stringify leaves as they are that a terminal may act on (C0 controls it escapes itself). */
-const JSON_UNSAFE_ALL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters JSON.stringify leaves as they are that a terminal may act on (C0 controls it escapes itself), and those
+ * that show nothing (a zero-width space, a soft hyphen, a byte order mark): a quoted value shows them as escapes.
+ */
+const JSON_UNSAFE_ALL = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * A value in quotes for a message (a rejection's reason, a note, an error): JSON's escapes, so that quotes, line
- * breaks and control characters are seen rather than acted on, and at most {@link QUOTED_CHARS} characters of it,
+ * breaks, control characters and invisible characters are seen rather than acted on or missed, and at most {@link QUOTED_CHARS} characters of it,
  * with how long it was when it is cut.
  *
  * @example

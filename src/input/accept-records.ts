@@ -4,6 +4,7 @@ import { applyDuplicatePolicy } from "./duplicates.js";
 import { limitsOf, oversizedRecord, type InputLimits, type ReadOptions } from "./bounds.js";
 import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "./records.js";
+import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 
 /** Options of {@link acceptRecords}. */
@@ -97,13 +98,16 @@ export interface CheckedParts {
   readonly notes: readonly InputNote[];
 }
 
-/** Puts checked records together into a {@link ReadInput}: duplicate policy applied, everything in source order. */
+/**
+ * Puts checked records together into a {@link ReadInput}: duplicate policy applied, everything in source order, and a
+ * note on each spelling of a locality read as another one's place.
+ */
 export function assembleInput(parts: CheckedParts): ReadInput {
   const accepted = <T>(list: readonly Checked<T>[]) => list.flatMap((c) => ("accepted" in c ? [c.accepted] : []));
   const refused = (list: readonly Checked<unknown>[]) => list.flatMap((c) => ("rejected" in c ? [c.rejected] : []));
   const sorted = applyDuplicatePolicy(accepted(parts.observations));
   const rows = parts.rejected.filter((r) => r.kind !== "file");
-  return {
+  const input: ReadInput = {
     observations: sortBySource(sorted.accepted),
     taskReports: sortBySource(accepted(parts.taskReports)),
     rejected: sortBySource([...parts.rejected, ...refused(parts.observations), ...refused(parts.taskReports), ...sorted.rejected]),
@@ -113,4 +117,5 @@ export function assembleInput(parts: CheckedParts): ReadInput {
       taskReports: parts.taskReports.length + rows.filter((r) => r.kind === "taskReport").length,
     },
   };
+  return { ...input, notes: withLocalityNotes(input) };
 }

@@ -7,6 +7,7 @@ import { applyDuplicatePolicy } from "./duplicates.js";
 import { isCanonicalFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "./records.js";
+import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 
 /** Takes records one at a time and gives the same {@link ReadInput} as reading them all at once. */
@@ -168,6 +169,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
       // The records are made only if asked for: the scorer reads the table's columns instead.
       lazyProperty(input, "observations", () => Array.from(order, (e) => table.accepted(e)));
       rememberTable(input, table, order);
+      input.notes = withLocalityNotes(input);
       return input;
     },
   };

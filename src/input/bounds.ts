@@ -65,8 +65,8 @@ export function oversizedRow(cells: readonly string[], names: readonly string[],
 
 /** The reason for a CSV row longer than the limit (its length, when known). */
 export function rowReason(limits: InputLimits, length?: number): string {
-  const size = length === undefined ? `more than ${count(limits.maxRecordChars)}` : count(length);
-  return `the row holds ${size} characters, more than the ${count(limits.maxRecordChars)} a row may hold (a quote without its closing mark?); it was not read`;
+  const size = length === undefined ? "more than the" : `${count(length)} characters, more than the`;
+  return `the row holds ${size} ${count(limits.maxRecordChars)}${length === undefined ? " characters" : ""} a row may hold (a quote without its closing mark?); it was not read`;
 }
 
 /** Levels of a record measured: deeper ones are junk a record is rejected for anyway, counted as one character. */

@@ -44,6 +44,18 @@ function readText(name: string) {
   return (input: unknown): Reading<string> => (typeof input === "string" ? ok(input.trim()) : no(`${name} ${shown(input)} must be text`));
 }
 
+/** Whether a name shows something: it holds a character other than spaces and invisible ones. */
+export function isVisibleName(text: string): boolean {
+  return foldName(text) !== "";
+}
+
+/** A locality: text that shows something, since one of only invisible characters would be a place no one can read. */
+function readLocality(input: unknown): Reading<string> {
+  const text = readText("locality")(input);
+  if (!text.ok || isVisibleName(text.value)) return text;
+  return no(`locality ${shown(input)} holds only invisible characters: leave it empty for the whole city, or write the place's name`);
+}
+
 function readId(name: string) {
   return (input: unknown): Reading<string> =>
     typeof input === "string" ? ok(input.trim()) : no(`${name} ${shown(input)} must be an id such as ${name === "task" ? "T-1.2" : "PL2-1"}`);
@@ -223,7 +235,7 @@ export const ObservationFields = z.object({
   value: optional(readValue),
   met: optional(readMet),
   unit: optional(readText("unit")),
-  locality: optional(readText("locality")),
+  locality: optional(readLocality),
   source: optional(readText("source")),
   reportedOn: optional(readDate("reportedOn")),
 });

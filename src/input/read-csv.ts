@@ -9,6 +9,7 @@ import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
 import { cutText, quoted } from "../safe-text.js";
 import { limitsOf, oversizedRow, rowReason, type InputLimits, type ReadOptions } from "./bounds.js";
 import { plainCopy } from "./plain-copy.js";
+import { isVisibleName } from "./fields.js";
 
 const OBSERVATION_COLUMNS = ["indicator", "period", "value", "met", "unit", "locality", "source", "reportedOn"] as const;
 const TASK_REPORT_COLUMNS = ["task", "status", "period", "reportedOn", "completedOn", "evidence"] as const;
@@ -240,6 +241,8 @@ function directObservation(fields: readonly (string | undefined)[], accumulator:
   return (cells, line) => {
     for (let k = 0; k < others.length; k++) if (trimmed(cells[others[k]!]!) !== "") return false;
     const place = locality < 0 ? "" : trimmed(cells[locality]!);
+    // A locality of invisible characters alone takes the general path, which rejects it.
+    if (place !== "" && !isVisibleName(place)) return false;
     return add(trimmed(cells[indicator]!), trimmed(cells[period]!), trimmed(cells[value]!), place === "" ? undefined : place, file, line);
   };
 }

@@ -4,6 +4,8 @@ import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
+import { localityNames } from "../input/places.js";
+import { foldName } from "../model/define-plan.js";
 import { inOrderAdded, ObservationTable, tableOfInput } from "../input/observation-table.js";
 import type { Observation, ReadInput } from "../input/records.js";
 import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
@@ -65,12 +67,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const input = combine(plan, options);
   // The scorer reads observations as columns: those an accumulator read, or a table made of the records.
   const observations = tableOfInput(input) ?? inOrderAdded(ObservationTable.of(plan, input.observations));
+  // One name per place, however its records spell it: rows, conflicts and the summary by locality agree.
+  const { names: localities } = localityNames(input);
   const context: EvaluationContext = {
     plan,
     asOf,
     observations,
     taskReports: input.taskReports.map(({ record }) => record),
-    conflicts: conflictsOf(input),
+    conflicts: conflictsOf(input, localities),
+    localityNames: localities,
   };
 
   const runners = rules.map((rule) => runnerFor(rule, options.engine ?? "compiled"));
@@ -359,17 +364,19 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
   return mergeInputs(...parts);
 }
 
-/** Conflicting observations, one entry per indicator, year and locality, values sorted. */
-function conflictsOf(input: ReadInput): ConflictFact[] {
+/** Conflicting observations, one entry per indicator, year and place (its spellings folded, named as `names` says), values sorted. */
+function conflictsOf(input: ReadInput, names: ReadonlyMap<string, string>): ConflictFact[] {
   const groups = new Map<string, { fact: ConflictFact; values: Set<string> }>();
   for (const r of input.rejected) {
     if (r.clash !== "conflict") continue;
     const o = r.record as Observation;
-    const key = JSON.stringify([o.indicator, o.period, o.locality ?? ""]);
+    const place = o.locality === undefined ? undefined : foldName(o.locality);
+    const key = JSON.stringify([o.indicator, o.period, place ?? ""]);
     const value = o.value ?? (o.met === undefined ? "" : String(o.met));
     const group = groups.get(key);
+    const locality = place === undefined ? undefined : (names.get(place) ?? o.locality);
     if (group) group.values.add(value);
-    else groups.set(key, { fact: { indicator: o.indicator, period: o.period, ...(o.locality ? { locality: o.locality } : {}), values: [] }, values: new Set([value]) });
+    else groups.set(key, { fact: { indicator: o.indicator, period: o.period, ...(locality ? { locality } : {}), values: [] }, values: new Set([value]) });
   }
   return [...groups.values()]
     .map(({ fact, values }) => ({ ...fact, values: [...values].sort() }))

@@ -1,4 +1,4 @@
-import type { DefinedPlan } from "../model/define-plan.js";
+import { foldName, type DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
 import type { Target } from "../model/target.js";
 import type { LocalizedText } from "../model/text.js";
@@ -44,6 +44,8 @@ export interface EvaluationContext {
   readonly observations: readonly ObservationFact[] | TableInput;
   readonly taskReports: readonly TaskReportFact[];
   readonly conflicts: readonly ConflictFact[];
+  /** Each place's name by its folded spelling, when its records spell it several ways (default: as first written). */
+  readonly localityNames?: ReadonlyMap<string, string>;
 }
 
 /** One checked entity: what a rule runs on. */
@@ -195,7 +197,7 @@ interface SeriesIndex {
 const seriesIndexes = new WeakMap<TableInput, SeriesIndex>();
 
 /** The series index of a table, built once per evaluation. */
-function seriesIndexOf(found: TableInput): SeriesIndex {
+function seriesIndexOf(found: TableInput, localityNames: ReadonlyMap<string, string> | undefined): SeriesIndex {
   let index = seriesIndexes.get(found);
   if (index) return index;
   const { table } = found;
@@ -225,7 +227,7 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
     const place = table.placeOfSpelling[spelling]!;
     if (named[place] === 0) {
       named[place] = 1;
-      names[place] = table.spellings[spelling]!;
+      names[place] = nameOf(table.spellings[spelling]!, localityNames);
     }
   }
   const rank = new Int32Array(names.length);
@@ -255,6 +257,11 @@ function seriesIndexOf(found: TableInput): SeriesIndex {
     }
   seriesIndexes.set(found, (index = { table, byIndicator, begin, end, period, met, value, placeNames: names }));
   return index;
+}
+
+/** A spelling's place name: the one `localityNames` gives its place, or the spelling itself. */
+function nameOf(spelling: string, localityNames: ReadonlyMap<string, string> | undefined): string {
+  return localityNames?.get(foldName(spelling)) ?? spelling;
 }
 
 /** The series an indicator is assessed on: those with data, or the city alone (-1) when it has none. */
@@ -322,8 +329,8 @@ function aboutIndicator(
   facts.locality = locality ?? null;
 }
 
-function milestoneSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
-  const index = seriesIndexOf(tableOf(observations, plan));
+function milestoneSubjects({ plan, asOf, observations, localityNames }: EvaluationContext): Subjects {
+  const index = seriesIndexOf(tableOf(observations, plan), localityNames);
   const { table, begin, end, period } = index;
   // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
   const positions: number[] = [];
@@ -416,8 +423,8 @@ interface NextTarget {
   readonly value: string | undefined;
 }
 
-function progressSubjects({ plan, asOf, observations }: EvaluationContext): Subjects {
-  const index = seriesIndexOf(tableOf(observations, plan));
+function progressSubjects({ plan, asOf, observations, localityNames }: EvaluationContext): Subjects {
+  const index = seriesIndexOf(tableOf(observations, plan), localityNames);
   const { table, begin, end, period, met, value } = index;
   const asOfYear = Number(asOf.slice(0, 4));
   // Each subject is an indicator with a target and one of its series: listed once, made when asked for.
@@ -642,7 +649,7 @@ export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
 ]);
 
 function observationSubjects(
-  { plan, asOf, observations, conflicts }: EvaluationContext,
+  { plan, asOf, observations, conflicts, localityNames }: EvaluationContext,
   baselineYears: number,
   known?: (figureSlot: number, figureKey: string) => boolean,
 ): Subjects {
@@ -677,6 +684,12 @@ function observationSubjects(
     return subject;
   };
   const { table, order } = tableOf(observations, plan);
+  // Each spelling's place name, looked up once: an observation row names its place as every other row does.
+  const named = table.spellings.map((spelling) => nameOf(spelling, localityNames));
+  const localityOf = (e: number) => {
+    const spelling = table.spelling[e]!;
+    return spelling < 0 ? undefined : named[spelling];
+  };
   // Keys: the accepted observations in order, then the conflicts of known indicators.
   const conflicting = conflicts.flatMap((c) => {
     const x = plan.indicator(c.indicator);
@@ -699,7 +712,7 @@ function observationSubjects(
       }
       const e = order[key]!;
       const met = table.met[e]!;
-      return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
+      return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, localityOf(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
     },
     ...(known
       ? {
