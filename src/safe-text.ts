@@ -129,28 +129,36 @@ const FORMULA_START = /^(?:[\t\r\n\0]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
+ * A semicolon followed (after spaces or quotes) by what would start a formula. Excel under a Vietnamese or European
+ * locale opens a `.csv` file split at semicolons, quotes or not, so the text after one is a cell of its own there.
+ */
+const FORMULA_AFTER_SEMICOLON = /;(?=[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20])/g;
+
+/**
  * A CSV cell's text that a spreadsheet shows as text: one it would run as a formula (`=HYPERLINK(…)`, `-2+3+cmd|' /C
  * calc'!A0`, `@SUM(…)`, a leading tab) gets a leading apostrophe, which spreadsheets take as "this is text" and do not
- * show. A plain number (`-12.5`, a score, a year) and a lone `-` are left as they are: neither can be a formula.
+ * show; so does what follows a semicolon that would start a formula, for a spreadsheet that splits cells at
+ * semicolons (`x;=1+1` is written `x;'=1+1`). A plain number (`-12.5`, a score, a year) and a lone `-` are left as they
+ * are: neither can be a formula.
  *
  * @example
  * spreadsheetText("-1+1"); //=> "'-1+1"
+ * spreadsheetText("x;=1+1"); //=> "x;'=1+1"
  * spreadsheetText("-12.5"); //=> "-12.5"
  * spreadsheetText("Kiến Thụy"); //=> "Kiến Thụy"
  */
 export function spreadsheetText(text: string): string {
-  return FORMULA_START.test(text) && text !== "-" && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  const start = FORMULA_START.test(text) && text !== "-" && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return start.includes(";") ? start.replace(FORMULA_AFTER_SEMICOLON, ";'") : start;
 }
 
 /**
- * Whether a CSV cell must be quoted: it holds a quote, a comma or a line break (RFC 4180), or a semicolon or tab
- * followed by what would start a formula, since Excel under a Vietnamese or European locale splits unquoted cells at
- * semicolons, and the text after one would be a cell of its own.
+ * Whether a CSV cell must be quoted (RFC 4180): it holds a quote, a comma or a line break.
  *
  * @internal
  */
 export function csvNeedsQuotes(text: string): boolean {
-  return /[",\r\n]|[;\t]\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(text);
+  return /[",\r\n]/.test(text);
 }
 
 // ---------------------------------------------------------------- Markdown

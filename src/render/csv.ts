@@ -12,8 +12,8 @@ export interface CsvOptions {
 /**
  * Writes a table as CSV (RFC 4180): cells with a comma, quote or line break are quoted, quotes doubled,
  * empty cells left empty. A text cell a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`,
- * a tab or a carriage return, as OWASP lists them) is written with a leading apostrophe, so that it is shown as
- * text; numbers, and text that is a plain number such as `-12.5`, are written as they are.
+ * a tab or a carriage return, as OWASP lists them) is written with a leading apostrophe and in quotes, so that it is
+ * shown as text; numbers, and text that is a plain number such as `-12.5`, are written as they are.
  *
  * @example
  * formatCsv({ columns: ["id", "name"], rows: [["T-1.1", 'a "b", c']] }, { bom: false });
@@ -36,7 +36,8 @@ export function csvLine(cells: ReadonlyArray<string | number | boolean | undefin
 
 function csvCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return "";
-  // Numbers and booleans are the library's own; text may come from data and is never left to run as a formula.
+  // Numbers and booleans are the library's own; text may come from data and is never left to run as a formula. A
+  // cell so neutralised is also quoted, as OWASP advises: both marks say "text" to a spreadsheet.
   const text = typeof value === "string" ? spreadsheetText(value) : String(value);
-  return csvNeedsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvNeedsQuotes(text) || (typeof value === "string" && text !== value) ? `"${text.replaceAll('"', '""')}"` : text;
 }
