@@ -74,7 +74,8 @@ const MEASURED_DEPTH = 20;
 
 /**
  * Whether a record given as an object (JSON, an app's arrays, a stream) is too large: a text value longer than
- * `maxFieldChars` (named by its key), or keys and texts together, at any depth, longer than `maxRecordChars`.
+ * `maxFieldChars` (named by its key), or its values and the names of keys that are not fields, at any depth, longer
+ * than `maxRecordChars`. A record made of a CSV row is never larger than the row.
  * Measuring stops at the limit, so a record of a million keys costs no more than one just over it.
  */
 export function oversizedRecord(record: unknown, limits: InputLimits): Oversize | undefined {
@@ -88,14 +89,17 @@ export function oversizedRecord(record: unknown, limits: InputLimits): Oversize 
 }
 
 function measure(record: object, limits: InputLimits): Oversize | undefined {
-  let total = 0;
+  let total: number;
   let found: Oversize | undefined;
   // The record's own fields first: a long one is named.
   const deeper: object[] = [];
+  // As a CSV row is measured, its cells and the separators between them: a record's values, one character between
+  // each, and the names of keys that are not fields (a record of a million keys is as large as its names).
+  total = -1;
   eachEntry(record, (key, value) => {
     if (typeof value === "string" && value.length > limits.maxFieldChars) found = { field: cutText(key), reason: fieldReason(cutText(key), value.length, limits) };
     else {
-      total += key.length + 1 + sizeOf(value);
+      total += (FIELDS.has(key) ? 0 : key.length) + 1 + sizeOf(value);
       if (typeof value === "object" && value !== null) deeper.push(value);
       if (total > limits.maxRecordChars) found = { reason: recordReason(limits) };
     }
@@ -118,6 +122,9 @@ function measure(record: object, limits: InputLimits): Oversize | undefined {
   }
   return found;
 }
+
+/** The fields of observations and task reports, whose names a record's size does not count (a CSV row's header holds them). */
+const FIELDS: ReadonlySet<string> = new Set(["indicator", "period", "value", "met", "unit", "locality", "source", "reportedOn", "task", "status", "completedOn", "evidence"]);
 
 /** What a value adds to a record's size beside its key: a text its length, anything else one character. */
 const sizeOf = (value: unknown) => (typeof value === "string" ? value.length : 1);
