@@ -87,7 +87,8 @@ function isConflict(r: RejectedRecord): r is RejectedRecord & { record: Observat
 const ASPECTS: readonly [string, (text: string) => string][] = [
   ["invisible characters", (t) => t.replace(INVISIBLE, "")],
   ["Unicode form (NFC/NFD)", (t) => t.normalize("NFC")],
-  ["spacing", (t) => t.replace(/\s+/g, " ").trim()],
+  // Whitespace as foldName reads it once invisible characters are gone: a byte order mark, which \s matches, is not spacing.
+  ["spacing", (t) => t.replace(/(?:(?!\ufeff)\s)+/g, " ").replace(/^ | $/g, "")],
   ["case", (t) => t.toLocaleLowerCase("vi")],
 ];
 
