@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
+import { parseCsv } from "../../src/input/csv.js";
 
 /** A file of the hostile-input corpus, `fixtures/hostile/`. */
 export const hostile = (name: string) => fileURLToPath(new URL(`../../fixtures/hostile/${name}`, import.meta.url));
@@ -13,36 +14,9 @@ export const HOSTILE_RULE = hostile("rules/app.hostile-text.json");
 export function payloadsOf(name: string): string[] {
   const text = readFileSync(hostile(name), "utf8");
   // The corpus files quote every cell that needs it; parsed as the library parses CSV.
-  const rows = parseRows(text);
+  const rows = parseCsv(text);
   const column = rows[0]!.indexOf("locality");
   return rows.slice(1).flatMap((row) => (row[column] ? [row[column]!] : []));
-}
-
-function parseRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  return rows;
 }
 
 /**
