@@ -53,7 +53,7 @@ export function readJsonRecords(name: string, text: string, plan: DefinedPlan, o
   if (scan.listTwice) return rejectFile(name, `the key "${scan.listTwice.key}" appears twice (lines ${scan.listTwice.lines.join(" and ")}): JSON would keep only the last list; put all ${scan.listTwice.key} in one list; nothing in the file was read`, notes);
   if (scan.inexact.length > 0) {
     for (const n of scan.inexact)
-      notes.push({ source: { file: name, line: n.line }, note: `the number ${n.token} cannot be held exactly by a JSON number (it would be read as ${String(Number(n.token))}); it is read as the text "${n.token}"` });
+      notes.push({ source: { file: name, line: n.line }, note: `the number ${cutText(n.token)} cannot be held exactly by a JSON number (it would be read as ${String(Number(n.token))}); it is read as the text ${quoted(n.token)}` });
     data = JSON.parse(quoteNumbers(body, scan.inexact));
   }
   const keys = Object.keys(data as object);
