@@ -64,7 +64,17 @@ export async function readDataFiles(files: readonly string[], plan: DefinedPlan,
   const total = opened.reduce((a, b) => a + b.size, 0);
   let read = 0;
   const accumulator = createInputAccumulator(plan);
-  for (const [i, { file, fd, size }] of opened.entries()) {
+  // Each file is closed once read; those not reached when one fails are closed at the end.
+  let next = 0;
+  try {
+    for (; next < opened.length; next++) await readOne(next);
+  } finally {
+    for (const { fd } of opened.slice(next + 1)) closeSync(fd);
+  }
+  return accumulator.finish();
+
+  async function readOne(i: number): Promise<void> {
+    const { file, fd, size } = opened[i]!;
     if (extname(file).toLowerCase() === ".json") {
       // A UTF-8 character takes at most three bytes per UTF-16 unit: a file larger than that cannot be within the limit.
       if (size > 3 * MAX_INPUT_CHARS) {
@@ -93,7 +103,6 @@ export async function readDataFiles(files: readonly string[], plan: DefinedPlan,
     read = opened.slice(0, i + 1).reduce((a, b) => a + b.size, 0);
     onProgress?.(read, total);
   }
-  return accumulator.finish();
 }
 
 /** Reads and closes a file opened by {@link openRegularFile}. */

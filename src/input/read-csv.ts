@@ -95,7 +95,8 @@ const STREAM_HEAD_CHARS = 64 * 1024;
  * Reads a CSV file arriving as a stream of text chunks (a file of any size read with `createReadStream`) into
  * an accumulator, with the same readings, notes and rejections as {@link readCsvRecords}, except that there is
  * no limit on the file's size: memory holds one chunk at a time and what the accumulator keeps. Rows are held to the
- * same limits: one too long to hold is passed over as it comes, never gathered, and rejected with its line. The
+ * same limits: one too long to hold is passed over as it comes, never gathered, and rejected with its line (the
+ * accumulator checks the records it is given against its own limits: give both the same `limits`). The
  * separator and the header are worked out from the start of the stream.
  *
  * @example
