@@ -1,71 +1,123 @@
-import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, createReadStream, fstatSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { createInputAccumulator } from "../input/accumulate.js";
-import { readCsvRecords, readCsvStream } from "../input/read-csv.js";
+import { readCsvStream } from "../input/read-csv.js";
+import { MAX_INPUT_CHARS } from "../input/file-text.js";
 import { readJsonRecords } from "../input/read-json.js";
 import type { ReadInput } from "../input/records.js";
-import type { RuleSource } from "../rules/load.js";
-import { errorCode, UsageError } from "./io.js";
-
-/** Reads a text file as UTF-8, or says in one line why it cannot. */
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the file (${errorCode(error)})`);
-  }
-}
+import { RuleFileError } from "../rules/errors.js";
+import { RULE_LIMITS, type RuleSource } from "../rules/load.js";
+import { ruleSourceFromText } from "../rules/rule-text.js";
+import { errorCode, notAFile, UsageError } from "./io.js";
 
 /**
- * Reads one data file with the reader its extension asks for: `.json` (observations and task reports) or
- * `.csv` (observations or task reports, told apart by the header).
+ * Opens a file to read, refusing (a {@link UsageError}) anything but a regular file before a byte is read: a named
+ * pipe would wait for a writer for ever, `/dev/zero` never ends, a directory or a socket is no file. The file is
+ * opened without waiting (a pipe opens at once) and its kind read from what was opened, so that nothing can swap it
+ * in between. A file that cannot be opened (missing, unreadable) is a UsageError naming it and why.
  */
-export function readDataFile(file: string, plan: DefinedPlan, name: string = file): ReadInput {
-  const ext = extname(file).toLowerCase();
-  if (ext !== ".json" && ext !== ".csv") throw new UsageError(`${file}: unknown kind of data file; give a .json or a .csv file`);
-  const text = readText(file);
-  return ext === ".json" ? readJsonRecords(name, text, plan) : readCsvRecords(name, text, plan);
+export function openRegularFile(file: string, what: string): { readonly fd: number; readonly size: number } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // A socket cannot be opened at all: say what it is rather than the system's code.
+    let kind: string | undefined;
+    try {
+      kind = notAFile(statSync(file));
+    } catch {
+      kind = undefined;
+    }
+    throw new UsageError(kind ? `${file}: ${kind}, not a file; give a ${what}` : `${file}: cannot read the file (${errorCode(error)})`);
+  }
+  const stat = fstatSync(fd);
+  const kind = notAFile(stat);
+  if (kind) {
+    closeSync(fd);
+    throw new UsageError(`${file}: ${kind}, not a file; give a ${what}`);
+  }
+  return { fd, size: stat.size };
 }
+
+const DATA_FILE = "data file (.json or .csv)";
+const RULE_FILE = "rule file (.json) or a folder of them";
 
 /**
  * Reads every data file into one input, so that duplicates across files are found: CSV files as streams (a
- * file of any size, a chunk at a time), JSON files whole. Every file is checked to exist before any is read.
+ * file of any size, a chunk at a time), JSON files whole. Every file is checked to be a regular file that can be
+ * read before any is read; a JSON file too large to read whole is rejected without being read.
  */
 export async function readDataFiles(files: readonly string[], plan: DefinedPlan, onProgress?: (bytes: number, total: number) => void): Promise<ReadInput> {
   if (files.length === 0) throw new UsageError("no data file given; use --data FILE (.json or .csv)");
-  const sizes = files.map((file) => {
-    const ext = extname(file).toLowerCase();
-    if (ext !== ".json" && ext !== ".csv") throw new UsageError(`${file}: unknown kind of data file; give a .json or a .csv file`);
-    try {
-      const stat = statSync(file);
-      if (!stat.isFile()) throw new UsageError(`${file}: not a file`);
-      return stat.size;
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`${file}: cannot read the file (${errorCode(error)})`);
+  const opened: { file: string; fd: number; size: number }[] = [];
+  try {
+    for (const file of files) {
+      const ext = extname(file).toLowerCase();
+      if (ext !== ".json" && ext !== ".csv") throw new UsageError(`${file}: unknown kind of data file; give a .json or a .csv file`);
+      opened.push({ file, ...openRegularFile(file, DATA_FILE) });
     }
-  });
-  const total = sizes.reduce((a, b) => a + b, 0);
+  } catch (error) {
+    for (const { fd } of opened) closeSync(fd);
+    throw error;
+  }
+  const total = opened.reduce((a, b) => a + b.size, 0);
   let read = 0;
   const accumulator = createInputAccumulator(plan);
-  for (const [i, file] of files.entries()) {
-    if (extname(file).toLowerCase() === ".json") accumulator.addInput(readJsonRecords(file, readText(file), plan));
-    else {
-      const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-      const counted = async function* () {
-        for await (const chunk of stream as AsyncIterable<string>) {
-          read += Buffer.byteLength(chunk, "utf8");
-          onProgress?.(read, total);
-          yield chunk;
-        }
-      };
-      await readCsvStream(file, counted(), plan, accumulator);
-    }
-    read = sizes.slice(0, i + 1).reduce((a, b) => a + b, 0);
-    onProgress?.(read, total);
+  // Each file is closed once read; those not reached when one fails are closed at the end.
+  let next = 0;
+  try {
+    for (; next < opened.length; next++) await readOne(next);
+  } finally {
+    for (const { fd } of opened.slice(next + 1)) closeSync(fd);
   }
   return accumulator.finish();
+
+  async function readOne(i: number): Promise<void> {
+    const { file, fd, size } = opened[i]!;
+    if (extname(file).toLowerCase() === ".json") {
+      // A UTF-8 character takes at most three bytes per UTF-16 unit: a file larger than that cannot be within the limit.
+      if (size > 3 * MAX_INPUT_CHARS) {
+        closeSync(fd);
+        accumulator.addRejected({ kind: "file", source: { file }, reason: tooLargeReason(size) }, "none");
+      } else accumulator.addInput(readJsonRecords(file, readOpened(file, fd), plan));
+    } else {
+      const stream = createReadStream("", { fd, encoding: "utf8", highWaterMark: 1 << 20 });
+      const counted = async function* () {
+        try {
+          for await (const chunk of stream as AsyncIterable<string>) {
+            read += Buffer.byteLength(chunk, "utf8");
+            onProgress?.(read, total);
+            yield chunk;
+          }
+        } catch (error) {
+          throw new UsageError(`${file}: cannot read the file (${errorCode(error)})`);
+        }
+      };
+      try {
+        await readCsvStream(file, counted(), plan, accumulator);
+      } finally {
+        stream.destroy();
+      }
+    }
+    read = opened.slice(0, i + 1).reduce((a, b) => a + b.size, 0);
+    onProgress?.(read, total);
+  }
+}
+
+/** Reads and closes a file opened by {@link openRegularFile}. */
+function readOpened(file: string, fd: number): string {
+  try {
+    return readFileSync(fd, "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the file (${errorCode(error)})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLargeReason(bytes: number): string {
+  return `the file holds ${bytes.toLocaleString("en")} bytes, more than the ${MAX_INPUT_CHARS.toLocaleString("en")} characters (about 10 MB) a JSON data file may hold: split it into smaller files, e.g. one per year, or give the records as CSV, which is read as a stream; nothing in the file was read`;
 }
 
 /** The `.json` files a list of files and folders names: a folder's own `.json` files in name order. */
@@ -77,8 +129,15 @@ export function jsonFilesOf(paths: readonly string[]): string[] {
     } catch (error) {
       throw new UsageError(`${path}: cannot read (${errorCode(error)})`);
     }
+    let entries: string[] = [];
+    if (isDirectory)
+      try {
+        entries = readdirSync(path);
+      } catch (error) {
+        throw new UsageError(`${path}: cannot read the folder (${errorCode(error)})`);
+      }
     if (!isDirectory) return [path];
-    const files = readdirSync(path)
+    const files = entries
       .filter((name) => name.toLowerCase().endsWith(".json"))
       .sort()
       .map((name) => join(path, name));
@@ -87,20 +146,17 @@ export function jsonFilesOf(paths: readonly string[]): string[] {
   });
 }
 
-/** Reads rule files (files or folders of them) as sources for `loadRules`; text that is not JSON is one line naming the file and line. */
+/**
+ * Reads rule files (files or folders of them) as sources for `loadRules`: each a regular file, its text read by
+ * `ruleSourceFromText` (a key given twice, or text that is not JSON, is a RuleFileError naming the file and where).
+ */
 export function readRuleSources(paths: readonly string[]): RuleSource[] {
-  return jsonFilesOf(paths).map((file) => ({ file, json: parseJson(file, readText(file)) }));
-}
-
-/** Parses JSON, naming the file and the line of a syntax error. */
-export function parseJson(file: string, text: string): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const line = at ? body.slice(0, Number(at[1])).split("\n").length : undefined;
-    throw new UsageError(`${file}${line !== undefined ? `:${line}` : ""}: not valid JSON: ${message}`);
-  }
+  return jsonFilesOf(paths).map((file) => {
+    const { fd, size } = openRegularFile(file, RULE_FILE);
+    if (size > 3 * RULE_LIMITS.maxFileChars) {
+      closeSync(fd);
+      throw new RuleFileError(file, "", `the file holds ${size.toLocaleString("en")} bytes, more than the ${RULE_LIMITS.maxFileChars.toLocaleString("en")} characters a rule file may hold`);
+    }
+    return ruleSourceFromText(file, readOpened(file, fd));
+  });
 }

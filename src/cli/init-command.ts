@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Table } from "../model/tables.js";
 import { formatCsv } from "../render/csv.js";
-import { errorCode, UsageError, type CliIo } from "./io.js";
+import { checkOutFile, errorCode, UsageError, type CliIo } from "./io.js";
 import type { Lang } from "./plan-commands.js";
 
 /**
@@ -57,6 +57,7 @@ export function initCommand(io: CliIo, dir: string, options: InitCommandOptions)
   const names = Object.keys(INIT_TEMPLATES) as (keyof typeof INIT_TEMPLATES)[];
   const paths = names.map((name) => join(dir, name));
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a folder`);
+  for (const path of paths) checkOutFile(path, "a template is written as a file");
   const existing = paths.filter((path) => existsSync(path));
   if (existing.length > 0 && !options.force) throw new UsageError(w.exists(existing));
   try {

@@ -1,4 +1,6 @@
-import { closeSync, openSync, write, writeFileSync } from "node:fs";
+import { closeSync, openSync, statSync, write, writeFileSync, type Stats } from "node:fs";
+import { inPieces } from "../render/pieces.js";
+import { terminalPieces, terminalText } from "../safe-text.js";
 
 /** Where a command writes, and what it knows of the terminal: injectable so that tests run the CLI in process. */
 export interface CliIo {
@@ -52,12 +54,16 @@ export function colorAllowed(io: CliIo): boolean {
   return io.isTTY === true && (noColor === undefined || noColor === "");
 }
 
-/** Writes a command's result to `--out FILE` or to standard output. */
+/**
+ * Writes a command's result to `--out FILE`, as it is, or to standard output, which may be a terminal: there, control
+ * characters and bidirectional overrides from data are written as escapes that show (see `terminalText`).
+ */
 export function emit(io: CliIo, text: string, out: string | undefined): void {
   if (!out) {
-    io.stdout(text);
+    io.stdout(terminalText(text));
     return;
   }
+  checkOutFile(out);
   try {
     writeFileSync(out, text);
   } catch (error) {
@@ -72,24 +78,21 @@ const BATCH_CHARS = 1 << 20;
  * Writes text given in pieces to `--out FILE` or to standard output, a megabyte or so at a time. To a file, each
  * piece is encoded as UTF-8 straight into one of two reused buffers, the other being written meanwhile: no piece
  * is copied into a larger string, and memory stays at a few megabytes however long the text. To standard output,
- * each batch waits until the one before has been passed on ({@link CliIo.drained}), for the same reason. A file
- * that cannot be opened or written (a full disk) is a {@link UsageError} naming it.
+ * each batch waits until the one before has been passed on ({@link CliIo.drained}), for the same reason, and has its
+ * control characters and bidirectional overrides written as escapes that show, unless `terminal` says the text is
+ * already made for a terminal (the table, whose colours are escape codes). A file that cannot be opened or written
+ * (a full disk) is a {@link UsageError} naming it.
  */
-export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): Promise<void> {
+export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined, options: { readonly terminal?: boolean } = {}): Promise<void> {
   if (!out) {
-    let batch = "";
-    for (const piece of pieces) {
-      batch += piece;
-      if (batch.length >= BATCH_CHARS) {
-        io.stdout(batch);
-        batch = "";
-        await io.drained?.();
-      }
+    const batches = inPieces(pieces);
+    for (const batch of options.terminal ? batches : terminalPieces(batches)) {
+      io.stdout(batch);
+      await io.drained?.();
     }
-    io.stdout(batch);
-    await io.drained?.();
     return;
   }
+  checkOutFile(out);
   let fd: number;
   try {
     fd = openSync(out, "w");
@@ -133,7 +136,48 @@ async function writeFully(fd: number, buffer: Buffer, length: number): Promise<v
   for (let done = 0; done < length; ) done += await new Promise<number>((resolve, reject) => write(fd, buffer, done, length - done, null, (error, n) => (error ? reject(error) : resolve(n))));
 }
 
-/** A mistake in how the CLI was called or in its input: reported as one line, exit code 2. */
+/**
+ * The exit codes of every command, one meaning each:
+ * - 0 `success`: done, and nothing found that was asked about;
+ * - 1 `findings`: done, and the check found what it looks for (a row that fails with `--fail-on`, a rejected record
+ *   in `validate`, an example that fails in `rules test`);
+ * - 2 `usage`: not done, because of how the command was called or what it was given (an unknown option, a file that
+ *   is missing, unreadable or not a regular file, a rule file that is not valid, a template that exists);
+ * - 3 `unexpected`: not done, because of an error the CLI did not expect (a bug: run again with `--debug`).
+ */
+export const EXIT = { success: 0, findings: 1, usage: 2, unexpected: 3 } as const;
+
+/** The exit codes in one line for a command's help, with what a finding is for that command. */
+export function exitCodesHelp(findings: string | undefined): string {
+  return `Exit codes: 0 done${findings ? `; 1 ${findings}` : ""}; 2 bad input or usage (a file missing, unreadable or not a regular file, an invalid rule file); 3 unexpected error.`;
+}
+
+/** What a path is, in words, when it is not a regular file; undefined for a regular file. */
+export function notAFile(stat: Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * Checks that `--out FILE` can be written without harm: a directory, a named pipe (which would wait for a reader),
+ * a socket or a block device is refused; a regular file, a new one, or a terminal or `/dev/null` is written.
+ */
+export function checkOutFile(file: string, why = "--out writes a file (pipe standard output instead)"): void {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch {
+    return; // Not there yet: it is made, or opening it says why not.
+  }
+  if (stat.isFile() || stat.isCharacterDevice()) return;
+  throw new UsageError(`${file}: ${notAFile(stat)}; ${why}`);
+}
+
+/** A mistake in how the CLI was called or in its input (an unreadable file, a bad rule file): reported as one line, exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
 }

@@ -5,7 +5,8 @@ import { Command, CommanderError, Option } from "commander";
 import { Nq57Error } from "../errors.js";
 import { readRuleSources } from "./files.js";
 import { initCommand } from "./init-command.js";
-import { emit, processIo, UsageError, type CliIo } from "./io.js";
+import { emit, EXIT, exitCodesHelp, processIo, UsageError, type CliIo } from "./io.js";
+import { terminalText } from "../safe-text.js";
 import { deadlineList, exportPlan, planById, planSummary, type Lang } from "./plan-commands.js";
 import { ruleDetails, ruleList, testRuleFiles } from "./rules-commands.js";
 import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
@@ -34,7 +35,11 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .version(pkg.version, "-v, --version")
     .option("--debug", "show stack traces")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      "after",
+      "\nExit codes, the same for every command: 0 done; 1 a finding (a row fails with --fail-on, validate rejects a record,\nan example of rules test fails); 2 bad input or usage (an unknown option, a file missing, unreadable or not a regular\nfile, an invalid rule file); 3 unexpected error (run again with --debug).",
+    );
 
   const plan = root.command("plan").description("Show, export and query a plan shipped with the library.");
   plan
@@ -42,7 +47,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .description("Print a plan's summary.")
     .argument("[plan]", "plan id", "haiphong-142")
     .addOption(langOption())
-    .action((id: string, opts: { lang: Lang }) => io.stdout(planSummary(planById(id), opts.lang)))
+    .action((id: string, opts: { lang: Lang }) => emit(io, planSummary(planById(id), opts.lang), undefined))
     .addHelpText("after", "\nExample:\n  $ nq57 plan show haiphong-142 --lang en");
   plan
     .command("export")
@@ -66,7 +71,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .requiredOption("--to <date>", "last day, YYYY-MM-DD", isoDate("--to"))
     .addOption(langOption())
     .action((id: string, opts: { from: string; to: string; lang: Lang }) =>
-      io.stdout(deadlineList(planById(id), opts.from, opts.to, opts.lang, vietnamDate())),
+      emit(io, deadlineList(planById(id), opts.from, opts.to, opts.lang, vietnamDate()), undefined),
     )
     .addHelpText("after", "\nExample:\n  $ nq57 plan deadlines --from 2025-09-01 --to 2025-12-31");
 
@@ -99,7 +104,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 scorecard --data report.json --format csv --out scorecard.csv",
         "  $ nq57 scorecard --data report.json --param task.deadline.dueSoonDays=14 --rules ./my-rules --fail-on fail",
         "",
-        "Exit codes: 0 scored; 1 a row fails (or warns) with --fail-on; 2 bad input or usage.",
+        exitCodesHelp("a row fails (or warns) with --fail-on"),
         "Colour only on a terminal, never when NO_COLOR is set.",
       ].join("\n"),
     );
@@ -121,7 +126,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 validate --data observations.csv task-reports.csv",
         "  $ nq57 validate --plan haiphong-142 --data report.json",
         "",
-        "Each rejected record is printed as FILE:LINE: FIELD: REASON. Exit code 2 when any record is rejected, else 0.",
+        "Each rejected record is printed as FILE:LINE: FIELD: REASON.",
+        exitCodesHelp("a record is rejected"),
       ].join("\n"),
     );
 
@@ -142,7 +148,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 init",
         "  $ nq57 init bao-cao-2025 --lang en",
         "",
-        "Exit codes: 0 written; 2 a template exists (nothing is written without --force) or the folder cannot be written.",
+        exitCodesHelp(undefined),
+        "A template that exists is bad input: nothing is written without --force.",
       ].join("\n"),
     );
 
@@ -151,14 +158,14 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .command("list")
     .description("List the standard rules: id, severity, weight and title.")
     .addOption(langOption())
-    .action((opts: { lang: Lang }) => io.stdout(ruleList(opts.lang)))
+    .action((opts: { lang: Lang }) => emit(io, ruleList(opts.lang), undefined))
     .addHelpText("after", "\nExample:\n  $ nq57 rules list --lang en");
   rules
     .command("show")
     .description("Explain a standard rule: what it checks, why, its parameters, its cases in order and its worked examples.")
     .argument("<id>", "rule id, e.g. task.deadline")
     .addOption(langOption())
-    .action((id: string, opts: { lang: Lang }) => io.stdout(ruleDetails(id, opts.lang)))
+    .action((id: string, opts: { lang: Lang }) => emit(io, ruleDetails(id, opts.lang), undefined))
     .addHelpText("after", "\nExamples:\n  $ nq57 rules show task.deadline\n  $ nq57 rules show indicator.progress --lang en");
   rules
     .command("test")
@@ -166,12 +173,12 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .argument("<paths...>", "rule files, or folders of .json rule files")
     .action(async (paths: string[]) => {
       const report = await testRuleFiles(readRuleSources(paths));
-      io.stdout(report.text);
-      state.exitCode = report.passed ? 0 : 1;
+      emit(io, report.text, undefined);
+      state.exitCode = report.passed ? EXIT.success : EXIT.findings;
     })
     .addHelpText(
       "after",
-      "\nExamples:\n  $ nq57 rules test ./my-rules\n  $ nq57 rules test rules/task.deadline.json my-rules/budget.json\n\nExit codes: 0 every example passes; 1 an example fails; 2 a file is not a valid rule file.",
+      `\nExamples:\n  $ nq57 rules test ./my-rules\n  $ nq57 rules test rules/task.deadline.json my-rules/budget.json\n\n${exitCodesHelp("an example fails")}`,
     );
 
   root
@@ -199,25 +206,27 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
 }
 
 /**
- * Runs the CLI with arguments (without `node` and the script) and returns the exit code:
- * 0 success, 1 a check failed (`--fail-on`, `rules test`), 2 bad input or usage.
+ * Runs the CLI with arguments (without `node` and the script) and returns the exit code, the same for every command
+ * ({@link EXIT}): 0 done; 1 a finding (`--fail-on`, a record `validate` rejects, an example `rules test` fails);
+ * 2 bad input or usage; 3 an unexpected error. Messages on standard error show control characters from data as
+ * escapes, never as codes a terminal acts on.
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const state: RunState = { exitCode: 0 };
+  const state: RunState = { exitCode: EXIT.success };
   const cmd = program(io, state);
   try {
     await cmd.parseAsync([...argv], { from: "user" });
     return state.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.success : EXIT.usage;
     if (error instanceof UsageError || error instanceof Nq57Error) {
-      io.stderr(`nq57: ${error.message.split("\n")[0]}\n`);
-      if (argv.includes("--debug")) io.stderr(`${error.stack}\n`);
-      return 2;
+      io.stderr(`nq57: ${terminalText(error.message.split("\n")[0]!, { singleLine: true })}\n`);
+      if (argv.includes("--debug")) io.stderr(`${terminalText(String(error.stack))}\n`);
+      return EXIT.usage;
     }
-    io.stderr(`nq57: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (argv.includes("--debug") && error instanceof Error) io.stderr(`${error.stack}\n`);
-    return 1;
+    io.stderr(`nq57: unexpected error: ${terminalText(error instanceof Error ? error.message : String(error), { singleLine: true })}\n`);
+    if (argv.includes("--debug") && error instanceof Error) io.stderr(`${terminalText(String(error.stack))}\n`);
+    return EXIT.unexpected;
   }
 }
 

@@ -13,7 +13,8 @@ import { evaluate, rowVerdicts } from "../scorecard/evaluate.js";
 import type { Scorecard } from "../scorecard/schema.js";
 import { readDataFiles, readRuleSources } from "./files.js";
 import { scorecardJsonParts } from "../render/json.js";
-import { colorAllowed, emitPieces, progressBar, UsageError, type CliIo } from "./io.js";
+import { colorAllowed, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
+import { terminalText } from "../safe-text.js";
 import { planById, type Lang } from "./plan-commands.js";
 
 /** The output formats of `nq57 scorecard`. */
@@ -126,8 +127,9 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const scorecard = await scorecardOf(plan, options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
-  await emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out);
-  for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${describeSource(r.source)}: ${r.reason}\n`);
+  // The table is made for a terminal (its colours are escape codes); every other format is made safe for one on the way.
+  await emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out, { terminal: format === "table" });
+  for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${terminalText(`${describeSource(r.source)}: ${r.reason}`, { singleLine: true })}\n`);
   const rejected = scorecard.rejected.length;
   if (rejected > 0)
     io.stderr(
@@ -142,10 +144,10 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
  * run: they do not depend on what agencies did.
  */
 export function exitCodeFor(scorecard: Scorecard, failOn: "fail" | "warn" | undefined): number {
-  if (!failOn) return 0;
+  if (!failOn) return EXIT.success;
   const bad = failOn === "fail" ? ["fail"] : ["fail", "warn"];
-  for (const r of rowVerdicts(scorecard)) if (r.weight !== "0" && r.benchmark !== true && bad.includes(r.verdict)) return 1;
-  return 0;
+  for (const r of rowVerdicts(scorecard)) if (r.weight !== "0" && r.benchmark !== true && bad.includes(r.verdict)) return EXIT.findings;
+  return EXIT.success;
 }
 
 /**
@@ -203,12 +205,12 @@ export function rejectedLine(r: RejectedRecord): string {
   return `${describeSource(r.source)}: ${r.field ? `${r.field}: ` : ""}${r.reason.replace(/\s*\n\s*/g, " ")}`;
 }
 
-/** `nq57 validate`: the report on standard output; exit code 2 when anything was rejected. */
+/** `nq57 validate`: the report on standard output; exit code 1 (a finding) when anything was rejected. */
 export async function validateCommand(io: CliIo, options: { plan: string; data: readonly string[]; lang: Lang }): Promise<number> {
   const plan = planById(options.plan);
   const bar = progressBar(io, "reading");
   const input = await readDataFiles(options.data, plan, bar.update);
   bar.end();
   await emitPieces(io, inPieces(validateLines(input, [...new Set(options.data)], options.lang)), undefined);
-  return input.rejected.length > 0 ? 2 : 0;
+  return input.rejected.length > 0 ? EXIT.findings : EXIT.success;
 }

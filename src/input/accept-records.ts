@@ -1,12 +1,14 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { checkObservation, checkTaskReport, type Checked } from "./check-record.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
+import { limitsOf, oversizedRecord, type InputLimits, type ReadOptions } from "./bounds.js";
 import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "./records.js";
+import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 
 /** Options of {@link acceptRecords}. */
-export interface AcceptOptions {
+export interface AcceptOptions extends ReadOptions {
   /** The file the records were read from, named in every source and reason. */
   file?: string;
 }
@@ -32,7 +34,9 @@ export interface GivenRecords {
  * `conflicting values for …`, never settled by input order. So the accepted and rejected records do not
  * depend on the order they come in, except that of copies differing only in other fields (`source`,
  * `reportedOn`, the spelling of `locality`) the earliest is the one kept. For each kind,
- * accepted + rejected = given; everything is reported in source order.
+ * accepted + rejected = given; everything is reported in source order. A record with a text of more than
+ * 10,000 characters, or of more than 100,000 in all, is rejected unread ({@link INPUT_LIMITS}; `options.limits`
+ * gives others).
  *
  * @example
  * const input = acceptRecords(plans["haiphong-142"], {
@@ -42,7 +46,7 @@ export interface GivenRecords {
  * input.observations[0]?.record.value; //=> "61.5"
  */
 export function acceptRecords(plan: DefinedPlan, records: GivenRecords, options: AcceptOptions = {}): ReadInput {
-  return collectRecords(plan, records, options.file);
+  return collectRecords(plan, records, options.file, undefined, [], undefined, limitsOf(options));
 }
 
 /** Where the records of a list start, by list name and index, when the reader knows it. */
@@ -59,6 +63,7 @@ export function collectRecords(
   lineOf?: LinesOf,
   notes: InputNote[] = [],
   refusal?: Refusal,
+  limits?: InputLimits,
 ): ReadInput {
   const fileSource: RecordSource = file === undefined ? {} : { file };
   const rejected: RejectedRecord[] = [];
@@ -74,10 +79,10 @@ export function collectRecords(
     return { ...fileSource, ...(line !== undefined ? { line } : {}), index };
   };
   const refused = (name: "observations" | "taskReports", r: unknown, i: number): Checked<never> | undefined => {
-    const why = refusal?.(name, i);
+    const why = refusal?.(name, i) ?? oversizedRecord(r, limits ?? limitsOf(undefined));
     if (!why) return undefined;
     const kind = name === "observations" ? "observation" : "taskReport";
-    return { rejected: { kind, source: sourceOf(name, i), field: why.field, reason: why.reason, record: plainCopy(r) }, notes: [] };
+    return { rejected: { kind, source: sourceOf(name, i), ...(why.field !== undefined ? { field: why.field } : {}), reason: why.reason, record: plainCopy(r) }, notes: [] };
   };
   const observations = listOf("observations").map((r, i) => refused("observations", r, i) ?? checkObservation(plan, r, sourceOf("observations", i)));
   const taskReports = listOf("taskReports").map((r, i) => refused("taskReports", r, i) ?? checkTaskReport(plan, r, sourceOf("taskReports", i)));
@@ -93,13 +98,16 @@ export interface CheckedParts {
   readonly notes: readonly InputNote[];
 }
 
-/** Puts checked records together into a {@link ReadInput}: duplicate policy applied, everything in source order. */
+/**
+ * Puts checked records together into a {@link ReadInput}: duplicate policy applied, everything in source order, and a
+ * note on each spelling of a locality read as another one's place.
+ */
 export function assembleInput(parts: CheckedParts): ReadInput {
   const accepted = <T>(list: readonly Checked<T>[]) => list.flatMap((c) => ("accepted" in c ? [c.accepted] : []));
   const refused = (list: readonly Checked<unknown>[]) => list.flatMap((c) => ("rejected" in c ? [c.rejected] : []));
   const sorted = applyDuplicatePolicy(accepted(parts.observations));
   const rows = parts.rejected.filter((r) => r.kind !== "file");
-  return {
+  const input: ReadInput = {
     observations: sortBySource(sorted.accepted),
     taskReports: sortBySource(accepted(parts.taskReports)),
     rejected: sortBySource([...parts.rejected, ...refused(parts.observations), ...refused(parts.taskReports), ...sorted.rejected]),
@@ -109,4 +117,5 @@ export function assembleInput(parts: CheckedParts): ReadInput {
       taskReports: parts.taskReports.length + rows.filter((r) => r.kind === "taskReport").length,
     },
   };
+  return { ...input, notes: withLocalityNotes(input) };
 }

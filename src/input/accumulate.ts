@@ -1,10 +1,13 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { lazyProperty } from "../lazy.js";
+import { limitsOf, oversizedRecord, type ReadOptions } from "./bounds.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
+import { plainCopy } from "./plain-copy.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
 import { isCanonicalFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "./records.js";
+import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 
 /** Takes records one at a time and gives the same {@link ReadInput} as reading them all at once. */
@@ -49,9 +52,17 @@ export function canonicalObservationAdder(accumulator: InputAccumulator): Canoni
 /**
  * Starts reading records one at a time, for input too large to hold: memory grows with the number of distinct
  * indicator × year × locality facts (and the records rejected), not with the number of records, since a
- * repeated fact keeps only its first record until a clash makes the others worth keeping.
+ * repeated fact keeps only its first record until a clash makes the others worth keeping. A record with a text of
+ * more than 10,000 characters, or of more than 100,000 in all, is rejected unread ({@link INPUT_LIMITS};
+ * `options.limits` gives others).
  */
-export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
+export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions): InputAccumulator {
+  const limits = limitsOf(options);
+  /** The rejection of a record too large to read, if it is. */
+  const tooLarge = (kind: "observation" | "taskReport", record: unknown, source: RecordSource): RejectedRecord | undefined => {
+    const why = oversizedRecord(record, limits);
+    return why && { kind, source, ...(why.field !== undefined ? { field: why.field } : {}), reason: why.reason, record: plainCopy(record) };
+  };
   // Accepted figures as columns; a figure given more than once keeps its other records aside until finish.
   const table = new ObservationTable(plan);
   const clashes = new Map<number, AcceptedObservation[]>();
@@ -94,6 +105,8 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
     addObservation(record, source) {
       open();
       given.observations += 1;
+      const large = tooLarge("observation", record, source);
+      if (large) return void rejected.push(large);
       const checked = checkObservation(plan, record, source);
       if (checked.notes.length > 0) notes.push(...checked.notes);
       if ("rejected" in checked) rejected.push(checked.rejected);
@@ -117,6 +130,8 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
     addTaskReport(record, source) {
       open();
       given.taskReports += 1;
+      const large = tooLarge("taskReport", record, source);
+      if (large) return void rejected.push(large);
       const checked = checkTaskReport(plan, record, source);
       notes.push(...checked.notes);
       if ("rejected" in checked) rejected.push(checked.rejected);
@@ -154,6 +169,7 @@ export function createInputAccumulator(plan: DefinedPlan): InputAccumulator {
       // The records are made only if asked for: the scorer reads the table's columns instead.
       lazyProperty(input, "observations", () => Array.from(order, (e) => table.accepted(e)));
       rememberTable(input, table, order);
+      input.notes = withLocalityNotes(input);
       return input;
     },
   };

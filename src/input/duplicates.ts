@@ -1,4 +1,5 @@
 import { foldName } from "../model/define-plan.js";
+import { cutText } from "../safe-text.js";
 import type { AcceptedObservation, Observation, RejectedRecord } from "./records.js";
 import { describeSource, sortBySource } from "./source.js";
 
@@ -39,7 +40,7 @@ export function applyDuplicatePolicy(observations: readonly AcceptedObservation[
       // Every record of the conflict carries the list, so it is cut short: thousands of rows for one figure must not make a reason per row thousands long.
       const shownHere = all.slice(0, LISTED).map((o) => `${reading(o.record)} at ${describeSource(o.source)}`);
       const list = [...shownHere, ...(all.length > LISTED ? [`and ${all.length - LISTED} more`] : [])].join(", ");
-      const what = `${first.record.indicator} ${first.record.period} (${first.record.locality ?? "city"})`;
+      const what = `${first.record.indicator} ${first.record.period} (${first.record.locality === undefined ? "city" : cutText(first.record.locality)})`;
       for (const o of all) rejected.push(clash(o, "conflict", `conflicting values for ${what}: ${list}`));
     }
   }

@@ -1,6 +1,7 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Measure } from "../model/entities.js";
 import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type TaskReport } from "./records.js";
+import { isVisibleName } from "./fields.js";
 
 const KNOWN = new Set(["indicator", "period", "value", "unit", "locality", "source", "reportedOn"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +42,7 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   const value = typeof v === "number" ? (Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined) : typeof v === "string" ? v : undefined;
   if (value === undefined || !isCanonicalFigure(plan.indicator(id)?.measure, period, value)) return undefined;
   if (unit !== undefined && !text(unit)) return undefined;
-  if (locality !== undefined && !text(locality)) return undefined;
+  if (locality !== undefined && !(text(locality) && isVisibleName(locality))) return undefined;
   if (from !== undefined && !text(from)) return undefined;
   if (reportedOn !== undefined && !(isoDate(reportedOn) && reportedOn >= EARLIEST_REPORT_DATE && period <= yearOf(reportedOn.slice(0, 4)))) return undefined;
   const record: Observation = { indicator: id, period, value };

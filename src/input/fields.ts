@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Decimal } from "../decimal.js";
 import { foldName } from "../model/define-plan.js";
 import { IsoDate } from "../model/text.js";
+import { quoted } from "../safe-text.js";
 import { TaskStatus } from "./records.js";
 
 /**
@@ -14,9 +15,12 @@ export type Reading<T> = { readonly ok: true; readonly value: T; readonly note?:
 const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
 const no = (reason: string): Reading<never> => ({ ok: false, reason });
 
-/** Shows a given value the way it was written: text in quotes, numbers and booleans bare. */
+/**
+ * Shows a given value the way it was written: text in quotes (with JSON's escapes, and cut, saying how long it was,
+ * when longer than a message should quote), numbers and booleans bare.
+ */
 export function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quoted(value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === null) return String(value);
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : String(value);
@@ -38,6 +42,18 @@ const DIGITS = /^\d+$/;
 
 function readText(name: string) {
   return (input: unknown): Reading<string> => (typeof input === "string" ? ok(input.trim()) : no(`${name} ${shown(input)} must be text`));
+}
+
+/** Whether a name shows something: it holds a character other than spaces and invisible ones. */
+export function isVisibleName(text: string): boolean {
+  return foldName(text) !== "";
+}
+
+/** A locality: text that shows something, since one of only invisible characters would be a place no one can read. */
+function readLocality(input: unknown): Reading<string> {
+  const text = readText("locality")(input);
+  if (!text.ok || isVisibleName(text.value)) return text;
+  return no(`locality ${shown(input)} holds only invisible characters: leave it empty for the whole city, or write the place's name`);
 }
 
 function readId(name: string) {
@@ -219,7 +235,7 @@ export const ObservationFields = z.object({
   value: optional(readValue),
   met: optional(readMet),
   unit: optional(readText("unit")),
-  locality: optional(readText("locality")),
+  locality: optional(readLocality),
   source: optional(readText("source")),
   reportedOn: optional(readDate("reportedOn")),
 });

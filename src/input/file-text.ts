@@ -1,12 +1,14 @@
+import { INPUT_LIMITS } from "./bounds.js";
 import type { InputNote } from "./records.js";
 
 /**
- * The most characters a data file may hold: 10,000,000 (about 10 MB of CSV or JSON, some 300,000 CSV
- * rows). Reading keeps every record and its source in memory and reads about 1 MB a second on a slow
- * machine, so a larger file is rejected at once, as a whole, instead of taking minutes and gigabytes
- * and possibly running out of memory. Split a larger file by year or by kind of record.
+ * The most characters a data file read whole may hold by default: 10,000,000 (about 10 MB of CSV or JSON, some
+ * 300,000 CSV rows; `INPUT_LIMITS.maxFileChars`). Reading keeps every record and its source in memory and reads
+ * about 1 MB a second on a slow machine, so a larger file is rejected at once, as a whole, instead of taking minutes
+ * and gigabytes and possibly running out of memory. Split a larger file by year or by kind of record, stream it, or
+ * give the readers a larger `limits.maxFileChars`.
  */
-export const MAX_INPUT_CHARS = 10_000_000;
+export const MAX_INPUT_CHARS = INPUT_LIMITS.maxFileChars;
 
 const REPLACEMENT = "\uFFFD";
 
@@ -22,11 +24,12 @@ export interface FileTextCheck {
  * UTF-16 read as UTF-8 (NUL characters), and notes bytes that were not UTF-8 (U+FFFD, the replacement
  * character a UTF-8 decoder puts in their place, as a file saved in TCVN3 or Windows-1258 gives).
  */
-export function checkFileText(file: string, text: string, options: { readonly limit?: boolean } = {}): FileTextCheck {
+export function checkFileText(file: string, text: string, options: { readonly limit?: boolean; readonly maxChars?: number } = {}): FileTextCheck {
   // A stream is read a chunk at a time, so only text read whole is held to the size limit.
-  if (options.limit !== false && text.length > MAX_INPUT_CHARS)
+  const max = options.maxChars ?? MAX_INPUT_CHARS;
+  if (options.limit !== false && text.length > max)
     return {
-      reject: `the file holds ${text.length.toLocaleString("en")} characters, more than the ${MAX_INPUT_CHARS.toLocaleString("en")} (about 10 MB) a data file may hold: split it into smaller files, e.g. one per year; nothing in the file was read`,
+      reject: `the file holds ${text.length.toLocaleString("en")} characters, more than the ${max.toLocaleString("en")} (about ${Math.max(1, Math.round(max / 1_000_000))} MB) a data file may hold: split it into smaller files, e.g. one per year; nothing in the file was read`,
       notes: [],
     };
   const nul = text.indexOf("\u0000");

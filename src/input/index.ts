@@ -6,6 +6,7 @@
  */
 export { acceptRecords, type AcceptOptions, type GivenRecords } from "./accept-records.js";
 export { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator, type ParseCsvOptions } from "./csv.js";
+export { INPUT_LIMITS, type InputLimits, type ReadOptions } from "./bounds.js";
 export { mergeInputs } from "./merge.js";
 export { readCsvRecords, readCsvStream } from "./read-csv.js";
 export { csvRowsOf } from "./csv-stream.js";

@@ -1,5 +1,6 @@
 import { applyDuplicatePolicy } from "./duplicates.js";
 import { Observation, type AcceptedObservation, type ReadInput, type RejectedRecord } from "./records.js";
+import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 
 /**
@@ -22,7 +23,7 @@ export function mergeInputs(...inputs: readonly ReadInput[]): ReadInput {
     else kept.push(rejected);
   }
   const sorted = applyDuplicatePolicy(pool);
-  return {
+  const merged: ReadInput = {
     observations: sortBySource(sorted.accepted),
     taskReports: sortBySource(inputs.flatMap((input) => input.taskReports)),
     rejected: sortBySource([...kept, ...sorted.rejected]),
@@ -32,6 +33,8 @@ export function mergeInputs(...inputs: readonly ReadInput[]): ReadInput {
       taskReports: sum(inputs.map((input) => input.given.taskReports)),
     },
   };
+  // A place spelled one way in one file and another way in the next is noted for the inputs as a whole.
+  return { ...merged, notes: withLocalityNotes(merged) };
 }
 
 function sum(counts: readonly number[]): number {

@@ -6,6 +6,10 @@ import { canonicalObservationAdder, type InputAccumulator } from "./accumulate.j
 import { CsvChunkReader } from "./csv-stream.js";
 import { checkFileText, lineAt, notUtf8Note, replacementsIn } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
+import { cutText, quoted } from "../safe-text.js";
+import { limitsOf, oversizedRow, rowReason, type InputLimits, type ReadOptions } from "./bounds.js";
+import { plainCopy } from "./plain-copy.js";
+import { isVisibleName } from "./fields.js";
 
 const OBSERVATION_COLUMNS = ["indicator", "period", "value", "met", "unit", "locality", "source", "reportedOn"] as const;
 const TASK_REPORT_COLUMNS = ["task", "status", "period", "reportedOn", "completedOn", "evidence"] as const;
@@ -40,13 +44,16 @@ interface Layout {
  * separated by semicolons or tabs, bytes that were not UTF-8 (kept as U+FFFD), a header without records.
  * Rejected as a whole: a file of more than 10,000,000 characters (about 10 MB), one holding NUL characters
  * (UTF-16 read as UTF-8), and a `sep=` line naming another separator, or one the header does not follow.
+ * Rejected with its line and field: a row with a cell of more than 10,000 characters, or of more than 100,000 in all
+ * (see {@link INPUT_LIMITS}; `options.limits` gives others).
  *
  * @example
  * const input = readCsvRecords("observations.csv", "indicator,period,value\nPL2-1,2025,60.50\n", plans["haiphong-142"]);
  * input.observations[0]; //=> { record: { indicator: "PL2-1", period: 2025, value: "60.5" }, source: { file: "observations.csv", line: 2 } }
  */
-export function readCsvRecords(name: string, text: string, plan: DefinedPlan): ReadInput {
-  const checked = checkFileText(name, text);
+export function readCsvRecords(name: string, text: string, plan: DefinedPlan, options?: ReadOptions): ReadInput {
+  const limits = limitsOf(options);
+  const checked = checkFileText(name, text, { maxChars: limits.maxFileChars });
   if (checked.reject !== undefined) return rejectFile(name, undefined, checked.reject, []);
   const notes: InputNote[] = [];
   if (text.charCodeAt(0) === 0xfeff) notes.push({ source: { file: name, line: 1 }, note: "the UTF-8 byte order mark (BOM) at the start of the file was removed" });
@@ -54,15 +61,20 @@ export function readCsvRecords(name: string, text: string, plan: DefinedPlan): R
   const split = splitFile(name, text);
   if ("reject" in split) return rejectFile(name, split.line, split.reject, notes);
   const { header, body, layout, separator } = split;
+  const headerTooLarge = oversizedHeader(header, limits);
+  if (headerTooLarge) return rejectFile(name, header.line, headerTooLarge, notes);
   notes.push(...split.notes, ...layout.notes);
   if (body.length === 0) notes.push({ source: { file: name, line: header.line }, note: "the file has a header row but no records" });
 
   const rejected: RejectedRecord[] = [];
   const records: { record: Record<string, string>; line: number }[] = [];
   const headerText = header.map(foldHeader).join(",");
+  const names = columnNames(header, layout);
   for (const row of body) {
     const source = { file: name, line: row.line };
-    if (row.map(foldHeader).join(",") === headerText)
+    const tooLarge = oversizedRow(row, names, limits);
+    if (tooLarge) rejected.push({ kind: layout.kind, source, ...(tooLarge.field ? { field: tooLarge.field } : {}), reason: tooLarge.reason, record: plainCopy([...row]) });
+    else if (row.map(foldHeader).join(",") === headerText)
       rejected.push({ kind: layout.kind, source, reason: `the row repeats the header of line ${header.line} (were two files joined?); it is not a record`, record: [...row] });
     else if (row.length !== header.length) rejected.push({ kind: layout.kind, source, reason: cellCountReason(row.length, header.length, separator), record: [...row] });
     else records.push({ record: recordOf(row, layout.fields), line: row.line });
@@ -82,15 +94,26 @@ const STREAM_HEAD_CHARS = 64 * 1024;
 /**
  * Reads a CSV file arriving as a stream of text chunks (a file of any size read with `createReadStream`) into
  * an accumulator, with the same readings, notes and rejections as {@link readCsvRecords}, except that there is
- * no size limit: memory holds one chunk at a time and what the accumulator keeps. The separator and the header
- * are worked out from the start of the stream.
+ * no limit on the file's size: memory holds one chunk at a time and what the accumulator keeps. Rows are held to the
+ * same limits: one too long to hold is passed over as it comes, never gathered, and rejected with its line (the
+ * accumulator checks the records it is given against its own limits: give both the same `limits`). The
+ * separator and the header are worked out from the start of the stream.
  *
  * @example
  * const accumulator = createInputAccumulator(plan);
  * await readCsvStream("observations.csv", createReadStream("observations.csv", "utf8"), plan, accumulator);
  * const input = accumulator.finish();
  */
-export async function readCsvStream(name: string, chunks: AsyncIterable<string> | Iterable<string>, plan: DefinedPlan, accumulator: InputAccumulator): Promise<void> {
+export async function readCsvStream(
+  name: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+  plan: DefinedPlan,
+  accumulator: InputAccumulator,
+  options?: ReadOptions,
+): Promise<void> {
+  const limits = limitsOf(options);
+  // The head is whole rows, and its first line ends within a row's limit (or is rejected, not gathered without end).
+  const headLimit = STREAM_HEAD_CHARS + 4 * limits.maxRecordChars + 2;
   const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<string>)[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
   // The head: whole rows from the start, enough to hold the sep= line, the header and a few records. It ends
   // at the last line feed after an even number of quotes (outside quoted cells), found a chunk at a time.
@@ -98,7 +121,7 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   let done = false;
   let quotes = 0;
   let boundary = -1;
-  while (!done && (read.length < STREAM_HEAD_CHARS || boundary < 0)) {
+  while (!done && (read.length < STREAM_HEAD_CHARS || boundary < 0) && read.length <= headLimit) {
     const next = await iterator.next();
     if (next.done) done = true;
     else {
@@ -114,6 +137,10 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
 
   const checked = checkFileText(name, head, { limit: false });
   if (checked.reject !== undefined) return accumulator.addRejected({ kind: "file", source: { file: name }, reason: checked.reject }, "none");
+  if (!done && boundary < 0) {
+    const reason = `the file's first ${read.length.toLocaleString("en")} characters hold no complete line, where a CSV file starts with a header line of column names (${rowReason(limits)}); nothing in the file was read`;
+    return accumulator.addRejected({ kind: "file", source: { file: name, line: 1 }, reason }, "none");
+  }
   if (head.charCodeAt(0) === 0xfeff) accumulator.addNote({ source: { file: name, line: 1 }, note: "the UTF-8 byte order mark (BOM) at the start of the file was removed" });
   // Bytes that were not UTF-8 are counted over the whole stream as it is split (below); a file rejected for its
   // head is not read further, and has them counted in the head.
@@ -121,6 +148,8 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   if ("reject" in split) for (const note of checked.notes) accumulator.addNote(note);
   if ("reject" in split) return accumulator.addRejected({ kind: "file", source: { file: name, ...(split.line !== undefined ? { line: split.line } : {}) }, reason: split.reject }, "none");
   const { header, layout, separator } = split;
+  const headerTooLarge = oversizedHeader(header, limits);
+  if (headerTooLarge) return accumulator.addRejected({ kind: "file", source: { file: name, line: header.line }, reason: headerTooLarge }, "none");
   for (const note of [...split.notes, ...layout.notes]) accumulator.addNote(note);
 
   // The records are split from the start of the file again, the head included, by the streaming splitter
@@ -129,6 +158,7 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   const width = header.length;
   const isObservation = layout.kind === "observation";
   const direct = isObservation ? directObservation(layout.fields, accumulator, name) : undefined;
+  const names = columnNames(header, layout);
   const headerText = header.map(foldHeader).join(",");
   const firstHeaderCell = foldHeader(header[0] ?? "");
   // A row repeats the header only if its first cell does: the full comparison is left for those rows, and
@@ -138,6 +168,12 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
   let records = 0;
   const take = (cells: string[], line: number) => {
     if (line <= headerLine) return;
+    const tooLarge = oversizedRow(cells, names, limits);
+    if (tooLarge !== undefined && !isBlank(cells)) {
+      records++;
+      const rejected = { kind: layout.kind, source: { file: name, line }, ...(tooLarge.field ? { field: tooLarge.field } : {}), reason: tooLarge.reason, record: plainCopy([...cells]) };
+      return accumulator.addRejected(rejected, layout.kind);
+    }
     if (cells.length === width) {
       if (repeatsHeader(cells)) {
         records++;
@@ -160,7 +196,11 @@ export async function readCsvStream(name: string, chunks: AsyncIterable<string> 
     }
   };
   // Rows come in one array, reused: take keeps copies only.
-  const reader = new CsvChunkReader(separator, take, { reuseCells: true });
+  const passedOver = (line: number) => {
+    records++;
+    accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason: rowReason(limits) }, layout.kind);
+  };
+  const reader = new CsvChunkReader(separator, take, { reuseCells: true, maxRowChars: limits.maxRecordChars, onOversized: passedOver });
   let notUtf8 = 0;
   let notUtf8Line = 0;
   const push = (text: string) => {
@@ -202,6 +242,8 @@ function directObservation(fields: readonly (string | undefined)[], accumulator:
   return (cells, line) => {
     for (let k = 0; k < others.length; k++) if (trimmed(cells[others[k]!]!) !== "") return false;
     const place = locality < 0 ? "" : trimmed(cells[locality]!);
+    // A locality of invisible characters alone takes the general path, which rejects it.
+    if (place !== "" && !isVisibleName(place)) return false;
     return add(trimmed(cells[indicator]!), trimmed(cells[period]!), trimmed(cells[value]!), place === "" ? undefined : place, file, line);
   };
 }
@@ -209,15 +251,15 @@ function directObservation(fields: readonly (string | undefined)[], accumulator:
 /** The fields a row read directly may have; a row with any other (met, unit, source, reportedOn) takes the general path. */
 const DIRECT_FIELDS = new Set(["indicator", "period", "value", "locality"]);
 
-/** The last line feed in `chunk` after an even number of quotes, given the quotes up to its end, or -1. */
+/** The last line break (LF, or CR: files saved with CR line ends) in `chunk` after an even number of quotes, given the quotes up to its end, or -1. */
 function lastEvenLineFeed(chunk: string, quotesToEnd: number): number {
-  // Between two quotes the count is the same: from the last stretch back, the first even one with a line feed.
+  // Between two quotes the count is the same: from the last stretch back, the first even one with a line break.
   let quotes = quotesToEnd;
   let end = chunk.length;
   while (end > 0) {
     const quote = chunk.lastIndexOf('"', end - 1);
     if ((quotes & 1) === 0) {
-      const lf = chunk.lastIndexOf("\n", end - 1);
+      const lf = Math.max(chunk.lastIndexOf("\n", end - 1), chunk.lastIndexOf("\r", end - 1));
       if (lf > quote) return lf;
     }
     if (quote < 0) return -1;
@@ -382,7 +424,7 @@ function readHeader(header: CsvRow, file: string): Layout | string {
     return "the header has the columns of both observations (indicator, period, value or met) and task reports (task, status): put each kind in its own file";
   if (!isObservation && !isTaskReport) {
     const names = header.map((h) => h.trim()).filter((h) => h !== "");
-    return `the header (${names.join(", ")}) is not that of observations or task reports: ${EXPECTED}`;
+    return `the header (${cutText(names.join(", "), 200)}) is not that of observations or task reports: ${EXPECTED}`;
   }
   const kind: Kind = isObservation ? "observation" : "taskReport";
   const known: readonly string[] = isObservation ? OBSERVATION_COLUMNS : TASK_REPORT_COLUMNS;
@@ -391,7 +433,7 @@ function readHeader(header: CsvRow, file: string): Layout | string {
     const field = known.find((k) => k.toLowerCase() === f);
     if (field === undefined) {
       const title = header[column]?.trim();
-      const note = title ? `column ${JSON.stringify(title)} is not one of ${known.join(", ")}; it is ignored` : `column ${column + 1} has no name; it is ignored`;
+      const note = title ? `column ${quoted(title)} is not one of ${known.join(", ")}; it is ignored` : `column ${column + 1} has no name; it is ignored`;
       notes.push({ source: { file, line: header.line }, note });
     }
     return field;
@@ -403,6 +445,17 @@ function readHeader(header: CsvRow, file: string): Layout | string {
 
 function separatorName(separator: string): string {
   return separator === ";" ? "semicolons" : separator === "\t" ? "tabs" : separator === "," ? "commas" : JSON.stringify(separator);
+}
+
+/** Each column's name for a reason: the field it holds, or its header as written when it is ignored. */
+function columnNames(header: CsvRow, layout: Layout): string[] {
+  return header.map((title, i) => layout.fields[i] ?? (title.trim() || `column ${i + 1}`));
+}
+
+/** Why a header row is too large to be one, if it is: nothing under it is read then. */
+function oversizedHeader(header: CsvRow, limits: InputLimits): string | undefined {
+  const tooLarge = oversizedRow(header, header, limits);
+  return tooLarge && `the header row is too large: ${tooLarge.reason.replace(/; (the record|it) was not read$/, "")}; nothing in the file was read`;
 }
 
 /** Header names compare without case, spaces, underscores, hyphens or a byte order mark (files joined keep theirs). */

@@ -2,6 +2,8 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { assembleInput, collectRecords, type Refusal } from "./accept-records.js";
 import { checkFileText, lineAt } from "./file-text.js";
+import { cutText, quoted } from "../safe-text.js";
+import { limitsOf, type ReadOptions } from "./bounds.js";
 import type { InputNote, ReadInput } from "./records.js";
 
 const LISTS = ["observations", "taskReports"] as const;
@@ -19,14 +21,17 @@ const isList = (key: string | undefined): key is List => key !== undefined && (L
  * text it is written as, with a note, so that a value is never read as a nearby number; a record giving
  * one key twice is rejected, since JSON would keep the last silently; a list given twice rejects the
  * file. As for CSV: a BOM is removed with a note, bytes that were not UTF-8 are noted, and a file of more
- * than 10,000,000 characters, or one holding NUL characters (UTF-16), is rejected as a whole.
+ * than 10,000,000 characters, or one holding NUL characters (UTF-16), is rejected as a whole; a record with a text of
+ * more than 10,000 characters, or of more than 100,000 in all, is rejected with its line (see {@link INPUT_LIMITS};
+ * `options.limits` gives others).
  *
  * @example
  * const input = readJsonRecords("report.json", '{"taskReports":[{"task":"T-1.2","status":"completed","period":2025}]}', plans["haiphong-142"]);
  * input.taskReports[0]?.source; //=> { file: "report.json", line: 1, index: 0 }
  */
-export function readJsonRecords(name: string, text: string, plan: DefinedPlan): ReadInput {
-  const checked = checkFileText(name, text);
+export function readJsonRecords(name: string, text: string, plan: DefinedPlan, options?: ReadOptions): ReadInput {
+  const limits = limitsOf(options);
+  const checked = checkFileText(name, text, { maxChars: limits.maxFileChars });
   if (checked.reject !== undefined) return rejectFile(name, checked.reject, []);
   const notes: InputNote[] = [];
   let body = text;
@@ -48,19 +53,19 @@ export function readJsonRecords(name: string, text: string, plan: DefinedPlan): 
   if (scan.listTwice) return rejectFile(name, `the key "${scan.listTwice.key}" appears twice (lines ${scan.listTwice.lines.join(" and ")}): JSON would keep only the last list; put all ${scan.listTwice.key} in one list; nothing in the file was read`, notes);
   if (scan.inexact.length > 0) {
     for (const n of scan.inexact)
-      notes.push({ source: { file: name, line: n.line }, note: `the number ${n.token} cannot be held exactly by a JSON number (it would be read as ${String(Number(n.token))}); it is read as the text "${n.token}"` });
+      notes.push({ source: { file: name, line: n.line }, note: `the number ${cutText(n.token)} cannot be held exactly by a JSON number (it would be read as ${String(Number(n.token))}); it is read as the text ${quoted(n.token)}` });
     data = JSON.parse(quoteNumbers(body, scan.inexact));
   }
   const keys = Object.keys(data as object);
   for (const key of keys)
-    if (!isList(key)) notes.push({ source: { file: name }, field: key, note: `key ${JSON.stringify(key)} is not observations or taskReports; it is ignored` });
+    if (!isList(key)) notes.push({ source: { file: name }, field: cutText(key), note: `key ${quoted(key)} is not observations or taskReports; it is ignored` });
   if (!keys.some(isList)) notes.push({ source: { file: name }, note: "the file has neither observations nor taskReports; nothing was read" });
   const lists = data as { observations?: unknown[]; taskReports?: unknown[] };
   const refusal: Refusal = (list, i) => {
     const twice = scan.keysTwice.get(list)?.get(i);
-    return twice && { field: twice.key, reason: `the key "${twice.key}" is given twice in this record (lines ${twice.lines.join(" and ")}): JSON keeps only the last, so which one is meant is unclear; give it once` };
+    return twice && { field: cutText(twice.key), reason: `the key ${quoted(twice.key)} is given twice in this record (lines ${twice.lines.join(" and ")}): JSON keeps only the last, so which one is meant is unclear; give it once` };
   };
-  return collectRecords(plan, { observations: lists.observations, taskReports: lists.taskReports }, name, (list, i) => scan.lines.get(list)?.[i], notes, refusal);
+  return collectRecords(plan, { observations: lists.observations, taskReports: lists.taskReports }, name, (list, i) => scan.lines.get(list)?.[i], notes, refusal, limits);
 }
 
 /** The parser's message, with the line added where it gives only a position. */

@@ -172,11 +172,20 @@ function crossCheck(plan: Plan): PlanIssue[] {
   return issues;
 }
 
-/** Folds whitespace and case so that spellings differing only in those find the same agency. */
+/**
+ * Folds a name so that spellings differing only in what a reader cannot see, or does not mean, are one name (one
+ * agency, one locality): case, runs of whitespace (no-break spaces too), the Unicode form (NFC and NFD, as text from
+ * different systems comes), and invisible characters (zero-width spaces and joiners, the word joiner, a byte order
+ * mark, soft hyphens, bidirectional marks).
+ *
+ * @example
+ * foldName("KIẾN  THỤY") === foldName("Kiến Thụy"); //=> true
+ * foldName("Kiến\u200b Thụy") === foldName("Kiến Thụy".normalize("NFD")); //=> true
+ */
 export function foldName(name: string): string {
   let folded = folds.get(name);
   if (folded === undefined) {
-    folded = name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+    folded = name.replace(INVISIBLE, "").normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
     // Names repeat (a locality on every row of a file): remember a bounded number of them.
     if (folds.size < 100_000) folds.set(name, folded);
   }
@@ -184,6 +193,9 @@ export function foldName(name: string): string {
 }
 
 const folds = new Map<string, string>();
+
+/** Characters that show nothing: soft hyphen, Mongolian vowel separator, zero-width space, joiners and bidirectional marks, word joiner and invisible operators, bidirectional embeddings and isolates, byte order mark. */
+export const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {

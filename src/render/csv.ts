@@ -1,4 +1,5 @@
 import type { Table } from "../model/tables.js";
+import { csvNeedsQuotes, spreadsheetText } from "../safe-text.js";
 
 /** Options of {@link formatCsv}. */
 export interface CsvOptions {
@@ -10,7 +11,9 @@ export interface CsvOptions {
 
 /**
  * Writes a table as CSV (RFC 4180): cells with a comma, quote or line break are quoted, quotes doubled,
- * empty cells left empty.
+ * empty cells left empty. A text cell a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return, as OWASP lists them) is written with a leading apostrophe and in quotes, so that it is
+ * shown as text; numbers, and text that is a plain number such as `-12.5`, are written as they are.
  *
  * @example
  * formatCsv({ columns: ["id", "name"], rows: [["T-1.1", 'a "b", c']] }, { bom: false });
@@ -33,8 +36,8 @@ export function csvLine(cells: ReadonlyArray<string | number | boolean | undefin
 
 function csvCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return "";
-  const text = String(value);
-  // A leading = + - @ would be run as a formula by spreadsheets; a quote-prefixed cell is shown as text.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) && text !== "-" ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // Numbers and booleans are the library's own; text may come from data and is never left to run as a formula. A
+  // cell so neutralised is also quoted, as OWASP advises: both marks say "text" to a spreadsheet.
+  const text = typeof value === "string" ? spreadsheetText(value) : String(value);
+  return csvNeedsQuotes(text) || (typeof value === "string" && text !== value) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -2,6 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
 import { inPieces } from "./pieces.js";
+import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
 import { ruleKinds, rowPlace, rowTrace, type RowKind } from "./row-parts.js";
 import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./table.js";
@@ -16,7 +17,8 @@ export interface MarkdownOptions {
  * A scorecard as a Markdown report for a document or a pull request: the title with the plan's number and
  * the date assessed; the overall score, band, coverage and verdict counts; tables by task group, indicator
  * group, lead agency and locality; "Needs attention" with every failing and warning row, most urgent first;
- * and one section per rule with one line per row. Cells have `|` escaped and line breaks as `<br>`.
+ * and one section per rule with one line per row. Text from data and rule files is written inert (see
+ * {@link escapeMarkdownCell}): no link, image, HTML or autolink it holds is live.
  *
  * @example
  * const md = renderMarkdown(scorecard, plans["haiphong-142"], { lang: "en" });
@@ -189,24 +191,16 @@ function markdownRule(columns: number): string {
 }
 
 /**
- * Makes text safe inside a Markdown table cell: `|` escaped, line breaks as `<br>`, `&`, `<` and `>` as
- * entities so that text from reports cannot open HTML.
+ * Makes text safe inside a Markdown table cell: shown as written, with nothing in it live. `|` escaped, line breaks
+ * as `<br>`, `&`, `<` and `>` as entities (no HTML), `[`, `]` and a backslash escaped (no link or image), and what
+ * autolinks look for (`//`, `www.`, `@`, the dot before a top-level domain) broken by escapes that do not show.
  *
  * @example
  * escapeMarkdownCell("a | b\nc <d>"); //=> "a \\| b<br>c &lt;d&gt;"
+ * escapeMarkdownCell("[x](javascript:alert(1))"); //=> "\\[x\\](javascript:alert(1))"
  */
 export function escapeMarkdownCell(text: string): string {
-  // Most cells (ids, figures, messages) hold none of these: returned as they are, a national table has millions.
-  if (!MARKDOWN_SPECIAL.test(text)) return text;
-  return escapeInline(text)
-    .replaceAll("|", "\\|")
-    .replace(/\r\n|\r|\n/g, "<br>");
+  return markdownCell(text);
 }
 
-const MARKDOWN_SPECIAL = /[&<>|\r\n]/;
-const INLINE_SPECIAL = /[&<>]/;
-
-function escapeInline(text: string): string {
-  if (!INLINE_SPECIAL.test(text)) return text;
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
+const escapeInline = markdownText;

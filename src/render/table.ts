@@ -5,6 +5,7 @@ import type { Verdict } from "../rules/rule-file.js";
 import { rowsToWrite } from "../scorecard/evaluate.js";
 import { inPieces } from "./pieces.js";
 import { ruleKinds, rowPlace, summaryScore } from "./row-parts.js";
+import { terminalText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./words.js";
 
@@ -197,7 +198,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   const width = Math.max(40, options.width ?? 100);
   const w = WORDS[lang];
   const overall = scorecard.summary.overall;
-  const line = (text: string) => `${fit(text, width)}\n`;
+  const line = (text: string) => `${fit(clean(text), width)}\n`;
 
   yield line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
   yield `${fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` ${headline(scorecard, lang)}`], width, color)}\n`;
@@ -231,7 +232,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       order: entityOrder.get(row.entity) ?? Infinity,
       index: index++,
       label: `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(rowPlace(row, lang))}` : ""}`,
-      status: row.status,
+      status: clean(row.status),
       // A check weighs nothing: its score would read as a grade.
       score: kind === "performance" ? row.score : null,
       verdict: row.verdict,
@@ -350,10 +351,9 @@ function terse(row: ScorecardRow, lang: RenderLang): string {
   return start === 0 ? rest.replace(/^[\s:,]+/, "") : `${message.slice(0, start)}${row.entity}${rest}`;
 }
 
-/** Text from reports may hold control characters (even escape sequences): shown as spaces, never sent to the terminal. */
+/** Text from reports and rule files on one line, with every control character and bidirectional override seen, never acted on. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+  return terminalText(text, { singleLine: true });
 }
 
 function pad(text: string, size: number, right = false): string {
@@ -404,7 +404,9 @@ function fitPainted(pieces: ReadonlyArray<string | readonly [string, string]>, w
   let room = width;
   let out = "";
   for (const piece of pieces) {
-    const [code, text] = typeof piece === "string" ? ["", piece] : piece;
+    const [code, given] = typeof piece === "string" ? ["", piece] : piece;
+    // Whatever the pieces hold (a band's label, a group's title): only the colour codes reach the terminal as codes.
+    const text = clean(given);
     if (room <= 0) break;
     // Measured only as far as the room: a listing's long messages are cut at the width.
     const fits = codePointEnd(text, room) >= text.length;

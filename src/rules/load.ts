@@ -1,3 +1,4 @@
+import { cutText, quoted } from "../safe-text.js";
 import { RuleFileError } from "./errors.js";
 import { FACT_SETS, MESSAGE_PLACEHOLDERS } from "./fact-sets.js";
 import { OPERATOR_MAP } from "./operators.js";
@@ -32,8 +33,11 @@ export interface LoadedRule {
   readonly cases: readonly RuleCase[];
 }
 
-/** Limits on rule files, which may come from outside: deep or huge files are refused, not run. */
-export const RULE_LIMITS = { maxDepth: 24, maxConditions: 200, maxStringLength: 4000, maxCases: 50 } as const;
+/**
+ * Limits on rule files, which may come from outside: deep or huge files are refused, not run. `maxFileChars` holds
+ * for a rule file's text (`ruleSourceFromText`, `nq57 --rules`, `nq57 rules test`), the standard ones a few thousand.
+ */
+export const RULE_LIMITS = { maxDepth: 24, maxConditions: 200, maxStringLength: 4000, maxCases: 50, maxFileChars: 1_000_000 } as const;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -68,11 +72,11 @@ function loadRulesChecked(sources: readonly RuleSource[], overrides: RuleOverrid
     return resolve(source.file, rule, overrides);
   });
   for (const [id, params] of Object.entries(overrides.parameters ?? {})) {
-    if (!seen.has(id)) throw new RuleFileError("(parameters)", id, `no rule "${id}" is loaded`);
+    if (!seen.has(id)) throw new RuleFileError("(parameters)", cutText(id), `no rule ${quoted(id)} is loaded`);
     void params;
   }
   for (const id of Object.keys(overrides.weights ?? {}))
-    if (!seen.has(id)) throw new RuleFileError("(weights)", id, `no rule "${id}" is loaded`);
+    if (!seen.has(id)) throw new RuleFileError("(weights)", cutText(id), `no rule ${quoted(id)} is loaded`);
   return rules;
 }
 
@@ -98,8 +102,8 @@ export function checkRuleFile(source: RuleSource): RuleFile {
         source.file,
         path,
         kind === "fact"
-          ? `unknown fact "${name}" for fact set ${rule.factSet}; known facts: ${[...facts].join(", ")}`
-          : `unknown parameter "${name}"; declared parameters: ${[...params].join(", ") || "none"}`,
+          ? `unknown fact ${quoted(name)} for fact set ${rule.factSet}; known facts: ${[...facts].join(", ")}`
+          : `unknown parameter ${quoted(name)}; declared parameters: ${[...params].join(", ") || "none"}`,
       );
   };
   let conditionCount = 0;
@@ -115,7 +119,7 @@ export function checkRuleFile(source: RuleSource): RuleFile {
         throw new RuleFileError(
           source.file,
           `${path}.operator`,
-          `unknown operator "${c.operator}"; known operators: ${[...OPERATOR_MAP.keys()].join(", ")}, each optionally after the decorators ${OPERATOR_DECORATORS.join(":, ")}:`,
+          `unknown operator ${quoted(c.operator)}; known operators: ${[...OPERATOR_MAP.keys()].join(", ")}, each optionally after the decorators ${OPERATOR_DECORATORS.join(":, ")}:`,
         );
       const value = c.value;
       // json-rules-engine reads any object with a "fact" key as a fact, with a JSONPath "path" if given: only
@@ -154,7 +158,7 @@ function resolve(file: string, rule: RuleFile, overrides: RuleOverrides): Loaded
   for (const [name, p] of Object.entries(rule.parameters)) parameters[name] = p.default;
   for (const [name, value] of Object.entries(given)) {
     const declared = rule.parameters[name];
-    if (!declared) throw new RuleFileError(file, `parameters.${name}`, `rule ${rule.id} has no parameter "${name}"`);
+    if (!declared) throw new RuleFileError(file, `parameters.${cutText(name)}`, `rule ${rule.id} has no parameter ${quoted(name)}`);
     if (typeof value !== typeof declared.default)
       throw new RuleFileError(file, `parameters.${name}`, `expected a ${typeof declared.default}, got ${JSON.stringify(value)}`);
     parameters[name] = value;

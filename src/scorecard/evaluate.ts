@@ -5,6 +5,8 @@ import type { LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
+import { localityNames } from "../input/places.js";
+import { foldName } from "../model/define-plan.js";
 import { inOrderAdded, ObservationTable, tableOfInput } from "../input/observation-table.js";
 import type { Observation, ReadInput, RecordSource } from "../input/records.js";
 import { sortBySource } from "../input/source.js";
@@ -77,6 +79,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   const input = combine(plan, options);
   // The scorer reads observations as columns: those an accumulator read, or a table made of the records.
   const observations = tableOfInput(input) ?? inOrderAdded(ObservationTable.of(plan, input.observations));
+  // One name per place, however its records spell it: rows, conflicts and the summary by locality agree.
+  const { names: localities } = localityNames(input);
   // Figures failing a high-severity check of reported figures, found in the first pass, set aside for the rest.
   const invalid = new Map<number, string[]>();
   const context: EvaluationContext = {
@@ -84,7 +88,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     asOf,
     observations,
     taskReports: input.taskReports.map(({ record, source }) => ({ ...record, source })),
-    conflicts: conflictsOf(input),
+    conflicts: conflictsOf(input, localities),
+    localityNames: localities,
     invalid,
   };
 
@@ -421,21 +426,23 @@ function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
   return mergeInputs(...parts);
 }
 
-/** Conflicting observations, one entry per indicator, year and locality, values sorted. */
-function conflictsOf(input: ReadInput): ConflictFact[] {
+/** Conflicting observations, one entry per indicator, year and place (its spellings folded, named as `names` says), values sorted. */
+function conflictsOf(input: ReadInput, names: ReadonlyMap<string, string>): ConflictFact[] {
   const groups = new Map<string, { fact: ConflictFact; values: Set<string>; sources: RecordSource[] }>();
   for (const r of input.rejected) {
     if (r.clash !== "conflict") continue;
     const o = r.record as Observation;
-    const key = JSON.stringify([o.indicator, o.period, o.locality ?? ""]);
+    const place = o.locality === undefined ? undefined : foldName(o.locality);
+    const key = JSON.stringify([o.indicator, o.period, place ?? ""]);
     const value = o.value ?? (o.met === undefined ? "" : String(o.met));
     const group = groups.get(key);
+    const locality = place === undefined ? undefined : (names.get(place) ?? o.locality);
     if (group) {
       group.values.add(value);
       group.sources.push(r.source);
     } else
       groups.set(key, {
-        fact: { indicator: o.indicator, period: o.period, ...(o.locality ? { locality: o.locality } : {}), values: [] },
+        fact: { indicator: o.indicator, period: o.period, ...(locality ? { locality } : {}), values: [] },
         values: new Set([value]),
         sources: [r.source],
       });

@@ -1,4 +1,4 @@
-import type { DefinedPlan } from "../model/define-plan.js";
+import { foldName, type DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
 import type { Target, TargetLevel } from "../model/target.js";
 import type { LocalizedText } from "../model/text.js";
@@ -55,6 +55,8 @@ export interface EvaluationContext {
    * table, the ids of the checks failed. Milestone and progress rules do not use them.
    */
   readonly invalid?: ReadonlyMap<number, readonly string[]>;
+  /** Each place's name by its folded spelling, when its records spell it several ways (default: as first written). */
+  readonly localityNames?: ReadonlyMap<string, string>;
 }
 
 /** One checked entity: what a rule runs on. */
@@ -284,7 +286,7 @@ function seriesIndexOf(context: EvaluationContext): SeriesIndex {
     const place = table.placeOfSpelling[spelling]!;
     if (named[place] === 0) {
       named[place] = 1;
-      names[place] = table.spellings[spelling]!;
+      names[place] = nameOf(table.spellings[spelling]!, context.localityNames);
     }
   }
   const rank = new Int32Array(names.length);
@@ -320,6 +322,11 @@ function seriesIndexOf(context: EvaluationContext): SeriesIndex {
     }
   seriesIndexes.set(context, (index = { table, byIndicator, citySeries, begin, end, period, met, value, entry, setAside, placeNames: names }));
   return index;
+}
+
+/** A spelling's place name: the one `localityNames` gives its place, or the spelling itself. */
+function nameOf(spelling: string, localityNames: ReadonlyMap<string, string> | undefined): string {
+  return localityNames?.get(foldName(spelling)) ?? spelling;
 }
 
 /** No series: the city with no figure. */
@@ -815,7 +822,7 @@ export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
 ]);
 
 function observationSubjects(
-  { plan, asOf, observations, conflicts }: EvaluationContext,
+  { plan, asOf, observations, conflicts, localityNames }: EvaluationContext,
   baselineYears: number,
   known?: (figureSlot: number, figureKey: string) => boolean,
 ): Subjects {
@@ -854,6 +861,12 @@ function observationSubjects(
     return subject;
   };
   const { table, order } = tableOf(observations, plan);
+  // Each spelling's place name, looked up once: an observation row names its place as every other row does.
+  const named = table.spellings.map((spelling) => nameOf(spelling, localityNames));
+  const localityOf = (e: number) => {
+    const spelling = table.spelling[e]!;
+    return spelling < 0 ? undefined : named[spelling];
+  };
   // Keys: the accepted observations in order, then the conflicts of known indicators.
   const conflicting = conflicts.flatMap((c) => {
     const x = plan.indicator(c.indicator);
@@ -880,7 +893,7 @@ function observationSubjects(
       const e = order[key]!;
       entry = e;
       const met = table.met[e]!;
-      return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, table.locality(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
+      return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, localityOf(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
     },
     ...(known
       ? {

@@ -204,7 +204,7 @@ describe("nq57 scorecard", () => {
     writeFileSync(bad, '{\n  "id": "app.x",\n  oops\n}');
     const { code, stderr } = await run([...base, "--rules", bad]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^nq57: .*broken\.json:3: not valid JSON: /);
+    expect(stderr).toMatch(/^nq57: .*broken\.json: not valid JSON \(line 3\): /);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
     const debug = await run([...base, "--rules", bad, "--debug"]);
     expect(debug.stderr.split("\n").length).toBeGreaterThan(2);
@@ -231,9 +231,9 @@ describe("nq57 validate", () => {
     expect(vi.stdout).toContain(`${file("observations.csv")}: 3 bản ghi được nhận, 0 bị loại\n`);
   });
 
-  it("prints each rejected record as file:line: field: reason and exits 2", async () => {
+  it("prints each rejected record as file:line: field: reason and exits 1, a finding", async () => {
     const { code, stdout } = await run(["validate", "--data", file("bad-row.csv"), "--lang", "en"]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(stdout).toContain(`${file("bad-row.csv")}: 1 accepted, 1 rejected\n`);
     expect(stdout).toMatch(new RegExp(`^${escape(file("bad-row.csv"))}:3: value: .*ba trăm`, "m"));
   });
@@ -241,7 +241,7 @@ describe("nq57 validate", () => {
   it("finds the same figure given in two files", async () => {
     writeFileSync(file("repeated.csv"), "indicator,period,value\nPL2-22,2025,310\n");
     const { code, stdout } = await run(["validate", "--data", file("observations.csv"), "--data", file("repeated.csv"), "--lang", "en"]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(stdout).toContain(`${file("repeated.csv")}: 0 accepted, 1 rejected\n`);
     expect(stdout).toContain(`${file("repeated.csv")}:2: value: duplicate of the record at ${file("observations.csv")}:4`);
   });

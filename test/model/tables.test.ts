@@ -38,7 +38,7 @@ describe("formatCsv", () => {
     expect(formatCsv({ columns: ["a"], rows: [] }, { bom: false, eol: "\n" })).toBe("a\n");
   });
 
-  it("keeps a spreadsheet from running a cell as a formula", () => {
-    expect(formatCsv({ columns: ["a"], rows: [["=HYPERLINK(1)"], ["-"], ["-5"], ["@x"]] }, { bom: false })).toBe("a\r\n'=HYPERLINK(1)\r\n-\r\n-5\r\n'@x\r\n");
+  it("keeps a spreadsheet from running a cell as a formula: an apostrophe before it, and quotes around", () => {
+    expect(formatCsv({ columns: ["a"], rows: [["=HYPERLINK(1)"], ["-"], ["-5"], ["@x"], ["-1+1"]] }, { bom: false })).toBe("a\r\n\"'=HYPERLINK(1)\"\r\n-\r\n-5\r\n\"'@x\"\r\n\"'-1+1\"\r\n");
   });
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkRuleFile, loadRules, RULE_LIMITS, RuleFileError, standardRules, type RuleSource } from "../../src/index.js";
+import { checkRuleFile, loadRules, RULE_LIMITS, RuleFileError, ruleSourceFromText, standardRules, type RuleSource } from "../../src/index.js";
+import { cli } from "./hostile.js";
 
 /**
  * Rule files may come from outside (an app's own rules, `nq57 scorecard --rules`), so they are checked before
@@ -87,5 +90,56 @@ describe("rule files that could do harm are refused before they run", () => {
     expect(() => loadRules([deadline], { parameters: { "task.deadline": { dueSoonDays: "30" } } })).toThrow(RuleFileError);
     expect(() => loadRules([deadline], { weights: { "no.such-rule": 1 } })).toThrow(RuleFileError);
     expect(() => loadRules([deadline, deadline])).toThrow(/duplicate rule id "task.deadline"/);
+  });
+});
+
+describe("a key given twice in a rule file is refused, as data files refuse it", () => {
+  const text = JSON.stringify(deadline.json, null, 2);
+
+  function refusalOf(source: string): RuleFileError {
+    try {
+      ruleSourceFromText("twice.json", source);
+    } catch (error) {
+      if (error instanceof RuleFileError) return error;
+      throw error;
+    }
+    throw new Error("the rule file was read");
+  }
+
+  it('refuses "weight": 0 then "weight": 50, which JSON.parse would load as 50, naming the file, the path, the key and the lines', () => {
+    const twice = text.replace(/"weight": \d+,/, '"weight": 0,\n  "weight": 50,');
+    expect(JSON.parse(twice).weight).toBe(50);
+    const error = refusalOf(twice);
+    expect(error).toMatchObject({ file: "twice.json", path: "weight" });
+    expect(error.reason).toMatch(/^the key "weight" is given twice in one object \(lines \d+ and \d+\): JSON keeps only the last/);
+  });
+
+  it("finds it at any depth, with the path to it", () => {
+    const nested = text.replace('"verdict": "fail",', '"verdict": "pass",\n "verdict": "fail",');
+    expect(refusalOf(nested).path).toMatch(/^cases\[\d+\]\.event\.params\.verdict$/);
+    const at = text.indexOf('"name":', text.indexOf('"examples"'));
+    const inExample = `${text.slice(0, at)}"name": "first", ${text.slice(at)}`;
+    expect(refusalOf(inExample).path).toBe("examples[0].name");
+  });
+
+  it("reads the standard rule files, which give no key twice, as loadRules reads them", () => {
+    for (const source of standardRules) {
+      const file = new URL(`../../${source.file}`, import.meta.url);
+      expect(ruleSourceFromText(source.file, readFileSync(file, "utf8")).json).toEqual(source.json);
+    }
+  });
+
+  it("refuses text that is not JSON with its line, and a file larger than a rule file may be", () => {
+    expect(refusalOf('{\n  "id": "x",\n  oops\n}').reason).toMatch(/^not valid JSON \(line 3\): /);
+    expect(refusalOf(" ".repeat(RULE_LIMITS.maxFileChars + 1)).reason).toMatch(/more than the 1,000,000 a rule file may hold/);
+  });
+
+  it("nq57 rules test and scorecard --rules refuse the corpus file, exit code 2", async () => {
+    const file = fileURLToPath(new URL("../../fixtures/hostile/rule-weight-twice.json", import.meta.url));
+    for (const argv of [["rules", "test", file], ["scorecard", "--data", fileURLToPath(new URL("../../fixtures/hostile/spellings.csv", import.meta.url)), "--rules", file]]) {
+      const { code, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^nq57: .*rule-weight-twice\.json at weight: the key "weight" is given twice in one object \(lines 17 and 18\)/);
+    }
   });
 });

@@ -72,13 +72,14 @@ describe("renderTerminal", () => {
     for (const color of [false, true]) for (const line of renderTerminal(scorecard, plan, { lang: "vi", color, width }).split("\n")) expect(visible(line)).toBeLessThanOrEqual(width);
   });
 
-  it("never sends control characters from a report to the terminal", () => {
+  it("never sends control characters from a report to the terminal: they are shown as escapes, line breaks as spaces", () => {
     const index = scorecard.rows.findIndex((r) => r.locality);
-    const odd = withRow(scorecard, index, { locality: "K\x1b[2JT", message: { vi: "a\nb\x07c", en: "a\nb\x07c" } });
+    const odd = withRow(scorecard, index, { locality: "K\x1b[2JT", message: { vi: "a\nb\x07c\u202e", en: "a\nb\x07c\u202e" } });
     const text = renderTerminal(odd, plan, { lang: "en", color: false, width: 400 });
     expect(text).not.toContain(ESC);
     expect(text).not.toContain("\x07");
-    expect(text).toContain("· K [2JT");
-    expect(text).toContain("a b c");
+    expect(text).not.toContain("\u202e");
+    expect(text).toContain("· K\\u001b[");
+    expect(text).toContain("a b\\u0007c\\u202e");
   });
 });
