@@ -10,9 +10,11 @@ import type { Indicator, Task } from "../src/model/entities.js";
 import type { LocalizedText } from "../src/model/text.js";
 import { runRuleExamples, type ExampleResult } from "../src/rules/examples.js";
 import { FACT_SETS, MESSAGE_PLACEHOLDERS } from "../src/rules/fact-sets.js";
+import type { Lang } from "../src/model/text.js";
 import { loadRules, placeholders, reference, type LoadedRule, type RuleSource } from "../src/rules/load.js";
 import { OPERATORS, OPERATOR_MAP } from "../src/rules/operators.js";
-import type { AppliesTo, Condition, FactSetName, Outcome, RuleCase, RuleExample, Severity, Verdict } from "../src/rules/rule-file.js";
+import type { Condition, FactSetName, Outcome, RuleCase, RuleExample } from "../src/rules/rule-file.js";
+import type { AppliesTo, Severity, Verdict } from "../src/model/verdict.js";
 import { decide } from "../src/rules/run.js";
 import { standardRules } from "../src/rules/standard.js";
 import { scoreOf } from "../src/scorecard/evaluate.js";
@@ -77,7 +79,6 @@ export async function renderRuleDocs(options: RuleDocsOptions): Promise<Map<stri
 // ---------------------------------------------------------------------------------------------------
 // Words of the docs: how the catalogue names verdicts, severities and what a rule checks
 
-type Lang = "vi" | "en";
 
 const VERDICT_WORDS: Readonly<Record<Verdict, LocalizedText>> = {
   pass: { vi: "đạt", en: "pass" },

@@ -49,7 +49,8 @@ export { FACT_SETS, type FactDefinition, type FactSetDefinition } from "./rules/
 export { checkRuleFile, loadRules, RULE_LIMITS, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "./rules/load.js";
 export { ruleSourceFromText } from "./rules/rule-text.js";
 export { compareDecimals, meetsTarget, OPERATORS, type OperatorDefinition, type OperatorFn } from "./rules/operators.js";
-export { AppliesTo, Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter, Severity, Verdict } from "./rules/rule-file.js";
+export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter } from "./rules/rule-file.js";
+export { AppliesTo, rowKindOf, Severity, Verdict, VERDICTS, type RowKind } from "./model/verdict.js";
 export { decide, type Decision } from "./rules/run.js";
 export { compileRule, decideCompiled, NotCompilable, type CompiledRule, type Facts } from "./rules/compile.js";
 export { standardRules } from "./rules/standard.js";
@@ -61,7 +62,7 @@ export { VERSION } from "./version.js";
 export * from "./input/index.js";
 export { escapeMarkdownCell, renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { SCORECARD_COLUMNS, scorecardCsv, scorecardTable } from "./render/scorecard-csv.js";
-export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type RenderLang, type SummarySection, type TerminalOptions } from "./render/table.js";
+export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { createInputAccumulator, type InputAccumulator } from "./input/accumulate.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
 export { renderHtml, renderHtmlPieces, type HtmlOptions } from "./render/html.js";

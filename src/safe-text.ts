@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { DECIMAL_PATTERN } from "./model/text.js";
 
 // ---------------------------------------------------------------- terminals
 
@@ -126,7 +127,6 @@ function codePointEnd(text: string, n: number): number {
  */
 const FORMULA_START = /^(?:[\t\r\n\0]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 /** A plain decimal number, negative ones included: a spreadsheet reads it as that number, never as a formula. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * A semicolon followed (after spaces or quotes) by what would start a formula. Excel under a Vietnamese or European
@@ -148,7 +148,7 @@ const FORMULA_AFTER_SEMICOLON = /;(?=[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20])/g;
  * spreadsheetText("Kiến Thụy"); //=> "Kiến Thụy"
  */
 export function spreadsheetText(text: string): string {
-  const start = FORMULA_START.test(text) && text !== "-" && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  const start = FORMULA_START.test(text) && text !== "-" && !DECIMAL_PATTERN.test(text) ? `'${text}` : text;
   return start.includes(";") ? start.replace(FORMULA_AFTER_SEMICOLON, ";'") : start;
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Table } from "../model/tables.js";
 import { formatCsv } from "../render/csv.js";
 import { checkOutFile, errorCode, UsageError, type CliIo } from "./io.js";
-import type { Lang } from "./plan-commands.js";
+import type { Lang } from "../model/text.js";
 
 /**
  * The CSV templates `nq57 init` writes, by file name: the columns `readCsvRecords` reads, in the order a clerk

@@ -1,10 +1,10 @@
+import type { Lang } from "../model/text.js";
 import type { DefinedPlan, DueItem } from "../model/define-plan.js";
 import { PLAN_ENTITIES, planTable, type PlanEntity } from "../model/tables.js";
 import { isPlanId, plans } from "../plans/index.js";
 import { formatCsv } from "../render/csv.js";
 import { UsageError } from "./io.js";
 
-export type Lang = "vi" | "en";
 
 export function planById(id: string): DefinedPlan {
   if (!isPlanId(id)) throw new UsageError(`unknown plan "${id}"; known plans: ${Object.keys(plans).join(", ")}`);

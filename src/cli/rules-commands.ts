@@ -3,7 +3,7 @@ import { checkRuleFile, loadRules, reference, type RuleSource } from "../rules/l
 import type { Condition, RuleCase, RuleExample, RuleFile } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
 import { UsageError } from "./io.js";
-import type { Lang } from "./plan-commands.js";
+import type { Lang } from "../model/text.js";
 
 const words = {
   vi: {

@@ -1,4 +1,5 @@
 import type { DefinedPlan } from "../model/define-plan.js";
+import { isIsoDate } from "../model/text.js";
 import type { ReadInput, RejectedRecord } from "../input/records.js";
 import { tableOfInput } from "../input/observation-table.js";
 import { describeSource } from "../input/source.js";
@@ -15,7 +16,8 @@ import { readDataFiles, readRuleSources } from "./files.js";
 import { scorecardJsonParts } from "../render/json.js";
 import { colorAllowed, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
-import { planById, type Lang } from "./plan-commands.js";
+import { planById } from "./plan-commands.js";
+import type { Lang } from "../model/text.js";
 
 /** The output formats of `nq57 scorecard`. */
 export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html"] as const;
@@ -37,8 +39,7 @@ export interface ScorecardCommandOptions {
 
 /** Checks a `YYYY-MM-DD` date strictly: `2026-02-30` is refused, not rolled over to March. */
 export function checkIsoDate(value: string, option: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+  if (!isIsoDate(value))
     throw new UsageError(`${option} "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26`);
   return value;
 }

@@ -1,10 +1,10 @@
 import type { DefinedPlan } from "../model/define-plan.js";
+import { isIsoDate } from "../model/text.js";
 import type { Measure } from "../model/entities.js";
 import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type TaskReport } from "./records.js";
 import { isVisibleName } from "./fields.js";
 
 const KNOWN = new Set(["indicator", "period", "value", "unit", "locality", "source", "reportedOn"]);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Shared by every record the fast path accepts: it never has anything to note. */
 const NO_NOTES: InputNote[] = [];
@@ -44,7 +44,7 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   if (unit !== undefined && !text(unit)) return undefined;
   if (locality !== undefined && !(text(locality) && isVisibleName(locality))) return undefined;
   if (from !== undefined && !text(from)) return undefined;
-  if (reportedOn !== undefined && !(isoDate(reportedOn) && reportedOn >= EARLIEST_REPORT_DATE && period <= yearOf(reportedOn.slice(0, 4)))) return undefined;
+  if (reportedOn !== undefined && !(isIsoDate(reportedOn) && reportedOn >= EARLIEST_REPORT_DATE && period <= yearOf(reportedOn.slice(0, 4)))) return undefined;
   const record: Observation = { indicator: id, period, value };
   if (unit !== undefined) record.unit = unit as string;
   if (locality !== undefined) record.locality = locality as string;
@@ -73,9 +73,9 @@ export function fastTaskReport(plan: DefinedPlan, input: unknown, source: Record
   if (period !== undefined && !(Number.isInteger(period) && period >= 1900 && period <= 2200)) return undefined;
   if (period === undefined && (task.deadline?.kind === "annual" || task.deadline?.kind === "fromYear")) return undefined;
   // A report's dates are claims the general path checks and words the problems of: here only those that hold.
-  if (status === "cancelled" || !isoDate(reportedOn) || reportedOn < EARLIEST_REPORT_DATE) return undefined;
+  if (status === "cancelled" || !isIsoDate(reportedOn) || reportedOn < EARLIEST_REPORT_DATE) return undefined;
   if (period !== undefined && period > yearOf(reportedOn.slice(0, 4))) return undefined;
-  if (completedOn !== undefined && (!isoDate(completedOn) || status !== "completed" || completedOn < EARLIEST_REPORT_DATE || completedOn > reportedOn)) return undefined;
+  if (completedOn !== undefined && (!isIsoDate(completedOn) || status !== "completed" || completedOn < EARLIEST_REPORT_DATE || completedOn > reportedOn)) return undefined;
   if (evidence !== undefined && !text(evidence)) return undefined;
   // Keys in the order the general path gives them.
   const record: TaskReport =
@@ -85,7 +85,6 @@ export function fastTaskReport(plan: DefinedPlan, input: unknown, source: Record
   return { accepted: { record, source }, notes: NO_NOTES };
 }
 
-const isoDate = (v: unknown): v is string => typeof v === "string" && DATE.test(v) && realDate(v);
 
 /** The year a period cell of exactly four ASCII digits gives (`2025`), else NaN. */
 export function yearOf(cell: string): number {
@@ -134,7 +133,3 @@ export function isCanonicalFigure(measure: Measure | undefined, period: number, 
   return true;
 }
 
-function realDate(iso: string): boolean {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}

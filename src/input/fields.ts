@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Decimal } from "../decimal.js";
 import { foldName } from "../model/define-plan.js";
-import { IsoDate } from "../model/text.js";
+import { DECIMAL_PATTERN, ISO_DATE_PATTERN, IsoDate } from "../model/text.js";
 import { quoted } from "../safe-text.js";
 import { TaskStatus } from "./records.js";
 
@@ -26,14 +26,12 @@ export function shown(value: unknown): string {
   return typeof value === "object" ? "an object" : String(value);
 }
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** A decimal comma: no dot, one comma, and after it one, two, or four and more digits, never exactly three (`1,234` may be thousands). */
 const DECIMAL_COMMA = /^-?\d+,(?:\d{1,2}|\d{4,})$/;
 /** Thousands grouped with dots and a decimal comma, as Vietnamese writes them: `1.234,5`, `1.234.567,89`. */
 const GROUPED_DECIMAL_COMMA = /^-?\d{1,3}(?:\.\d{3})+,\d+$/;
 /** A figure followed by a % sign, spaces (a no-break space too) allowed between. */
 const PERCENT_SIGN = /^(.*?)\s*%$/su;
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** Day/month/year, the Vietnamese convention: one or two digits for the day and the month, four for the year, one separator throughout. */
 const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 /** Year first with slashes or dots: not a form Vietnam or ISO 8601 writes dates in. */
@@ -88,10 +86,10 @@ export function readValue(input: unknown): Reading<string> {
   }
   if (typeof input !== "string") return no(`value ${shown(input)} is not a number`);
   const text = input.trim();
-  if (DECIMAL.test(text)) return ok(decimalText(text));
+  if (DECIMAL_PATTERN.test(text)) return ok(decimalText(text));
   const sign = PERCENT_SIGN.exec(text);
   const figure = sign ? (sign[1] as string) : text;
-  const read = DECIMAL.test(figure) ? { value: decimalText(figure), how: [] } : readMarks(figure);
+  const read = DECIMAL_PATTERN.test(figure) ? { value: decimalText(figure), how: [] } : readMarks(figure);
   if (!read) return no(`value ${shown(input)} ${valueProblem(figure)}`);
   const how = [...read.how, ...(sign ? ["the % sign left out"] : [])];
   return { ok: true, value: read.value, note: `value ${shown(input)} is read as ${read.value} (${how.join("; ")})`, ...(sign ? { percent: true as const } : {}) };
@@ -150,7 +148,7 @@ export function readDate(name: string) {
     if (typeof input !== "string") return no(`${name} ${shown(input)} is not a date such as 2025-06-09`);
     const text = input.trim();
     if (IsoDate.safeParse(text).success) return ok(text);
-    if (DATE_SHAPE.test(text)) return no(`${name} ${shown(input)} is not a real date`);
+    if (ISO_DATE_PATTERN.test(text)) return no(`${name} ${shown(input)} is not a real date`);
     const dmy = DAY_MONTH_YEAR.exec(text);
     if (dmy) {
       const [, day = "", , month = "", year = ""] = dmy;

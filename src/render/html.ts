@@ -1,6 +1,6 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { RejectedRecord } from "../input/records.js";
-import type { Verdict } from "../rules/rule-file.js";
+import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../input/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
 import { rowEvidence, ruleKinds, type RowKind } from "./row-parts.js";
@@ -14,21 +14,22 @@ import { html, trusted, type Markup } from "./html/markup.js";
 import { milestoneChart, seriesCollector, type ObservedSeries } from "./html/milestone-chart.js";
 import { PAGE_STYLE } from "./html/page-style.js";
 import { HTML_WORDS, phrase, statusLabel, VERDICT_MARKS } from "./html/words.js";
-import { formatDate, shorten, VERDICTS, type RenderLang } from "./table.js";
+import { formatDate, shorten, VERDICTS } from "./table.js";
+import type { Lang } from "../model/text.js";
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
   /** Language of the page: its words, the entity names and the messages. Default `vi`. */
-  readonly lang?: RenderLang;
+  readonly lang?: Lang;
 }
 
-type Words = (typeof HTML_WORDS)[RenderLang];
+type Words = (typeof HTML_WORDS)[Lang];
 
 /** What the page needs besides the scorecard: the plan's names, in the page's language. */
 interface Context {
   readonly scorecard: Scorecard;
   readonly plan: DefinedPlan;
-  readonly lang: RenderLang;
+  readonly lang: Lang;
   readonly w: Words;
   readonly survey: Survey;
 }

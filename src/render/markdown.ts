@@ -5,12 +5,13 @@ import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
 import { ruleKinds, rowPlace, rowTrace, type RowKind } from "./row-parts.js";
-import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./table.js";
+import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
+import type { Lang } from "../model/text.js";
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
   /** Language of the headings and messages. Default `vi`. */
-  readonly lang?: RenderLang;
+  readonly lang?: Lang;
 }
 
 /**
@@ -57,7 +58,7 @@ export function* markdownParts(scorecard: Scorecard, plan: DefinedPlan, options:
   }
 }
 
-function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLang): Generator<string> {
+function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Generator<string> {
   const w = WORDS[lang];
   const { overall, dataQuality, planChecks } = scorecard.summary;
   const input = scorecard.input;
@@ -166,7 +167,7 @@ function rowsByRule(scorecard: Scorecard): RuleRows[] {
   }));
 }
 
-function rowCells(row: ScorecardRow, lang: RenderLang, traced: boolean): string[] {
+function rowCells(row: ScorecardRow, lang: Lang, traced: boolean): string[] {
   const cells = [row.entity, row.period === undefined ? "" : String(row.period), rowPlace(row, lang), verdictLabel(row.verdict, lang), row.status, row.weight === "0" ? "—" : formatPercent(row.score, lang), row.message[lang]];
   if (traced) cells.push(rowTrace(row, lang));
   return cells;

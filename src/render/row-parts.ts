@@ -1,6 +1,7 @@
 import { describeSource } from "../input/source.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
-import { formatPercent, WORDS, type RenderLang } from "./words.js";
+import { formatPercent, WORDS } from "./words.js";
+import type { Lang } from "../model/text.js";
 
 /**
  * What a rule's rows are about: the plan's performance (its tasks and indicators), the figures reported (checks
@@ -14,13 +15,13 @@ export function ruleKinds(scorecard: Pick<Scorecard, "rules">): ReadonlyMap<stri
 }
 
 /** A summary's score as a percentage, marked provisional when its coverage is below the minimum: `21,5% (tạm tính)`. */
-export function summaryScore(summary: Summary, lang: RenderLang): string {
+export function summaryScore(summary: Summary, lang: Lang): string {
   const score = formatPercent(summary.score, lang);
   return summary.provisional && summary.score !== null ? `${score} (${WORDS[lang].provisional})` : score;
 }
 
 /** A row's locality, marked when the row is a benchmark against the city's target: `Phường Lê Chân (tham chiếu)`. */
-export function rowPlace(row: ScorecardRow, lang: RenderLang): string {
+export function rowPlace(row: ScorecardRow, lang: Lang): string {
   if (row.locality === undefined) return "";
   return row.benchmark === true ? `${row.locality} (${WORDS[lang].benchmark})` : row.locality;
 }
@@ -35,7 +36,7 @@ export function rowEvidence(row: ScorecardRow): string | undefined {
  * Where a row's records were read and the evidence they name, in one line: `report.json:12; obs.csv:4 · minh
  * chứng: Kế hoạch số 01/KH-SKHCN`. Empty when the row used no record.
  */
-export function rowTrace(row: ScorecardRow, lang: RenderLang): string {
+export function rowTrace(row: ScorecardRow, lang: Lang): string {
   const sources = (row.sources ?? []).map(describeSource).join("; ");
   const evidence = rowEvidence(row);
   return [sources, evidence === undefined ? "" : `${WORDS[lang].evidence}: ${evidence}`].filter((part) => part !== "").join(" · ");

@@ -1,19 +1,20 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
-import type { Verdict } from "../rules/rule-file.js";
+import type { Verdict } from "../model/verdict.js";
 import { rowsToWrite } from "../scorecard/evaluate.js";
 import { inPieces } from "./pieces.js";
 import { ruleKinds, rowPlace, summaryScore } from "./row-parts.js";
 import { terminalText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
-import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./words.js";
+import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
+import type { Lang } from "../model/text.js";
 
-export { formatDate, formatPercent, VERDICTS, verdictLabel, WORDS, type RenderLang } from "./words.js";
+export { formatDate, formatPercent, VERDICTS, verdictLabel, WORDS } from "./words.js";
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
-  readonly lang: RenderLang;
+  readonly lang: Lang;
   /** Colour verdicts with ANSI escape codes (only for a terminal that shows them). */
   readonly color: boolean;
   /** Line width in characters; longer lines are cut with "…". Default 100. */
@@ -45,7 +46,7 @@ export interface SummarySection {
  * summaryTables(scorecard, plans["haiphong-142"], "en").map((s) => s.heading);
  * //=> ["By task group", "By indicator group", "By lead agency"]
  */
-export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: RenderLang, titleLength = 80): SummarySection[] {
+export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: Lang, titleLength = 80): SummarySection[] {
   const w = WORDS[lang];
   const counts = VERDICTS.map((v) => verdictLabel(v, lang));
   const figures = (s: Summary) => [summaryScore(s, lang), s.band.label[lang], formatPercent(s.coverage, lang), ...VERDICTS.map((v) => s.counts[v])];
@@ -325,7 +326,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
  *
  * @internal
  */
-export function headline(scorecard: Scorecard, lang: RenderLang): string {
+export function headline(scorecard: Scorecard, lang: Lang): string {
   const w = WORDS[lang];
   const { overall } = scorecard.summary;
   const coverage = formatPercent(overall.coverage, lang);
@@ -337,7 +338,7 @@ export function headline(scorecard: Scorecard, lang: RenderLang): string {
  * The message without the entity's long name, which the line already shows by id: `T-1.1 «Các Sở…» quá hạn …`
  * becomes `quá hạn …`, and `Năm 2025, PL2-1 «Tỷ lệ…» đạt 62.5` becomes `Năm 2025, PL2-1 đạt 62.5`.
  */
-function terse(row: ScorecardRow, lang: RenderLang): string {
+function terse(row: ScorecardRow, lang: Lang): string {
   const message = clean(row.message[lang]);
   const start = message.indexOf(`${row.entity} «`);
   const end = start < 0 ? -1 : message.indexOf("»", start);

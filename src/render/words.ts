@@ -1,9 +1,8 @@
 import { Decimal } from "../decimal.js";
-import type { Verdict } from "../rules/rule-file.js";
+import type { Verdict } from "../model/verdict.js";
 import { CANONICAL_UNIT } from "../scorecard/evaluate.js";
+import type { Lang } from "../model/text.js";
 
-/** The languages the renderers write. */
-export type RenderLang = "vi" | "en";
 
 /** The order verdicts are counted and listed in. */
 export const VERDICTS: readonly Verdict[] = ["pass", "warn", "fail", "no-data", "not-applicable"];
@@ -114,7 +113,7 @@ export const WORDS = {
  * formatPercent("0.1032", "vi"); //=> "10,3%"
  * formatPercent("1", "en"); //=> "100%"
  */
-export function formatPercent(value: string | null, lang: RenderLang): string {
+export function formatPercent(value: string | null, lang: Lang): string {
   if (value === null) return "—";
   const text = CANONICAL_UNIT.test(value) ? unitPercent(value) : decimalPercent(value);
   return `${lang === "vi" ? text.replace(".", ",") : text}%`;
@@ -148,13 +147,13 @@ function unitPercent(value: string): string {
  * @example
  * formatDate("2026-11-26", "vi"); //=> "26/11/2026"
  */
-export function formatDate(date: string, lang: RenderLang): string {
+export function formatDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split("-");
   return lang === "vi" && y && m && d ? `${d}/${m}/${y}` : date;
 }
 
 /** A verdict in the language, e.g. `không đạt`. */
-export function verdictLabel(verdict: Verdict, lang: RenderLang): string {
+export function verdictLabel(verdict: Verdict, lang: Lang): string {
   return WORDS[lang].verdicts[verdict];
 }
 

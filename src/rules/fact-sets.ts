@@ -1,5 +1,6 @@
 import type { LocalizedText } from "../model/text.js";
-import type { AppliesTo, FactSetName } from "./rule-file.js";
+import type { AppliesTo } from "../model/verdict.js";
+import type { FactSetName } from "./rule-file.js";
 
 /** A fact a rule may read, described for the generated docs. */
 export interface FactDefinition {

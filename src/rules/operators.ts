@@ -1,5 +1,6 @@
 import { Decimal } from "../decimal.js";
 import type { Target } from "../model/target.js";
+import { DECIMAL_PATTERN, ISO_DATE_PATTERN } from "../model/text.js";
 
 /** What an operator compares: the fact's value with the condition's value. */
 export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
@@ -15,14 +16,11 @@ export interface OperatorDefinition {
 /** A decimal from a decimal string or a finite number; `undefined` for anything else (null, "", NaN). */
 export function toDecimal(value: unknown): Decimal | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? new Decimal(String(value)) : undefined;
-  if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return new Decimal(value);
+  if (typeof value === "string" && DECIMAL_PATTERN.test(value)) return new Decimal(value);
   return undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: unknown): v is string => typeof v === "string" && ISO_DATE.test(v);
-
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+const isDate = (v: unknown): v is string => typeof v === "string" && ISO_DATE_PATTERN.test(v);
 
 /**
  * Compares two decimals exactly: decimal strings digit by digit without building numbers (the hot path of a
@@ -37,7 +35,7 @@ export function compareDecimals(a: unknown, b: unknown): number | undefined {
   if (typeof a === "string" && typeof b === "string") {
     // Whole numbers without leading zeros (most figures) compare by length, then digit by digit.
     if (isPlainWhole(a) && isPlainWhole(b)) return a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
-    if (DECIMAL_TEXT.test(a) && DECIMAL_TEXT.test(b)) return compareDecimalTexts(a, b);
+    if (DECIMAL_PATTERN.test(a) && DECIMAL_PATTERN.test(b)) return compareDecimalTexts(a, b);
   }
   const x = toDecimal(a);
   const y = toDecimal(b);

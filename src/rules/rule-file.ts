@@ -1,17 +1,7 @@
 import { z } from "zod";
 import { LocalizedText } from "../model/text.js";
+import { AppliesTo, Severity, Verdict } from "../model/verdict.js";
 
-/** What a verdict says of a checked entity. */
-export const Verdict = z.enum(["pass", "warn", "fail", "no-data", "not-applicable"]);
-export type Verdict = z.infer<typeof Verdict>;
-
-/** Which kind of entity a rule checks. */
-export const AppliesTo = z.enum(["indicator", "task", "plan", "observation"]);
-export type AppliesTo = z.infer<typeof AppliesTo>;
-
-/** How grave a failed check is. */
-export const Severity = z.enum(["high", "medium", "low"]);
-export type Severity = z.infer<typeof Severity>;
 
 /** The fact sets the library computes; a rule reads the facts of one of them. */
 export const FactSetName = z.enum([

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { isSharedAssignee } from "../model/entities.js";
-import type { LocalizedText } from "../model/text.js";
+import { isIsoDate, type LocalizedText } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
@@ -14,7 +14,8 @@ import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, ty
 import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
-import type { AppliesTo, FactSetName, Outcome } from "../rules/rule-file.js";
+import type { FactSetName, Outcome } from "../rules/rule-file.js";
+import type { AppliesTo } from "../model/verdict.js";
 import { standardRules } from "../rules/standard.js";
 import { lazyProperty } from "../lazy.js";
 import { VERSION } from "../version.js";
@@ -410,7 +411,7 @@ function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, 
 }
 
 function checkDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+  if (!isIsoDate(value))
     throw new RangeError(`asOf "${value}" is not a date (YYYY-MM-DD)`);
   return value;
 }

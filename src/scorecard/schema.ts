@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LocalizedText } from "../model/text.js";
 import { InputNote, RecordSource, RejectedRecord } from "../input/records.js";
-import { AppliesTo, Severity, Verdict } from "../rules/rule-file.js";
+import { AppliesTo, Severity, Verdict } from "../model/verdict.js";
 
 /** Counts of rows per verdict. */
 export const VerdictCounts = z.object({

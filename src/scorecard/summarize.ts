@@ -1,6 +1,6 @@
 import { Decimal } from "../decimal.js";
 import type { LocalizedText } from "../model/text.js";
-import type { Verdict } from "../rules/rule-file.js";
+import type { Verdict } from "../model/verdict.js";
 import type { Band, CheckSummary, ScorecardRow, Summary, VerdictCounts } from "./schema.js";
 
 /** A band: the lowest score it starts at, and its label. */

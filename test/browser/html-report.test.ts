@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, plans, renderHtml, type Scorecard } from "../../src/index.js";
 import { readJsonRecords } from "../../src/input/read-json.js";
 import { formatScore } from "../../src/render/html/format.js";
-import type { RenderLang } from "../../src/render/table.js";
+import type { Lang } from "../../src/model/text.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = [
@@ -34,7 +34,7 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
   const problems: string[] = [];
 
   /** Writes the page in a language to the temporary directory and opens it via file://, recording errors and any request. */
-  async function open(lang: RenderLang): Promise<Page> {
+  async function open(lang: Lang): Promise<Page> {
     const file = join(dir, `scorecard-${lang}.html`);
     writeFileSync(file, renderHtml(scorecard, plan, { lang }));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

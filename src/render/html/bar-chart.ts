@@ -1,5 +1,5 @@
 import type { Summary } from "../../scorecard/schema.js";
-import type { RenderLang } from "../table.js";
+import type { Lang } from "../../model/text.js";
 import { escapeHtml } from "./escape.js";
 import { formatScore } from "./format.js";
 import { bandClass } from "./colors.js";
@@ -20,7 +20,7 @@ export interface BarChartOptions {
   readonly id: string;
   readonly title: string;
   readonly items: readonly BarItem[];
-  readonly lang: RenderLang;
+  readonly lang: Lang;
   /** Width of the viewBox; the chart scales to its container. Default 900. */
   readonly width?: number;
   /** Width given to the labels on the left. Default 36% of the width. */
@@ -33,7 +33,7 @@ const TOP = 26;
 const FONT = 13;
 
 /** Items by score, highest first; items with no score last; ties by label in the language's order. */
-export function byScore(items: readonly BarItem[], lang: RenderLang): BarItem[] {
+export function byScore(items: readonly BarItem[], lang: Lang): BarItem[] {
   const value = (s: Summary) => (s.score === null ? -1 : Number(s.score));
   return [...items].sort((a, b) => value(b.summary) - value(a.summary) || a.label.localeCompare(b.label, lang));
 }

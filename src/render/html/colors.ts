@@ -1,4 +1,4 @@
-import type { Verdict } from "../../rules/rule-file.js";
+import type { Verdict } from "../../model/verdict.js";
 
 /** The bands the page has colours for; a custom band id is drawn in a neutral colour. */
 const KNOWN_BANDS = new Set(["high", "fairly-high", "medium", "low", "insufficient-data"]);

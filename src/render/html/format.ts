@@ -1,5 +1,5 @@
 import { Decimal } from "../../decimal.js";
-import type { RenderLang } from "../table.js";
+import type { Lang } from "../../model/text.js";
 
 /**
  * A decimal share of a scorecard (`"0.6728"`) as a percentage with one decimal, written the language's way
@@ -9,7 +9,7 @@ import type { RenderLang } from "../table.js";
  * formatScore("0.6728", "vi"); //=> "67,3%"
  * formatScore("1", "en"); //=> "100.0%"
  */
-export function formatScore(value: string | null, lang: RenderLang): string {
+export function formatScore(value: string | null, lang: Lang): string {
   if (value === null) return "—";
   const text = new Decimal(value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN).toFixed(1);
   return `${lang === "vi" ? text.replace(".", ",") : text}%`;
@@ -23,7 +23,7 @@ export function formatScore(value: string | null, lang: RenderLang): string {
  * formatNumber("12500.5", "vi"); //=> "12.500,5"
  * formatNumber(778, "en"); //=> "778"
  */
-export function formatNumber(value: string | number, lang: RenderLang): string {
+export function formatNumber(value: string | number, lang: Lang): string {
   const text = String(value);
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return text;

@@ -1,7 +1,8 @@
 import type { Indicator } from "../../model/entities.js";
 import type { Target } from "../../model/target.js";
+import { DECIMAL_PATTERN } from "../../model/text.js";
 import type { ScorecardRow } from "../../scorecard/schema.js";
-import type { RenderLang } from "../table.js";
+import type { Lang } from "../../model/text.js";
 import { SERIES_COLORS } from "./colors.js";
 import { escapeHtml } from "./escape.js";
 import { formatNumber } from "./format.js";
@@ -11,10 +12,9 @@ import { HTML_WORDS, phrase } from "./words.js";
 /** Reported figures of one indicator: by locality (`""` is the whole city), then by year, as decimal strings. */
 export type ObservedSeries = Map<string, Map<number, string>>;
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 const decimalFact = (facts: Record<string, unknown>, key: string): string | undefined => {
   const value = facts[key];
-  return typeof value === "string" && DECIMAL.test(value) ? value : undefined;
+  return typeof value === "string" && DECIMAL_PATTERN.test(value) ? value : undefined;
 };
 const yearFact = (facts: Record<string, unknown>, key: string): number | undefined => {
   const value = facts[key];
@@ -84,7 +84,7 @@ function targetValues(target: Target): number[] {
 const SIGNS: Partial<Record<Target["kind"], string>> = { atLeast: "≥", greaterThan: ">", atMost: "≤", lessThan: "<", rankAtMost: "≤" };
 
 /** A target in a few characters for a chart label: `≥ 60`, `60–70`, `≤ 3`. */
-function shortTarget(target: Target, lang: RenderLang): string {
+function shortTarget(target: Target, lang: Lang): string {
   if (target.kind === "range" && target.min !== undefined && target.max !== undefined)
     return `${formatNumber(target.min, lang)}–${formatNumber(target.max, lang)}`;
   if (target.value === undefined) return target.raw;
@@ -106,7 +106,7 @@ const BOTTOM = 40;
  * after the latest figure. Ranks are drawn on an inverted axis, rank 1 at the top, so that up is always better
  * for ranks; an indicator where lower is better says so.
  */
-export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: RenderLang, localityOrder: readonly string[]): string {
+export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: Lang, localityOrder: readonly string[]): string {
   const w = HTML_WORDS[lang];
   const id = `milestone-${indicator.id.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const localityRank = new Map(localityOrder.map((l, i) => [l, i]));

@@ -1,5 +1,5 @@
-import type { Verdict } from "../../rules/rule-file.js";
-import type { RenderLang } from "../table.js";
+import type { Verdict } from "../../model/verdict.js";
+import type { Lang } from "../../model/text.js";
 
 /** The words of the HTML report, by language. */
 export const HTML_WORDS = {
@@ -245,7 +245,7 @@ const STATUS_WORDS: Record<string, { vi: string; en: string }> = {
 };
 
 /** A row status in words; a status the report does not know (a custom rule's) is shown as it is. */
-export function statusLabel(status: string, lang: RenderLang): string {
+export function statusLabel(status: string, lang: Lang): string {
   return Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status]![lang] : status;
 }
 
