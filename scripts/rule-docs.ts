@@ -17,7 +17,7 @@ import type { Condition, FactSetName, Outcome, RuleCase, RuleExample } from "../
 import type { AppliesTo, Severity, Verdict } from "../src/model/verdict.js";
 import { decide } from "../src/rules/run.js";
 import { standardRules } from "../src/rules/standard.js";
-import { scoreOf } from "../src/scorecard/evaluate.js";
+import { scoreOf } from "../src/rules/score.js";
 import { subjectList, subjectsFor, type EvaluationContext } from "../src/scorecard/subjects.js";
 import { STANDARD_BANDS } from "../src/scorecard/summarize.js";
 import { anchorOf, anchorTag, code, escapeMarkdown, page, table } from "./markdown.js";

@@ -55,7 +55,7 @@ export { decide, type Decision } from "./rules/run.js";
 export { compileRule, decideCompiled, NotCompilable, type CompiledRule, type Facts } from "./rules/compile.js";
 export { standardRules } from "./rules/standard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
-export { Band, CheckSummary, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./scorecard/schema.js";
+export { Band, CheckSummary, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./model/scorecard.js";
 export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, type SummaryOptions } from "./scorecard/summarize.js";
 export { addMonthsToDate, daysBetween } from "./model/vietnam-time.js";
 export { VERSION } from "./version.js";

@@ -10,9 +10,9 @@ import { z } from "zod";
 import { Deadline } from "./model/deadline.js";
 import { Agency, DataNote, Indicator, Plan, Task } from "./model/entities.js";
 import { Target } from "./model/target.js";
-import { Observation, ReadInput, TaskReport } from "./input/records.js";
+import { Observation, ReadInput, TaskReport } from "./model/records.js";
 import { RuleFile } from "./rules/rule-file.js";
-import { Scorecard } from "./scorecard/schema.js";
+import { Scorecard } from "./model/scorecard.js";
 
 /** A JSON Schema document. */
 export type JsonSchema = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { createInputAccumulator } from "../input/accumulate.js";
 import { readCsvStream } from "../input/read-csv.js";
 import { MAX_INPUT_CHARS } from "../input/file-text.js";
 import { readJsonRecords } from "../input/read-json.js";
-import type { ReadInput } from "../input/records.js";
+import type { ReadInput } from "../model/records.js";
 import { RuleFileError } from "../rules/errors.js";
 import { RULE_LIMITS, type RuleSource } from "../rules/load.js";
 import { ruleSourceFromText } from "../rules/rule-text.js";

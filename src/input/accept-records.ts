@@ -3,7 +3,7 @@ import { checkObservation, checkTaskReport, type Checked } from "./check-record.
 import { applyDuplicatePolicy } from "./duplicates.js";
 import { limitsOf, oversizedRecord, type InputLimits, type ReadOptions } from "./bounds.js";
 import { plainCopy } from "./plain-copy.js";
-import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "./records.js";
+import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 

@@ -4,7 +4,7 @@ import type { Indicator } from "../model/entities.js";
 import { fastObservation, fastTaskReport } from "./fast-path.js";
 import { ObservationFields, readDate, readValue, TaskReportFields, shown, type Reading } from "./fields.js";
 import { plainCopy } from "./plain-copy.js";
-import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type RejectedRecord, type TaskReport } from "./records.js";
+import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type RejectedRecord, type TaskReport } from "../model/records.js";
 
 /** What checking one record gives: the accepted record or its rejection, and notes either way. */
 export type Checked<T> = { readonly accepted: T; readonly notes: InputNote[] } | { readonly rejected: RejectedRecord; readonly notes: InputNote[] };

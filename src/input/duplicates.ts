@@ -1,6 +1,6 @@
 import { foldName } from "../model/define-plan.js";
 import { cutText } from "../safe-text.js";
-import type { AcceptedObservation, Observation, RejectedRecord } from "./records.js";
+import type { AcceptedObservation, Observation, RejectedRecord } from "../model/records.js";
 import { describeSource, sortBySource } from "./source.js";
 
 /** How many clashing records a conflict's reason lists by value and place. */

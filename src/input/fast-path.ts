@@ -1,7 +1,7 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import { isIsoDate } from "../model/text.js";
 import type { Measure } from "../model/entities.js";
-import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type TaskReport } from "./records.js";
+import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type TaskReport } from "../model/records.js";
 import { isVisibleName } from "./fields.js";
 
 const KNOWN = new Set(["indicator", "period", "value", "unit", "locality", "source", "reportedOn"]);

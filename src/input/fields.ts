@@ -3,7 +3,7 @@ import { Decimal } from "../decimal.js";
 import { foldName } from "../model/define-plan.js";
 import { DECIMAL_PATTERN, ISO_DATE_PATTERN, IsoDate } from "../model/text.js";
 import { quoted } from "../safe-text.js";
-import { TaskStatus } from "./records.js";
+import { TaskStatus } from "../model/records.js";
 
 /**
  * What reading one field gives: the normalised value, or why it cannot be read. `note` says how a cell written

@@ -1,5 +1,5 @@
 import { INPUT_LIMITS } from "./bounds.js";
-import type { InputNote } from "./records.js";
+import type { InputNote } from "../model/records.js";
 
 /**
  * The most characters a data file read whole may hold by default: 10,000,000 (about 10 MB of CSV or JSON, some

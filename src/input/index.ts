@@ -22,5 +22,5 @@ export {
   RejectedRecord,
   TaskReport,
   TaskStatus,
-} from "./records.js";
+} from "../model/records.js";
 export { describeSource } from "./source.js";

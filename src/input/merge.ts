@@ -1,5 +1,5 @@
 import { applyDuplicatePolicy } from "./duplicates.js";
-import { Observation, type AcceptedObservation, type ReadInput, type RejectedRecord } from "./records.js";
+import { Observation, type AcceptedObservation, type ReadInput, type RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
 import { sortBySource } from "./source.js";
 

@@ -1,6 +1,6 @@
 import { foldName, type DefinedPlan } from "../model/define-plan.js";
 import type { Indicator } from "../model/entities.js";
-import type { AcceptedObservation, Observation, RecordSource } from "./records.js";
+import type { AcceptedObservation, Observation, RecordSource } from "../model/records.js";
 
 /** No entry: the end of a series' list, a record without a locality, a source without an index. */
 const NONE = -1;

@@ -1,7 +1,7 @@
 import { foldName, INVISIBLE } from "../model/define-plan.js";
 import { quoted } from "../safe-text.js";
 import { tableOfInput } from "./observation-table.js";
-import type { InputNote, Observation, ReadInput, RecordSource, RejectedRecord } from "./records.js";
+import type { InputNote, Observation, ReadInput, RecordSource, RejectedRecord } from "../model/records.js";
 import { compareSources } from "./source.js";
 
 /** Words every note on a folded spelling holds, by which a merge knows them to make them again. */

@@ -5,7 +5,7 @@ import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.
 import { canonicalObservationAdder, type InputAccumulator } from "./accumulate.js";
 import { CsvChunkReader } from "./csv-stream.js";
 import { checkFileText, lineAt, notUtf8Note, replacementsIn } from "./file-text.js";
-import type { InputNote, ReadInput, RejectedRecord } from "./records.js";
+import type { InputNote, ReadInput, RejectedRecord } from "../model/records.js";
 import { cutText, quoted } from "../safe-text.js";
 import { limitsOf, oversizedRow, rowReason, type InputLimits, type ReadOptions } from "./bounds.js";
 import { plainCopy } from "./plain-copy.js";

@@ -4,7 +4,7 @@ import { assembleInput, collectRecords, type Refusal } from "./accept-records.js
 import { checkFileText, lineAt } from "./file-text.js";
 import { cutText, quoted } from "../safe-text.js";
 import { limitsOf, type ReadOptions } from "./bounds.js";
-import type { InputNote, ReadInput } from "./records.js";
+import type { InputNote, ReadInput } from "../model/records.js";
 
 const LISTS = ["observations", "taskReports"] as const;
 type List = (typeof LISTS)[number];

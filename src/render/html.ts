@@ -1,10 +1,10 @@
 import type { DefinedPlan } from "../model/define-plan.js";
-import type { RejectedRecord } from "../input/records.js";
+import type { RejectedRecord } from "../model/records.js";
 import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../input/source.js";
-import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
+import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { rowEvidence, ruleKinds, type RowKind } from "./row-parts.js";
-import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
 import { barChart, type BarItem } from "./html/bar-chart.js";
 import { bandClass, verdictClass } from "./html/colors.js";

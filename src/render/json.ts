@@ -1,5 +1,5 @@
-import { rowsToWrite } from "../scorecard/evaluate.js";
-import type { Scorecard } from "../scorecard/schema.js";
+import { rowsToWrite } from "../scorecard/rows.js";
+import type { Scorecard } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
 
 /** Arrays of a scorecard that may hold a million entries: written one compact entry per line. */

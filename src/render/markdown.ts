@@ -1,9 +1,9 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
-import { rowsToWrite, rowVerdicts } from "../scorecard/evaluate.js";
+import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
-import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
+import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import { ruleKinds, rowPlace, rowTrace, type RowKind } from "./row-parts.js";
 import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";

@@ -1,5 +1,5 @@
 import { describeSource } from "../input/source.js";
-import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, WORDS } from "./words.js";
 import type { Lang } from "../model/text.js";
 

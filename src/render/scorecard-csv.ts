@@ -1,6 +1,6 @@
 import type { Table } from "../model/tables.js";
-import { rowsToWrite } from "../scorecard/evaluate.js";
-import type { Scorecard, ScorecardRow } from "../scorecard/schema.js";
+import { rowsToWrite } from "../scorecard/rows.js";
+import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import { csvLine, type CsvOptions } from "./csv.js";
 import { describeSource } from "../input/source.js";
 import { inPieces } from "./pieces.js";

@@ -2,11 +2,11 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Table } from "../model/tables.js";
 import type { Verdict } from "../model/verdict.js";
-import { rowsToWrite } from "../scorecard/evaluate.js";
+import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { ruleKinds, rowPlace, summaryScore } from "./row-parts.js";
 import { terminalText } from "../safe-text.js";
-import type { Scorecard, ScorecardRow, Summary } from "../scorecard/schema.js";
+import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
 import type { Lang } from "../model/text.js";
 

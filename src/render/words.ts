@@ -1,6 +1,6 @@
 import { Decimal } from "../decimal.js";
 import type { Verdict } from "../model/verdict.js";
-import { CANONICAL_UNIT } from "../scorecard/evaluate.js";
+import { CANONICAL_UNIT } from "../model/scorecard.js";
 import type { Lang } from "../model/text.js";
 
 

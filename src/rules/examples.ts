@@ -1,4 +1,4 @@
-import { scoreOf } from "../scorecard/evaluate.js";
+import { scoreOf } from "./score.js";
 import { loadRules, type RuleSource } from "./load.js";
 import { decide } from "./run.js";
 import type { RuleExample } from "./rule-file.js";

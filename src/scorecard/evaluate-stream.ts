@@ -1,6 +1,6 @@
 import { createInputAccumulator, type InputAccumulator } from "../input/accumulate.js";
 import { evaluate, type EvaluateOptions } from "./evaluate.js";
-import type { Scorecard } from "./schema.js";
+import type { Scorecard } from "../model/scorecard.js";
 
 /** Records as a stream: any iterable, sync or async (a database cursor, a file read line by line). */
 export type RecordStream = AsyncIterable<unknown> | Iterable<unknown>;

@@ -1,27 +1,28 @@
 import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
-import { isSharedAssignee } from "../model/entities.js";
-import { isIsoDate, type LocalizedText } from "../model/text.js";
+import { isIsoDate } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { acceptRecords } from "../input/accept-records.js";
 import { mergeInputs } from "../input/merge.js";
 import { localityNames } from "../input/places.js";
 import { foldName } from "../model/define-plan.js";
 import { inOrderAdded, ObservationTable, tableOfInput } from "../input/observation-table.js";
-import type { Observation, ReadInput, RecordSource } from "../input/records.js";
+import type { Observation, ReadInput, RecordSource } from "../model/records.js";
 import { sortBySource } from "../input/source.js";
-import { loadRules, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "../rules/load.js";
+import { loadRules, type LoadedRule, type RuleOverrides, type RuleSource } from "../rules/load.js";
 import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
 import type { FactSetName, Outcome } from "../rules/rule-file.js";
 import type { AppliesTo } from "../model/verdict.js";
 import { standardRules } from "../rules/standard.js";
-import { lazyProperty } from "../lazy.js";
 import { VERSION } from "../version.js";
-import type { Scorecard, ScorecardRow, Summary } from "./schema.js";
-import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type SubjectParameters, type Subjects } from "./subjects.js";
-import { addToTally, checkSummaryOf, createTally, DEFAULT_MIN_COVERAGE, mergeTally, STANDARD_BANDS, summaryOf, wholeShares, type BandDefinition, type SummaryOptions, type Tally } from "./summarize.js";
+import type { Scorecard } from "../model/scorecard.js";
+import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
+import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, type BandDefinition } from "./summarize.js";
+import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
+import { Tallies } from "./tallies.js";
+import { ruleWeight, scoreOf } from "../rules/score.js";
 
 /** What {@link evaluate} scores. */
 export interface EvaluateOptions extends RuleOverrides {
@@ -127,7 +128,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
-        tallies.add(subject, definition.appliesTo, outcome, score, weightOf(runner.rule));
+        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule));
       }
     }
   }
@@ -144,7 +145,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       title: r.definition.title,
       severity: r.definition.severity,
       appliesTo: r.definition.appliesTo,
-      weight: weightOf(r),
+      weight: ruleWeight(r),
       file: r.file,
       engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
       ...(reason ? { engineReason: reason } : {}),
@@ -159,108 +160,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     rejected: input.rejected,
     notes: withUnusedReports(input, asOf),
   };
-  // The rows are made when first read: a scorecard of a million observations is decided and summed up without
-  // making half a million row objects and their messages, which an app showing the summaries never reads.
-  const pending: PendingRows = {
-    count: kept.reduce((n, r) => n + r.keys.length, 0),
-    rows: (transient) => rowsOfKept(kept, transient),
-    verdicts: () => verdictsOfKept(kept),
-  };
-  pendingRows.set(scorecard, pending);
-  lazyProperty(scorecard, "rows", () => Array.from(pending.rows()), () => pendingRows.delete(scorecard));
+  rowsMadeWhenRead(scorecard, kept);
   return scorecard;
-}
-
-/** The rows of one rule as kept until read: per row, the subject's key, the outcome decided and the score. */
-interface KeptRows {
-  readonly rule: LoadedRule;
-  subjects: Subjects;
-  keys: number[];
-  outcomes: Outcome[];
-  scores: (string | null)[];
-  benchmarks: boolean[];
-}
-
-const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
-
-function* rowsOfKept(kept: readonly KeptRows[], transient = false): Generator<ScorecardRow> {
-  for (const { rule, subjects, keys, outcomes, scores } of kept)
-    for (let j = 0; j < keys.length; j++) yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, transient);
-}
-
-function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
-  for (const { rule, outcomes, benchmarks } of kept) {
-    const weight = weightOf(rule);
-    for (let j = 0; j < outcomes.length; j++) yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
-  }
-}
-
-/** A row's rule, weight and verdict, and whether it is a benchmark: what an exit code is decided on, known without making the row. */
-export interface RowVerdict {
-  readonly rule: string;
-  readonly weight: string;
-  readonly verdict: Outcome["verdict"];
-  readonly benchmark?: boolean;
-}
-
-/** A scorecard's rows not yet made: how many, each made anew on each pass, and their verdicts alone. */
-interface PendingRows {
-  readonly count: number;
-  /** `transient`: a row's facts are valid until the next row is made (see rowsToWrite). */
-  rows(transient?: boolean): Iterable<ScorecardRow>;
-  verdicts(): Iterable<RowVerdict>;
-}
-
-const pendingRows = new WeakMap<Scorecard, PendingRows>();
-
-/**
- * A scorecard's rows as a writer reads them once, in order: made one at a time and not kept when the scorecard has
- * not made them yet (a writer of a million rows then holds one at a time), else the scorecard's own. With
- * `transient`, a made row's facts are the subject's own, refilled for the next row: for a writer done with each row
- * before it reads the next (JSON, CSV), which saves copying them.
- *
- * @internal
- */
-export function rowsToWrite(scorecard: Scorecard, options: { readonly transient?: boolean } = {}): { readonly count: number; rows(): Iterable<ScorecardRow> } {
-  const pending = pendingRows.get(scorecard);
-  if (!pending) return { count: scorecard.rows.length, rows: () => scorecard.rows };
-  return options.transient ? { count: pending.count, rows: () => pending.rows(true) } : pending;
-}
-
-/**
- * The rule, weight and verdict of every row, without making the rows when the scorecard has not made them yet.
- *
- * @internal
- */
-export function rowVerdicts(scorecard: Scorecard): Iterable<RowVerdict> {
-  const pending = pendingRows.get(scorecard);
-  return pending ? pending.verdicts() : scorecard.rows;
-}
-
-/** Sorts an observation check's rows by indicator, year, locality and figure. */
-function sortObservationRows(rows: KeptRows): void {
-  const n = rows.keys.length;
-  if (n < 2) return;
-  const entity: string[] = [];
-  const period: number[] = [];
-  const locality: string[] = [];
-  const figure: string[] = [];
-  for (const key of rows.keys) {
-    const subject = rows.subjects.at(key);
-    const facts = subject.facts;
-    entity.push(subject.entity);
-    period.push(subject.period ?? 0);
-    locality.push(subject.locality ?? "");
-    figure.push(String(facts.value ?? facts.met ?? ""));
-  }
-  const order = Array.from({ length: n }, (_, j) => j).sort(
-    (a, b) => byCodeUnits(entity[a]!, entity[b]!) || period[a]! - period[b]! || byCodeUnits(locality[a]!, locality[b]!) || byCodeUnits(figure[a]!, figure[b]!),
-  );
-  const { keys, outcomes, scores, benchmarks } = rows;
-  rows.keys = order.map((j) => keys[j]!);
-  rows.outcomes = order.map((j) => outcomes[j]!);
-  rows.scores = order.map((j) => scores[j]!);
-  rows.benchmarks = order.map((j) => benchmarks[j]!);
 }
 
 interface FactSetGroup {
@@ -453,224 +354,3 @@ function conflictsOf(input: ReadInput, names: ReadonlyMap<string, string>): Conf
     .sort((a, b) => byCodeUnits(a.indicator, b.indicator) || a.period - b.period || byCodeUnits(a.locality ?? "", b.locality ?? ""));
 }
 
-/**
- * A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667", as scores are held.
- *
- * @internal
- */
-export const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
-
-const DEFAULT_SCORES: Partial<Record<Outcome["verdict"], string>> = { pass: "1", warn: "0.5", fail: "0" };
-
-function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, transient = false): ScorecardRow {
-  const { entity, period, locality } = subject;
-  const facts = (subject.transient && !transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
-  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
-  // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
-  // optional key added only when the row has it.
-  const row: { -readonly [K in keyof ScorecardRow]: ScorecardRow[K] } = { rule: rule.id, entity } as ScorecardRow;
-  if (period !== undefined) row.period = period;
-  if (locality !== undefined) row.locality = locality;
-  if (subject.benchmark === true) row.benchmark = true;
-  row.verdict = outcome.verdict;
-  row.status = outcome.status;
-  row.score = score;
-  row.weight = weightOf(rule);
-  if (outcome.missingData === true) row.missingData = true;
-  row.facts = facts;
-  if (subject.sources !== undefined) row.sources = [...subject.sources()];
-  row.message = message;
-  return row;
-}
-
-const weights = new WeakMap<LoadedRule, string>();
-
-/** The rule's weight as a canonical decimal string, made once per rule rather than once per row. */
-function weightOf(rule: LoadedRule): string {
-  let weight = weights.get(rule);
-  if (weight === undefined) weights.set(rule, (weight = new Decimal(rule.weight).toString()));
-  return weight;
-}
-
-/** The row's score: the case's literal, parameter or fact, or the verdict's default; null when the row is not scored. */
-export function scoreOf(outcome: Outcome, facts: Readonly<Record<string, unknown>>, params: Readonly<Record<string, ParameterValue>>): string | null {
-  if (outcome.verdict === "no-data" || outcome.verdict === "not-applicable" || outcome.scored === false) return null;
-  const s = outcome.score;
-  const raw = s === undefined ? DEFAULT_SCORES[outcome.verdict] : typeof s === "string" ? s : "param" in s ? params[s.param] : facts[s.fact];
-  if (raw === undefined || raw === null) return null;
-  // Scores are decimals from 0 to 1; the common ones ("1", "0", "0.5", a clamped ratio) need no arithmetic.
-  if (typeof raw === "string" && CANONICAL_UNIT.test(raw)) return raw;
-  const d = new Decimal(String(raw));
-  return Decimal.min(1, Decimal.max(0, d)).toString();
-}
-
-/**
- * Fills `{fact}`, `{param}`, `{name}` (the entity's name), `{label}` (its id and short name) and `{place}` (the whole
- * city or the locality) in a message; a missing value shows as "—".
- */
-function fill(template: string, lang: "vi" | "en", subject: Subject, params: Readonly<Record<string, ParameterValue>>): string {
-  const parts = templateParts(template);
-  if (parts.length === 1) return parts[0] as string;
-  // Joined rather than concatenated: a flat string, not a tree of pieces for the garbage collector to trace.
-  // One scratch array serves every message (filling one never fills another).
-  const pieces = scratch;
-  pieces.length = parts.length;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (i % 2 === 0) pieces[i] = part;
-    else {
-      pieces[i] = show(
-        part === "name" ? subject.name[lang] : part === "label" ? labelOf(subject, lang) : part === "place" ? placeOf(subject, lang) : factOrParameter(subject.facts, params, part),
-        lang,
-      );
-    }
-  }
-  return pieces.join("");
-}
-
-const scratch: string[] = [];
-
-/** `{place}`: the whole city, a locality, or a locality judged against the city's target. */
-function placeOf(subject: Subject, lang: "vi" | "en"): string {
-  const { locality } = subject;
-  if (locality === undefined) return lang === "vi" ? "toàn thành phố" : "the whole city";
-  if (subject.benchmark !== true) return locality;
-  return lang === "vi" ? `${locality}, đối chiếu với chỉ tiêu của thành phố` : `${locality}, against the city's target`;
-}
-
-/** A fact of that name, else the parameter: one look-up when the fact has a value, the common case. */
-function factOrParameter(facts: Readonly<Record<string, unknown>>, params: Readonly<Record<string, ParameterValue>>, name: string): unknown {
-  const value = facts[name];
-  return value !== undefined || name in facts ? value : params[name];
-}
-
-const templates = new Map<string, readonly string[]>();
-
-/** A template split once into text and placeholder names, alternating: `["In ", "year", ", …"]`. */
-function templateParts(template: string): readonly string[] {
-  let parts = templates.get(template);
-  if (!parts) {
-    parts = template.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
-    templates.set(template, parts);
-  }
-  return parts;
-}
-
-const labels = new WeakMap<LocalizedText, { vi?: string; en?: string }>();
-
-/** The entity's id and the start of its name: `T-2.3 «Tiếp tục tham mưu xây dựng Nghị quyết sửa đổi…»`. */
-function labelOf(subject: Subject, lang: "vi" | "en"): string {
-  let cached = labels.get(subject.name);
-  if (!cached) labels.set(subject.name, (cached = {}));
-  let label = cached[lang];
-  if (label === undefined) {
-    const name = subject.name[lang].replace(/[:.;]+$/, "");
-    const cut = name.lastIndexOf(" ", 68);
-    const short = name.length <= 70 ? name : `${name.slice(0, cut > 40 ? cut : 68)}…`;
-    label = cached[lang] = `${subject.entity} «${short}»`;
-  }
-  return label;
-}
-
-function show(value: unknown, lang: "vi" | "en"): string {
-  // Most placeholders are strings: answered before any other test.
-  if (typeof value === "string" && value !== "") return value;
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return lang === "vi" ? (value ? "có" : "không") : value ? "yes" : "no";
-  if (Array.isArray(value)) return value.map((v) => show(v, lang)).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
-
-function tallyOf(map: Map<string, Tally>, key: string): Tally {
-  let tally = map.get(key);
-  if (!tally) map.set(key, (tally = createTally()));
-  return tally;
-}
-
-/**
- * Running summaries, added to row by row. The checks of the plan document and of the figures reported are counted
- * apart and in nothing else. A performance row of a locality counts in that locality's summary; a city-wide one (not
- * a benchmark) overall, in its group's and in its lead agencies', or shared duties' for a collective lead.
- */
-class Tallies {
-  private readonly overall = createTally();
-  private readonly byIndicatorGroup = new Map<string, Tally>();
-  private readonly byTaskGroup = new Map<string, Tally>();
-  private readonly byAgency = new Map<string, Tally>();
-  private readonly bySharedDuty = new Map<string, Tally>();
-  private readonly byLocality = new Map<string, Tally>();
-  private readonly planChecks = createTally();
-  private readonly dataQuality = createTally();
-  // Rows come in runs of one entity: a run is tallied on its own, then added once to the overall summary and to
-  // those of the entity's group and lead agencies, rather than each row to each of them.
-  private entity: string | undefined;
-  private run = createTally();
-  private runCountsIn: Tally[] = [];
-  /** One row's verdict, score, weight and missing data, refilled for each row. */
-  private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string; missingData: true | undefined } = {
-    verdict: "pass",
-    score: null,
-    weight: "0",
-    missingData: undefined,
-  };
-  private readonly shared: ReadonlySet<string>;
-
-  constructor(private readonly plan: DefinedPlan) {
-    this.shared = new Set(plan.agencies.filter(isSharedAssignee).map((a) => a.id));
-  }
-
-  add(subject: Subject, kind: AppliesTo, outcome: Outcome, score: string | null, weight: string): void {
-    const row = this.row;
-    row.verdict = outcome.verdict;
-    row.score = score;
-    row.weight = weight;
-    row.missingData = outcome.missingData === true ? true : undefined;
-    if (kind === "plan" || kind === "observation") {
-      addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row);
-      return;
-    }
-    // The row's weight and score as numbers, worked out once for both tallies it is added to.
-    const shares = wholeShares(row);
-    if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
-    if (subject.benchmark === true) return;
-    if (subject.entity !== this.entity) {
-      this.endRun();
-      this.entity = subject.entity;
-      const indicator = this.plan.indicator(subject.entity);
-      const task = indicator ? undefined : this.plan.task(subject.entity);
-      this.runCountsIn = [
-        this.overall,
-        ...(indicator?.group !== undefined ? [tallyOf(this.byIndicatorGroup, indicator.group)] : []),
-        ...(task?.group !== undefined ? [tallyOf(this.byTaskGroup, task.group)] : []),
-        ...(indicator?.lead ?? task?.lead ?? []).map((agency) => tallyOf(this.shared.has(agency) ? this.bySharedDuty : this.byAgency, agency)),
-      ];
-    }
-    addToTally(this.run, row, shares);
-  }
-
-  private endRun(): void {
-    if (this.run.rows === 0) return;
-    for (const tally of this.runCountsIn) mergeTally(tally, this.run);
-    this.run = createTally();
-  }
-
-  /** The summaries, keyed and sorted by id. */
-  summaries(options: SummaryOptions): Scorecard["summary"] {
-    this.endRun();
-    const keyed = (map: Map<string, Tally>): Record<string, Summary> =>
-      Object.fromEntries([...map.keys()].sort(byCodeUnits).map((k) => [k, summaryOf(map.get(k)!, options)]));
-    return {
-      overall: summaryOf(this.overall, options),
-      byIndicatorGroup: keyed(this.byIndicatorGroup),
-      byTaskGroup: keyed(this.byTaskGroup),
-      byAgency: keyed(this.byAgency),
-      bySharedDuty: keyed(this.bySharedDuty),
-      byLocality: keyed(this.byLocality),
-      planChecks: checkSummaryOf(this.planChecks),
-      dataQuality: checkSummaryOf(this.dataQuality),
-    };
-  }
-}
-
-export type { LocalizedText };

@@ -7,7 +7,7 @@ import type { ParameterValue } from "../rules/load.js";
 import type { FactSetName } from "../rules/rule-file.js";
 import { compareDecimals, meetsTarget } from "../rules/operators.js";
 import { inOrderAdded, ObservationTable, type TableInput } from "../input/observation-table.js";
-import type { RecordSource } from "../input/records.js";
+import type { RecordSource } from "../model/records.js";
 import { changePerYear, progressRatio } from "./exact.js";
 
 /** An observation as the scorer reads it. */

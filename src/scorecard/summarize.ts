@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal.js";
 import type { LocalizedText } from "../model/text.js";
 import type { Verdict } from "../model/verdict.js";
-import type { Band, CheckSummary, ScorecardRow, Summary, VerdictCounts } from "./schema.js";
+import type { Band, CheckSummary, ScorecardRow, Summary, VerdictCounts } from "../model/scorecard.js";
 
 /** A band: the lowest score it starts at, and its label. */
 export interface BandDefinition {

@@ -6,7 +6,7 @@ import { plans } from "../../src/index.js";
 import { acceptRecords, mergeInputs, ReadInput, readCsvRecords, readJsonRecords } from "../../src/input/index.js";
 import { MAX_INPUT_CHARS } from "../../src/input/file-text.js";
 import { evaluate } from "../../src/scorecard/evaluate.js";
-import { Scorecard } from "../../src/scorecard/schema.js";
+import { Scorecard } from "../../src/model/scorecard.js";
 
 const plan = plans["haiphong-142"];
 const dir = new URL("../../fixtures/invalid/", import.meta.url);

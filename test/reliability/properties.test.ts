@@ -6,7 +6,7 @@ import { acceptRecords, readCsvRecords, readCsvStream, readJsonRecords, type Rea
 import { createInputAccumulator } from "../../src/input/accumulate.js";
 import { isFoldedSpellingNote } from "../../src/input/places.js";
 import { evaluate } from "../../src/scorecard/evaluate.js";
-import type { Scorecard, ScorecardRow } from "../../src/scorecard/schema.js";
+import type { Scorecard, ScorecardRow } from "../../src/model/scorecard.js";
 
 /**
  * Invariants of the input layer and the scorer, over generated observations and task reports built from

@@ -1,4 +1,4 @@
-import type { Summary } from "../../scorecard/schema.js";
+import type { Summary } from "../../model/scorecard.js";
 import type { Lang } from "../../model/text.js";
 import { escapeHtml } from "./escape.js";
 import { formatScore } from "./format.js";

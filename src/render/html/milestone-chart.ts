@@ -1,7 +1,7 @@
 import type { Indicator } from "../../model/entities.js";
 import type { Target } from "../../model/target.js";
 import { DECIMAL_PATTERN } from "../../model/text.js";
-import type { ScorecardRow } from "../../scorecard/schema.js";
+import type { ScorecardRow } from "../../model/scorecard.js";
 import type { Lang } from "../../model/text.js";
 import { SERIES_COLORS } from "./colors.js";
 import { escapeHtml } from "./escape.js";

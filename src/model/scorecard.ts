@@ -1,7 +1,12 @@
 import { z } from "zod";
-import { LocalizedText } from "../model/text.js";
-import { InputNote, RecordSource, RejectedRecord } from "../input/records.js";
-import { AppliesTo, Severity, Verdict } from "../model/verdict.js";
+import { LocalizedText } from "./text.js";
+import { InputNote, RecordSource, RejectedRecord } from "./records.js";
+import { AppliesTo, Severity, Verdict } from "./verdict.js";
+
+/**
+ * A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667", as scores are held.
+ */
+export const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
 
 /** Counts of rows per verdict. */
 export const VerdictCounts = z.object({

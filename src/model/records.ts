@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DecimalString, IsoDate } from "../model/text.js";
+import { DecimalString, IsoDate } from "./text.js";
 
 /** The earliest date a report on a plan can carry: an earlier one is a slip or a placeholder (`0001-01-01`). */
 export const EARLIEST_REPORT_DATE = "2000-01-01";
