@@ -2,13 +2,8 @@ import { Decimal } from "../decimal.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { isIsoDate } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
-import { acceptRecords } from "../input/accept-records.js";
-import { mergeInputs } from "../input/merge.js";
-import { localityNames } from "../input/places.js";
-import { foldName } from "../model/define-plan.js";
-import { inOrderAdded, ObservationTable, tableOfInput } from "../input/observation-table.js";
-import type { Observation, ReadInput, RecordSource } from "../model/records.js";
-import { sortBySource } from "../input/source.js";
+import { scoringInput } from "../input/for-scoring.js";
+import type { ReadInput } from "../model/records.js";
 import { loadRules, type LoadedRule, type RuleOverrides, type RuleSource } from "../rules/load.js";
 import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
@@ -18,7 +13,7 @@ import type { AppliesTo } from "../model/verdict.js";
 import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard } from "../model/scorecard.js";
-import { byCodeUnits, FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type ConflictFact, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
+import { FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
 import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, type BandDefinition } from "./summarize.js";
 import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
@@ -78,20 +73,16 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     const problem = subjectParameterProblem(rule.definition.factSet, rule.parameters);
     if (problem) throw new RuleFileError(rule.file, `parameters.${problem.parameter}`, problem.reason);
   }
-  const input = combine(plan, options);
-  // The scorer reads observations as columns: those an accumulator read, or a table made of the records.
-  const observations = tableOfInput(input) ?? inOrderAdded(ObservationTable.of(plan, input.observations));
-  // One name per place, however its records spell it: rows, conflicts and the summary by locality agree.
-  const { names: localities } = localityNames(input);
+  const input = scoringInput(plan, options, asOf);
   // Figures failing a high-severity check of reported figures, found in the first pass, set aside for the rest.
   const invalid = new Map<number, string[]>();
   const context: EvaluationContext = {
     plan,
     asOf,
-    observations,
-    taskReports: input.taskReports.map(({ record, source }) => ({ ...record, source })),
-    conflicts: conflictsOf(input, localities),
-    localityNames: localities,
+    observations: input.figures,
+    taskReports: input.taskReports,
+    conflicts: input.conflicts,
+    localityNames: input.localityNames,
     invalid,
   };
 
@@ -153,12 +144,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     rows: [],
     summary: tallies.summaries({ bands: options.bands ?? STANDARD_BANDS, minCoverage }),
     minCoverage,
-    input: {
-      observations: { given: input.given.observations, accepted: observations.order.length, rejected: input.given.observations - observations.order.length },
-      taskReports: { given: input.given.taskReports, accepted: input.taskReports.length, rejected: input.given.taskReports - input.taskReports.length },
-    },
+    input: input.counts,
     rejected: input.rejected,
-    notes: withUnusedReports(input, asOf),
+    notes: input.notes,
   };
   rowsMadeWhenRead(scorecard, kept);
   return scorecard;
@@ -184,20 +172,6 @@ function setAside(invalid: Map<number, string[]>, entry: number, rule: string): 
   const checks = invalid.get(entry);
   if (!checks) invalid.set(entry, [rule]);
   else if (!checks.includes(rule)) checks.push(rule);
-}
-
-/** The input's notes, with one for each task report dated after the date of the assessment, which is not used. */
-function withUnusedReports(input: ReadInput, asOf: string): ReadInput["notes"] {
-  const later = input.taskReports.filter((r) => r.record.reportedOn !== undefined && r.record.reportedOn > asOf);
-  if (later.length === 0) return input.notes;
-  return sortBySource([
-    ...input.notes,
-    ...later.map((r) => ({
-      source: r.source,
-      field: "reportedOn",
-      note: `reportedOn ${r.record.reportedOn} is after the date of the assessment (${asOf}): the report is not used in this scorecard`,
-    })),
-  ]);
 }
 
 function checkMinCoverage(value: string): string {
@@ -316,41 +290,3 @@ function checkDate(value: string): string {
     throw new RangeError(`asOf "${value}" is not a date (YYYY-MM-DD)`);
   return value;
 }
-
-/** The app's arrays and files read together, so that the duplicate policy sees every record. */
-function combine(plan: DefinedPlan, options: EvaluateOptions): ReadInput {
-  const parts: ReadInput[] = [];
-  if (options.input) parts.push(options.input);
-  if (options.observations || options.taskReports)
-    parts.push(acceptRecords(plan, { observations: options.observations ? [...options.observations] : [], taskReports: options.taskReports ? [...options.taskReports] : [] }));
-  if (parts.length === 0) return { observations: [], taskReports: [], rejected: [], notes: [], given: { observations: 0, taskReports: 0 } };
-  if (parts.length === 1) return parts[0]!;
-  return mergeInputs(...parts);
-}
-
-/** Conflicting observations, one entry per indicator, year and place (its spellings folded, named as `names` says), values sorted. */
-function conflictsOf(input: ReadInput, names: ReadonlyMap<string, string>): ConflictFact[] {
-  const groups = new Map<string, { fact: ConflictFact; values: Set<string>; sources: RecordSource[] }>();
-  for (const r of input.rejected) {
-    if (r.clash !== "conflict") continue;
-    const o = r.record as Observation;
-    const place = o.locality === undefined ? undefined : foldName(o.locality);
-    const key = JSON.stringify([o.indicator, o.period, place ?? ""]);
-    const value = o.value ?? (o.met === undefined ? "" : String(o.met));
-    const group = groups.get(key);
-    const locality = place === undefined ? undefined : (names.get(place) ?? o.locality);
-    if (group) {
-      group.values.add(value);
-      group.sources.push(r.source);
-    } else
-      groups.set(key, {
-        fact: { indicator: o.indicator, period: o.period, ...(locality ? { locality } : {}), values: [] },
-        values: new Set([value]),
-        sources: [r.source],
-      });
-  }
-  return [...groups.values()]
-    .map(({ fact, values, sources }) => ({ ...fact, values: [...values].sort(), sources }))
-    .sort((a, b) => byCodeUnits(a.indicator, b.indicator) || a.period - b.period || byCodeUnits(a.locality ?? "", b.locality ?? ""));
-}
-

@@ -1,4 +1,4 @@
-import { foldName, type DefinedPlan } from "../model/define-plan.js";
+import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
 import type { Target, TargetLevel } from "../model/target.js";
 import type { LocalizedText } from "../model/text.js";
@@ -6,40 +6,10 @@ import { daysBetween } from "../model/vietnam-time.js";
 import type { ParameterValue } from "../rules/load.js";
 import type { FactSetName } from "../rules/rule-file.js";
 import { compareDecimals, meetsTarget } from "../rules/operators.js";
-import { inOrderAdded, ObservationTable, type TableInput } from "../input/observation-table.js";
+import { figuresOf, type AcceptedFigures, type Figures, type SeriesIndex } from "../input/figures.js";
+import type { ConflictFact, TaskReportFact } from "../input/for-scoring.js";
 import type { RecordSource } from "../model/records.js";
 import { changePerYear, progressRatio } from "./exact.js";
-
-/** An observation as the scorer reads it. */
-export interface ObservationFact {
-  readonly indicator: string;
-  readonly period: number;
-  readonly value?: string;
-  readonly met?: boolean;
-  readonly locality?: string;
-}
-
-/** A task report as the scorer reads it. */
-export interface TaskReportFact {
-  readonly task: string;
-  readonly status: "not-started" | "in-progress" | "completed" | "cancelled";
-  readonly period?: number;
-  readonly reportedOn?: string;
-  readonly completedOn?: string;
-  readonly evidence?: string;
-  /** Where the report was read, for the rows that use it. */
-  readonly source?: RecordSource;
-}
-
-/** Observations refused because they disagree: one indicator, year and locality, several values. */
-export interface ConflictFact {
-  readonly indicator: string;
-  readonly period: number;
-  readonly locality?: string;
-  readonly values: readonly string[];
-  /** Where each conflicting record was read. */
-  readonly sources?: readonly RecordSource[];
-}
 
 /** What the fact sets are computed from. */
 export interface EvaluationContext {
@@ -47,7 +17,7 @@ export interface EvaluationContext {
   /** Vietnam calendar date of the assessment. */
   readonly asOf: string;
   /** The accepted observations: records, or the table an accumulator read them into. */
-  readonly observations: readonly ObservationFact[] | TableInput;
+  readonly observations: AcceptedFigures;
   readonly taskReports: readonly TaskReportFact[];
   readonly conflicts: readonly ConflictFact[];
   /**
@@ -195,138 +165,24 @@ function listed(subjects: readonly Subject[]): Subjects {
 
 // ---------------------------------------------------------------- indicators
 
-const CITY = "";
-const localityOf = (key: string) => (key === CITY ? undefined : key);
 // Names are shared by every subject of an entity, so that rows do not each carry a copy.
 const nameOfIndicator = (x: Indicator): LocalizedText => x.name;
 const nameOfTask = (t: Task): LocalizedText => t.title;
 
-const tablesOfFacts = new WeakMap<readonly ObservationFact[], TableInput>();
+const figuresOfContexts = new WeakMap<EvaluationContext, { figures: Figures; series?: SeriesIndex }>();
 
-/** The observations as a table: the accumulator's own, or one made once from records given as objects. */
-function tableOf(observations: EvaluationContext["observations"], plan: DefinedPlan): TableInput {
-  if (!Array.isArray(observations)) return observations as TableInput;
-  const facts = observations as readonly ObservationFact[];
-  let found = tablesOfFacts.get(facts);
-  if (!found) {
-    const table = new ObservationTable(plan);
-    const known = new Set(plan.indicators.map((x) => x.id));
-    for (const o of facts) if (known.has(o.indicator)) table.add(o, {});
-    tablesOfFacts.set(facts, (found = inOrderAdded(table)));
-  }
-  return found;
+/** A context's figures, made once per evaluation. */
+function figuresOfContext(context: EvaluationContext): Figures {
+  let found = figuresOfContexts.get(context);
+  if (!found) figuresOfContexts.set(context, (found = { figures: figuresOf(context.observations, context.plan, context.localityNames) }));
+  return found.figures;
 }
 
-/**
- * A table's series by indicator, each series' entries sorted by year, their year and figure copied out in the order
- * the subjects read them (indicator by indicator, place by place): a national table's columns are in input order,
- * and reading them through the entries cost a cache miss for each figure. Figures set aside as invalid are not in
- * the slots; each series lists them apart.
- */
-interface SeriesIndex {
-  readonly table: ObservationTable;
-  /** Per indicator position: its series with at least one entry, by place name in code-unit order, the city first. */
-  readonly byIndicator: readonly (readonly number[])[];
-  /** Per indicator position: its city series (with at least one entry, valid or set aside), or -1. */
-  readonly citySeries: Int32Array;
-  /** Series `s` holds slots `begin[s]` up to (not including) `end[s]`, sorted by year. */
-  readonly begin: Int32Array;
-  readonly end: Int32Array;
-  /** Per slot: the year of its entry of the table, its `met` (-1 for a value), its value and its entry. */
-  readonly period: Int16Array;
-  readonly met: Int8Array;
-  readonly value: readonly (string | undefined)[];
-  readonly entry: Int32Array;
-  /** Per series: the entries set aside as invalid, sorted by year (none for most). */
-  readonly setAside: ReadonlyMap<number, readonly number[]>;
-  /** Per place: its name, as its first record by source writes it ("" for the city). */
-  readonly placeNames: readonly string[];
-}
-
-const seriesIndexes = new WeakMap<EvaluationContext, SeriesIndex>();
-
-/** The series index of a context's observations, built once per evaluation (the figures set aside are the evaluation's). */
+/** A context's series, the figures it sets aside as invalid listed apart, built once per evaluation. */
 function seriesIndexOf(context: EvaluationContext): SeriesIndex {
-  let index = seriesIndexes.get(context);
-  if (index) return index;
-  const found = tableOf(context.observations, context.plan);
-  const invalid = context.invalid;
-  const { table } = found;
-  const start = new Int32Array(table.seriesCount + 1);
-  const entries = new Int32Array(table.size);
-  const setAside = new Map<number, number[]>();
-  let n = 0;
-  for (let s = 0; s < table.seriesCount; s++) {
-    start[s] = n;
-    for (let e = table.seriesHead[s]!; e !== -1; e = table.next[e]!) {
-      if (table.removed[e] === 1) continue;
-      if (invalid !== undefined && invalid.size > 0 && invalid.has(e)) {
-        const list = setAside.get(s);
-        if (list) list.push(e);
-        else setAside.set(s, [e]);
-        continue;
-      }
-      // Insertion by year, after entries of the same year: a series holds a few years.
-      let k = n++;
-      while (k > start[s]! && table.period[entries[k - 1]!]! > table.period[e]!) {
-        entries[k] = entries[k - 1]!;
-        k--;
-      }
-      entries[k] = e;
-    }
-  }
-  start[table.seriesCount] = n;
-  for (const list of setAside.values()) list.sort((a, b) => table.period[a]! - table.period[b]!);
-  // A place is named as its first record by source writes it, whatever order the records were added in.
-  const names = new Array<string>(table.placeNames.length).fill("");
-  const named = new Uint8Array(names.length);
-  for (const e of found.order) {
-    const spelling = table.spelling[e]!;
-    if (spelling < 0) continue;
-    const place = table.placeOfSpelling[spelling]!;
-    if (named[place] === 0) {
-      named[place] = 1;
-      names[place] = nameOf(table.spellings[spelling]!, context.localityNames);
-    }
-  }
-  const rank = new Int32Array(names.length);
-  Int32Array.from(names.keys())
-    .sort((a, b) => byCodeUnits(names[a]!, names[b]!))
-    .forEach((place, i) => (rank[place] = i));
-  const byIndicator: number[][] = table.indicators.map(() => []);
-  const citySeries = new Int32Array(table.indicators.length).fill(-1);
-  for (let s = 0; s < table.seriesCount; s++) {
-    if (start[s + 1]! > start[s]! || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
-    if (table.seriesPlace[s] === 0 && (start[s + 1]! > start[s]! || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
-  }
-  for (const list of byIndicator) if (list.length > 1) list.sort((a, b) => rank[table.seriesPlace[a]!]! - rank[table.seriesPlace[b]!]!);
-  // The slots in the order the subjects read them.
-  const begin = new Int32Array(table.seriesCount);
-  const end = new Int32Array(table.seriesCount);
-  const period = new Int16Array(n);
-  const met = new Int8Array(n);
-  const value = new Array<string | undefined>(n);
-  const entry = new Int32Array(n);
-  let k = 0;
-  for (const list of byIndicator)
-    for (const s of list) {
-      begin[s] = k;
-      for (let j = start[s]!; j < start[s + 1]!; j++, k++) {
-        const e = entries[j]!;
-        period[k] = table.period[e]!;
-        met[k] = table.met[e]!;
-        value[k] = table.value[e];
-        entry[k] = e;
-      }
-      end[s] = k;
-    }
-  seriesIndexes.set(context, (index = { table, byIndicator, citySeries, begin, end, period, met, value, entry, setAside, placeNames: names }));
-  return index;
-}
-
-/** A spelling's place name: the one `localityNames` gives its place, or the spelling itself. */
-function nameOf(spelling: string, localityNames: ReadonlyMap<string, string> | undefined): string {
-  return localityNames?.get(foldName(spelling)) ?? spelling;
+  const figures = figuresOfContext(context);
+  const found = figuresOfContexts.get(context)!;
+  return (found.series ??= figures.series(context.invalid));
 }
 
 /** No series: the city with no figure. */
@@ -344,19 +200,16 @@ function seriesOf(index: SeriesIndex, position: number, level: TargetLevel): rea
   return index.citySeries[position] === NO_SERIES ? (list.length === 0 ? CITY_ALONE : [NO_SERIES, ...list]) : list;
 }
 
-/** The place of a series: undefined for the city. */
-function localityOfSeries(index: SeriesIndex, s: number): string | undefined {
-  return s < 0 ? undefined : localityOf(index.placeNames[index.table.seriesPlace[s]!]!);
-}
-
-/** The figures of a series set aside as invalid, up to a year: each with its year, figure and the checks it failed. */
-function setAsideOf(index: SeriesIndex, s: number, invalid: EvaluationContext["invalid"], upTo: number): { year: number; value: string; checks: readonly string[] }[] {
+function setAsideOf(
+  figures: Figures,
+  index: SeriesIndex,
+  s: number,
+  invalid: EvaluationContext["invalid"],
+  upTo: number,
+): { year: number; value: string; checks: readonly string[] }[] {
   const list = s < 0 ? undefined : index.setAside.get(s);
   if (!list) return [];
-  const { table } = index;
-  return list
-    .filter((e) => table.period[e]! <= upTo)
-    .map((e) => ({ year: table.period[e]!, value: table.value[e] ?? (table.met[e] === 1 ? "đạt/met" : "không đạt/not met"), checks: invalid?.get(e) ?? [] }));
+  return list.filter((e) => figures.periodOf(e) <= upTo).map((e) => ({ year: figures.periodOf(e), value: figures.figureText(e), checks: invalid?.get(e) ?? [] }));
 }
 
 /** Plain code-unit order, the empty key (the city) first. */
@@ -420,7 +273,8 @@ function aboutIndicator(
 function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing): Subjects {
   const { plan, asOf } = context;
   const index = seriesIndexOf(context);
-  const { table, begin, end, period } = index;
+  const figures = figuresOfContext(context);
+  const { begin, end, period } = index;
   // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
   const positions: number[] = [];
   const targets: number[] = [];
@@ -464,8 +318,8 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
   let setAsideEntry = -1;
   const sources = () => {
     const found: RecordSource[] = [];
-    if (slot >= 0) found.push(table.source(index.entry[slot]!));
-    if (setAsideEntry >= 0) found.push(table.source(setAsideEntry));
+    if (slot >= 0) found.push(figures.sourceOf(index.entry[slot]!));
+    if (setAsideEntry >= 0) found.push(figures.sourceOf(setAsideEntry));
     return found;
   };
   subject.sources = sources;
@@ -485,9 +339,9 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
           }
       // A figure of that year set aside as invalid, when no valid one is given.
       setAsideEntry = -1;
-      if (e < 0 && s >= 0) for (const a of index.setAside.get(s) ?? NO_ENTRIES) if (table.period[a] === target.year) setAsideEntry = a;
+      if (e < 0 && s >= 0) for (const a of index.setAside.get(s) ?? NO_ENTRIES) if (figures.periodOf(a) === target.year) setAsideEntry = a;
       slot = e;
-      const locality = localityOfSeries(index, s);
+      const locality = index.placeOf(s);
       const level = target.level ?? "city";
       const met = e < 0 ? -1 : index.met[e]!;
       aboutIndicator(subject, x, target.year, locality);
@@ -502,7 +356,7 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
       facts.observation = observedAt(index, e);
       facts.hasObservation = e >= 0;
       facts.observedValue = e < 0 ? null : met < 0 ? (index.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
-      facts.setAsideValue = setAsideEntry < 0 ? null : (table.value[setAsideEntry] ?? (table.met[setAsideEntry] === 1 ? "đạt/met" : "không đạt/not met"));
+      facts.setAsideValue = setAsideEntry < 0 ? null : figures.figureText(setAsideEntry);
       facts.failedChecks = setAsideEntry < 0 ? NONE : (context.invalid?.get(setAsideEntry) ?? NONE);
       return subject;
     },
@@ -541,7 +395,8 @@ interface NextTarget {
 function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing): Subjects {
   const { plan, asOf } = context;
   const index = seriesIndexOf(context);
-  const { table, begin, end, period, met, value } = index;
+  const figures = figuresOfContext(context);
+  const { begin, end, period, met, value } = index;
   const asOfYear = Number(asOf.slice(0, 4));
   // The last year whose figure is due: the year before the assessment's, from the plan's own year on (before it,
   // no figure is due yet).
@@ -599,9 +454,9 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   let current = -1;
   subject.sources = () => {
     const found: RecordSource[] = [];
-    if (baselineSlot >= 0) found.push(table.source(index.entry[baselineSlot]!));
-    if (latestSlot >= 0 && latestSlot !== baselineSlot) found.push(table.source(index.entry[latestSlot]!));
-    for (const e of current < 0 ? NO_ENTRIES : (index.setAside.get(current) ?? NO_ENTRIES)) if (table.period[e]! < asOfYear) found.push(table.source(e));
+    if (baselineSlot >= 0) found.push(figures.sourceOf(index.entry[baselineSlot]!));
+    if (latestSlot >= 0 && latestSlot !== baselineSlot) found.push(figures.sourceOf(index.entry[latestSlot]!));
+    for (const e of current < 0 ? NO_ENTRIES : (index.setAside.get(current) ?? NO_ENTRIES)) if (figures.periodOf(e) < asOfYear) found.push(figures.sourceOf(e));
     return found;
   };
   return {
@@ -633,9 +488,9 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
         (baselineValue !== undefined && targetValue !== undefined && next.year > baselineYear! ? changePerYear(baselineValue, targetValue, next.year - baselineYear!) : null);
       let years = 0;
       for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
-      const locality = localityOfSeries(index, s);
+      const locality = index.placeOf(s);
       const level = next.level ?? "city";
-      const setAside = setAsideOf(index, s, context.invalid, asOfYear - 1);
+      const setAside = setAsideOf(figures, index, s, context.invalid, asOfYear - 1);
       aboutIndicator(subject, x, undefined, locality);
       subject.benchmark = level === "city" && locality !== undefined;
       facts.nextTarget = nextTarget;
@@ -821,11 +676,9 @@ export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
   "conflictingValues",
 ]);
 
-function observationSubjects(
-  { plan, asOf, observations, conflicts, localityNames }: EvaluationContext,
-  baselineYears: number,
-  known?: (figureSlot: number, figureKey: string) => boolean,
-): Subjects {
+function observationSubjects(context: EvaluationContext, baselineYears: number, known?: (figureSlot: number, figureKey: string) => boolean): Subjects {
+  const { plan, asOf, conflicts } = context;
+  const figures = figuresOfContext(context);
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
   // One subject and one facts object, refilled for each observation: the checks rarely keep a row, and a
   // million short-lived objects would cost more in garbage collection than the checks themselves.
@@ -847,7 +700,7 @@ function observationSubjects(
   // The record checked: an entry of the table, or a conflict's records.
   let entry = -1;
   let conflictSources: readonly RecordSource[] = NO_SOURCES;
-  subject.sources = () => (entry >= 0 ? [table.source(entry)] : conflictSources);
+  subject.sources = () => (entry >= 0 ? [figures.sourceOf(entry)] : conflictSources);
   const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number): Subject => {
     subject.figureSlot = slot;
     subject.figureKey = value ?? (met === true ? MET_KEY : NOT_MET_KEY);
@@ -860,25 +713,19 @@ function observationSubjects(
     facts.conflictingValues = conflictingValues.length > 0 ? [...conflictingValues] : NONE;
     return subject;
   };
-  const { table, order } = tableOf(observations, plan);
-  // Each spelling's place name, looked up once: an observation row names its place as every other row does.
-  const named = table.spellings.map((spelling) => nameOf(spelling, localityNames));
-  const localityOf = (e: number) => {
-    const spelling = table.spelling[e]!;
-    return spelling < 0 ? undefined : named[spelling];
-  };
+  const { order } = figures;
   // Keys: the accepted observations in order, then the conflicts of known indicators.
   const conflicting = conflicts.flatMap((c) => {
     const x = plan.indicator(c.indicator);
     return x ? [{ x, c }] : [];
   });
   const slotOf = (e: number) => {
-    const period = table.period[e]!;
-    return period >= FIRST_SLOT_YEAR && period < FIRST_SLOT_YEAR + FIGURE_SLOTS_PER_INDICATOR ? table.indicator[e]! * FIGURE_SLOTS_PER_INDICATOR + (period - FIRST_SLOT_YEAR) : -1;
+    const period = figures.periodOf(e);
+    return period >= FIRST_SLOT_YEAR && period < FIRST_SLOT_YEAR + FIGURE_SLOTS_PER_INDICATOR ? figures.indicatorOf(e) * FIGURE_SLOTS_PER_INDICATOR + (period - FIRST_SLOT_YEAR) : -1;
   };
   const figureOf = (e: number) => {
-    const met = table.met[e]!;
-    return met < 0 ? table.value[e]! : met === 1 ? MET_KEY : NOT_MET_KEY;
+    const met = figures.metOf(e);
+    return met < 0 ? figures.valueOf(e)! : met === 1 ? MET_KEY : NOT_MET_KEY;
   };
   return {
     count: order.length + conflicting.length,
@@ -892,8 +739,8 @@ function observationSubjects(
       }
       const e = order[key]!;
       entry = e;
-      const met = table.met[e]!;
-      return fill(table.indicators[table.indicator[e]!]!, table.period[e]!, localityOf(e), met < 0 ? table.value[e] : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
+      const met = figures.metOf(e);
+      return fill(figures.indicators[figures.indicatorOf(e)]!, figures.periodOf(e), figures.placeOf(e), met < 0 ? figures.valueOf(e) : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
     },
     ...(known
       ? {

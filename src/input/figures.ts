@@ -1,0 +1,187 @@
+import { foldName, type DefinedPlan } from "../model/define-plan.js";
+import type { Indicator } from "../model/entities.js";
+import type { RecordSource } from "../model/records.js";
+import { inOrderAdded, ObservationTable, type TableInput } from "./observation-table.js";
+
+/** An observation as the scorer reads it, when an app's records are given as objects rather than read into a table. */
+export interface ObservationFact {
+  readonly indicator: string;
+  readonly period: number;
+  readonly value?: string;
+  readonly met?: boolean;
+  readonly locality?: string;
+}
+
+/** The accepted observations: records, or the table an accumulator read them into. */
+export type AcceptedFigures = readonly ObservationFact[] | TableInput;
+
+/**
+ * The accepted observations as the scorer reads them, by entry: this is all of the input layer the scorer sees, so
+ * that the table's columns may change without it.
+ */
+export interface Figures {
+  /** The plan's indicators, by the positions `indicatorOf` gives. */
+  readonly indicators: readonly Indicator[];
+  /** The entries in source order. */
+  readonly order: Int32Array;
+  /** The position of an entry's indicator in `indicators`. */
+  indicatorOf(e: number): number;
+  periodOf(e: number): number;
+  /** 1 met, 0 not met, -1 a value instead. */
+  metOf(e: number): number;
+  valueOf(e: number): string | undefined;
+  /** The figure as a row shows it: the value, or `đạt/met`, `không đạt/not met`. */
+  figureText(e: number): string;
+  /** The entry's locality, named as every row names that place; undefined for the whole city. */
+  placeOf(e: number): string | undefined;
+  sourceOf(e: number): RecordSource;
+  /** The figures by indicator and place, sorted by year, with the entries of `setAside` listed apart. */
+  series(setAside?: ReadonlyMap<number, unknown>): SeriesIndex;
+}
+
+/**
+ * Each indicator's series, a place each, their figures copied out in the order the scorer reads them (indicator by
+ * indicator, place by place): a national table's columns are in input order, and reading them through the entries
+ * cost a cache miss for each figure. Figures set aside (as invalid) are not in the slots; each series lists them apart.
+ */
+export interface SeriesIndex {
+  /** Per indicator position: its series with at least one entry, by place name in code-unit order, the city first. */
+  readonly byIndicator: readonly (readonly number[])[];
+  /** Per indicator position: its city series (with at least one entry, kept or set aside), or -1. */
+  readonly citySeries: Int32Array;
+  /** Series `s` holds slots `begin[s]` up to (not including) `end[s]`, sorted by year. */
+  readonly begin: Int32Array;
+  readonly end: Int32Array;
+  /** Per slot: the year of its entry, its `met` (-1 for a value), its value and its entry. */
+  readonly period: Int16Array;
+  readonly met: Int8Array;
+  readonly value: readonly (string | undefined)[];
+  readonly entry: Int32Array;
+  /** Per series: the entries set aside, sorted by year (none for most). */
+  readonly setAside: ReadonlyMap<number, readonly number[]>;
+  /** The place of a series (undefined for the city, and for -1, no series). */
+  placeOf(s: number): string | undefined;
+}
+
+const tablesOfFacts = new WeakMap<readonly ObservationFact[], TableInput>();
+
+/** The observations as a table: the accumulator's own, or one made once from records given as objects. */
+function tableOf(observations: AcceptedFigures, plan: DefinedPlan): TableInput {
+  if (!Array.isArray(observations)) return observations as TableInput;
+  const facts = observations as readonly ObservationFact[];
+  let found = tablesOfFacts.get(facts);
+  if (!found) {
+    const table = new ObservationTable(plan);
+    const known = new Set(plan.indicators.map((x) => x.id));
+    for (const o of facts) if (known.has(o.indicator)) table.add(o, {});
+    tablesOfFacts.set(facts, (found = inOrderAdded(table)));
+  }
+  return found;
+}
+
+/** Byte order of code units, the empty name (the city) first. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The accepted observations as the scorer reads them. `localityNames` gives each place's name by its folded spelling
+ * (default: as its first record by source writes it).
+ */
+export function figuresOf(observations: AcceptedFigures, plan: DefinedPlan, localityNames?: ReadonlyMap<string, string>): Figures {
+  const { table, order } = tableOf(observations, plan);
+  const nameOf = (spelling: string) => localityNames?.get(foldName(spelling)) ?? spelling;
+  // Each spelling's place name, looked up once: an entry names its place as every other row does.
+  const named = table.spellings.map(nameOf);
+  const series = (setAside?: ReadonlyMap<number, unknown>) => seriesIndex(table, order, nameOf, setAside);
+  return {
+    indicators: table.indicators,
+    order,
+    indicatorOf: (e) => table.indicator[e]!,
+    periodOf: (e) => table.period[e]!,
+    metOf: (e) => table.met[e]!,
+    valueOf: (e) => table.value[e],
+    figureText: (e) => table.value[e] ?? (table.met[e] === 1 ? "đạt/met" : "không đạt/not met"),
+    placeOf(e) {
+      const spelling = table.spelling[e]!;
+      return spelling < 0 ? undefined : named[spelling];
+    },
+    sourceOf: (e) => table.source(e),
+    series,
+  };
+}
+
+function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelling: string) => string, aside: ReadonlyMap<number, unknown> | undefined): SeriesIndex {
+  const start = new Int32Array(table.seriesCount + 1);
+  const entries = new Int32Array(table.size);
+  const setAside = new Map<number, number[]>();
+  let n = 0;
+  for (let s = 0; s < table.seriesCount; s++) {
+    start[s] = n;
+    for (let e = table.seriesHead[s]!; e !== -1; e = table.next[e]!) {
+      if (table.removed[e] === 1) continue;
+      if (aside !== undefined && aside.size > 0 && aside.has(e)) {
+        const list = setAside.get(s);
+        if (list) list.push(e);
+        else setAside.set(s, [e]);
+        continue;
+      }
+      // Insertion by year, after entries of the same year: a series holds a few years.
+      let k = n++;
+      while (k > start[s]! && table.period[entries[k - 1]!]! > table.period[e]!) {
+        entries[k] = entries[k - 1]!;
+        k--;
+      }
+      entries[k] = e;
+    }
+  }
+  start[table.seriesCount] = n;
+  for (const list of setAside.values()) list.sort((a, b) => table.period[a]! - table.period[b]!);
+  // A place is named as its first record by source writes it, whatever order the records were added in.
+  const names = new Array<string>(table.placeNames.length).fill("");
+  const named = new Uint8Array(names.length);
+  for (const e of order) {
+    const spelling = table.spelling[e]!;
+    if (spelling < 0) continue;
+    const place = table.placeOfSpelling[spelling]!;
+    if (named[place] === 0) {
+      named[place] = 1;
+      names[place] = nameOf(table.spellings[spelling]!);
+    }
+  }
+  const rank = new Int32Array(names.length);
+  Int32Array.from(names.keys())
+    .sort((a, b) => byCodeUnits(names[a]!, names[b]!))
+    .forEach((place, i) => (rank[place] = i));
+  const byIndicator: number[][] = table.indicators.map(() => []);
+  const citySeries = new Int32Array(table.indicators.length).fill(-1);
+  for (let s = 0; s < table.seriesCount; s++) {
+    if (start[s + 1]! > start[s]! || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
+    if (table.seriesPlace[s] === 0 && (start[s + 1]! > start[s]! || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
+  }
+  for (const list of byIndicator) if (list.length > 1) list.sort((a, b) => rank[table.seriesPlace[a]!]! - rank[table.seriesPlace[b]!]!);
+  // The slots in the order the scorer reads them.
+  const begin = new Int32Array(table.seriesCount);
+  const end = new Int32Array(table.seriesCount);
+  const period = new Int16Array(n);
+  const met = new Int8Array(n);
+  const value = new Array<string | undefined>(n);
+  const entry = new Int32Array(n);
+  let k = 0;
+  for (const list of byIndicator)
+    for (const s of list) {
+      begin[s] = k;
+      for (let j = start[s]!; j < start[s + 1]!; j++, k++) {
+        const e = entries[j]!;
+        period[k] = table.period[e]!;
+        met[k] = table.met[e]!;
+        value[k] = table.value[e];
+        entry[k] = e;
+      }
+      end[s] = k;
+    }
+  const placeOf = (s: number) => {
+    if (s < 0) return undefined;
+    const name = names[table.seriesPlace[s]!]!;
+    return name === "" ? undefined : name;
+  };
+  return { byIndicator, citySeries, begin, end, period, met, value, entry, setAside, placeOf };
+}
