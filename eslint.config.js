@@ -1,6 +1,20 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const NODE_BUILT_INS = { group: ["node:*", "fs", "path", "os", "url", "process"], message: "Node built-ins belong in src/cli only." };
+
+/** The folders of src/, and which of them each may import: data flows one way, model to the CLI. */
+const FOLDERS = ["model", "parse", "plans", "input", "rules", "scorecard", "render", "cli"];
+const ALLOWED = {
+  model: [],
+  parse: ["model"],
+  plans: ["model", "parse"],
+  input: ["model"],
+  rules: ["model"],
+  scorecard: ["model", "input", "rules"],
+  render: ["model", "scorecard"],
+};
+
 export default tseslint.config(
   { ignores: ["dist/", "docs/", "coverage/", "node_modules/", ".tmp/", "bench/.out/", "test/artifacts/"] },
   js.configs.recommended,
@@ -20,8 +34,26 @@ export default tseslint.config(
     files: ["src/**/*.ts"],
     ignores: ["src/cli/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "os", "url", "process"], message: "Node built-ins belong in src/cli only." }] }],
+      "no-restricted-imports": ["error", { patterns: [NODE_BUILT_INS] }],
       "no-restricted-globals": ["error", { name: "process", message: "The core runs in browsers too." }, { name: "Buffer", message: "The core runs in browsers too." }],
     },
   },
+  // Data flows one way (docs/architecture.md): each folder of src/ imports only the folders before it.
+  ...Object.entries(ALLOWED).map(([folder, allowed]) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NODE_BUILT_INS,
+            ...FOLDERS.filter((other) => other !== folder && !allowed.includes(other)).map((other) => ({
+              group: [`**/${other}/*`],
+              message: `src/${folder} may import ${allowed.length ? allowed.map((a) => `src/${a}`).join(", ") : "no other folder of src"} (and the shared modules at the top of src), not src/${other}: see docs/architecture.md.`,
+            })),
+          ],
+        },
+      ],
+    },
+  })),
 );

@@ -413,6 +413,24 @@ function placeholderRows(rule: LoadedRule): string[][] {
   });
 }
 
+/** The statuses a rule declares: their words in both languages, how urgently each needs attention, and follow-up. */
+function statusBlock(rule: LoadedRule): string[][] {
+  const statuses = Object.entries(rule.definition.statuses);
+  if (statuses.length === 0) return [];
+  return [
+    ["## Trạng thái — Statuses"],
+    [
+      "Mỗi dòng của quy tắc có một trạng thái; các bản báo cáo hiển thị trạng thái bằng các từ dưới đây. Mức cần chú ý xếp thứ tự phần “Cần chú ý” (1 là gấp nhất); nhiệm vụ cần đôn đốc được liệt kê trong bảng nhiệm vụ của trang HTML.",
+      "",
+      "Each row of the rule has a status; the reports show it in the words below. The attention rank orders “Needs attention” (1 most urgent); tasks to follow up are listed in the HTML page's table of tasks.",
+    ],
+    table(
+      ["Trạng thái — Status", "Tiếng Việt", "English", "Cần chú ý — Attention", "Cần đôn đốc — Follow up"],
+      statuses.map(([id, s]) => [code(id), escapeMarkdown(s.label.vi), escapeMarkdown(s.label.en), s.attention === undefined ? "—" : String(s.attention), s.followUp ? "✓" : "—"]),
+    ),
+  ];
+}
+
 function renderRulePage(rule: LoadedRule, examples: readonly WorkedExample[]): string {
   const d = rule.definition;
   const params = Object.entries(d.parameters);
@@ -456,6 +474,7 @@ function renderRulePage(rule: LoadedRule, examples: readonly WorkedExample[]): s
             params.map(([name, p]) => [code(name), literal(p.default, "en"), escapeMarkdown(p.description.vi), escapeMarkdown(p.description.en)]),
           ),
         ],
+    ...statusBlock(rule),
     ["## Các trường hợp — Cases"],
     [
       "Các trường hợp được xét lần lượt theo thứ tự dưới đây; trường hợp đầu tiên có điều kiện đúng quyết định kết quả, các trường hợp sau không được xét nữa.",

@@ -2,7 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import { isIsoDate } from "../model/text.js";
 import type { ReadInput, RejectedRecord } from "../model/records.js";
 import { tableOfInput } from "../input/observation-table.js";
-import { describeSource } from "../input/source.js";
+import { describeSource } from "../model/source.js";
 import { htmlParts } from "../render/html.js";
 import { markdownParts } from "../render/markdown.js";
 import { inPieces } from "../render/pieces.js";

@@ -5,7 +5,7 @@ import { limitsOf, oversizedRecord, type InputLimits, type ReadOptions } from ".
 import { plainCopy } from "./plain-copy.js";
 import type { AcceptedObservation, AcceptedTaskReport, InputNote, ReadInput, RecordSource, RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
-import { sortBySource } from "./source.js";
+import { sortBySource } from "../model/source.js";
 
 /** Options of {@link acceptRecords}. */
 export interface AcceptOptions extends ReadOptions {

@@ -8,7 +8,7 @@ import { isCanonicalFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
-import { sortBySource } from "./source.js";
+import { sortBySource } from "../model/source.js";
 
 /** Takes records one at a time and gives the same {@link ReadInput} as reading them all at once. */
 export interface InputAccumulator {

@@ -1,7 +1,7 @@
 import { foldName } from "../model/define-plan.js";
 import { cutText } from "../safe-text.js";
 import type { AcceptedObservation, Observation, RejectedRecord } from "../model/records.js";
-import { describeSource, sortBySource } from "./source.js";
+import { describeSource, sortBySource } from "../model/source.js";
 
 /** How many clashing records a conflict's reason lists by value and place. */
 const LISTED = 10;

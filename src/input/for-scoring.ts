@@ -5,7 +5,7 @@ import type { AcceptedFigures } from "./figures.js";
 import { mergeInputs } from "./merge.js";
 import { inOrderAdded, ObservationTable, tableOfInput } from "./observation-table.js";
 import { localityNames } from "./places.js";
-import { sortBySource } from "./source.js";
+import { sortBySource } from "../model/source.js";
 
 /** A task report as the scorer reads it, with where it was read. */
 export interface TaskReportFact extends Omit<TaskReport, "reportedOn"> {

@@ -23,4 +23,4 @@ export {
   TaskReport,
   TaskStatus,
 } from "../model/records.js";
-export { describeSource } from "./source.js";
+export { describeSource } from "../model/source.js";

@@ -1,7 +1,7 @@
 import { applyDuplicatePolicy } from "./duplicates.js";
 import { Observation, type AcceptedObservation, type ReadInput, type RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
-import { sortBySource } from "./source.js";
+import { sortBySource } from "../model/source.js";
 
 /**
  * Joins what several files or apps gave into one {@link ReadInput}, applying the duplicate policy of

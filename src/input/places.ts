@@ -2,7 +2,7 @@ import { foldName, INVISIBLE } from "../model/define-plan.js";
 import { quoted } from "../safe-text.js";
 import { tableOfInput } from "./observation-table.js";
 import type { InputNote, Observation, ReadInput, RecordSource, RejectedRecord } from "../model/records.js";
-import { compareSources } from "./source.js";
+import { compareSources } from "../model/source.js";
 
 /** Words every note on a folded spelling holds, by which a merge knows them to make them again. */
 const FOLDED = ", the same place as first written";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LocalizedText } from "./text.js";
 import { InputNote, RecordSource, RejectedRecord } from "./records.js";
-import { AppliesTo, Severity, Verdict } from "./verdict.js";
+import { AppliesTo, Severity, StatusDefinition, Verdict } from "./verdict.js";
 
 /**
  * A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667", as scores are held.
@@ -91,6 +91,8 @@ export const Scorecard = z.object({
       /** Which path ran the rule: compiled functions, or json-rules-engine (asked for, or a rule the compiler leaves to it). */
       engine: z.enum(["compiled", "json-rules-engine"]),
       engineReason: z.string().optional(),
+      /** The statuses of its rows: their words, and how urgently each needs attention. */
+      statuses: z.record(z.string(), StatusDefinition),
     }),
   ),
   rows: z.array(ScorecardRow),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LocalizedText } from "./text.js";
 
 /** What a verdict says of a checked entity. */
 export const Verdict = z.enum(["pass", "warn", "fail", "no-data", "not-applicable"]);
@@ -25,3 +26,16 @@ export function rowKindOf(appliesTo: AppliesTo): RowKind {
 /** How grave a failed check is. */
 export const Severity = z.enum(["high", "medium", "low"]);
 export type Severity = z.infer<typeof Severity>;
+
+/**
+ * What a status of a rule's rows means, declared with the rule so that every output shows it without knowing the
+ * rule: its words, how urgently it needs someone to act (1 most urgent; absent: it does not need attention), and
+ * whether a task in it is one to follow up (listed in the reports' table of tasks).
+ */
+export const StatusDefinition = z.strictObject({
+  label: LocalizedText,
+  attention: z.int().min(1).max(1000).optional(),
+  followUp: z.boolean().optional(),
+});
+export type StatusDefinition = z.infer<typeof StatusDefinition>;
+

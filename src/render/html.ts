@@ -1,9 +1,10 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { RejectedRecord } from "../model/records.js";
 import type { Verdict } from "../model/verdict.js";
-import { describeSource } from "../input/source.js";
+import { describeSource } from "../model/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
-import { rowEvidence, ruleKinds, type RowKind } from "./row-parts.js";
+import { rowEvidence, ruleKinds, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
+import type { RowKind } from "../model/verdict.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
 import { barChart, type BarItem } from "./html/bar-chart.js";
@@ -13,7 +14,7 @@ import { formatNumber, formatScore } from "./html/format.js";
 import { html, trusted, type Markup } from "./html/markup.js";
 import { milestoneChart, seriesCollector, type ObservedSeries } from "./html/milestone-chart.js";
 import { PAGE_STYLE } from "./html/page-style.js";
-import { HTML_WORDS, phrase, statusLabel, VERDICT_MARKS } from "./html/words.js";
+import { HTML_WORDS, phrase, VERDICT_MARKS } from "./html/words.js";
 import { formatDate, shorten, VERDICTS } from "./table.js";
 import type { Lang } from "../model/text.js";
 
@@ -118,19 +119,22 @@ interface Survey {
   readonly series: Map<string, ObservedSeries>;
   /** The groups of the rows' entities. */
   readonly groups: Set<string>;
+  /** How each row's rule declares its status. */
+  readonly statusOf: StatusOf;
 }
 
 function survey(scorecard: Scorecard, plan: DefinedPlan): Survey {
   const tasks: ScorecardRow[] = [];
+  const statusOf = statusesOf(scorecard);
   const series = seriesCollector();
   const groups = new Set<string>();
   for (const row of rowsToWrite(scorecard).rows()) {
-    if (TASK_STATUSES.includes(row.status) && plan.task(row.entity) !== undefined) tasks.push(row);
+    if (statusOf(row)?.followUp === true && plan.task(row.entity) !== undefined) tasks.push(row);
     series.add(row);
     const group = (plan.indicator(row.entity) ?? plan.task(row.entity))?.group;
     if (group !== undefined) groups.add(group);
   }
-  return { tasks, series: series.result, groups };
+  return { tasks, series: series.result, groups, statusOf };
 }
 
 function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
@@ -259,7 +263,6 @@ function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): 
   return html`<span class="badge ${verdictClass(verdict)}"><span class="mark" aria-hidden="true">${VERDICT_MARKS[verdict]}</span> ${text}</span>`;
 }
 
-const TASK_STATUSES = ["overdue", "missing-report", "not-completed", "not-carried-out", "cancellation-unapproved", "due-soon"];
 
 const fact = (row: ScorecardRow, key: string): unknown => row.facts[key];
 const stringFact = (row: ScorecardRow, key: string): string | undefined => {
@@ -302,13 +305,14 @@ function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string
 
 function taskTable(context: Context): Markup {
   const { plan, lang, w } = context;
-  const rank = (status: string) => TASK_STATUSES.indexOf(status);
+  const statusOf = context.survey.statusOf;
+  const rank = (row: ScorecardRow) => statusOf(row)?.attention ?? Number.MAX_SAFE_INTEGER;
   const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? "";
-  const rows = [...context.survey.tasks].sort((a, b) => rank(a.status) - rank(b.status) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
+  const rows = [...context.survey.tasks].sort((a, b) => rank(a) - rank(b) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
   const body = rows.map((row) => {
     const task = plan.task(row.entity)!;
     return html`<tr data-status="${row.status}">
-<td>${badge(row.verdict, w, statusLabel(row.status, lang))}</td>
+<td>${badge(row.verdict, w, statusWords(context.survey.statusOf, row, lang))}</td>
 <td class="nowrap"><span class="entity-id">${row.entity}</span></td>
 <td title="${task.title[lang]}">${shorten(task.title[lang], 140)}</td>
 <td>${agencyNames(task.lead, context)}</td>
@@ -392,7 +396,7 @@ function* rowTable(context: Context): Generator<string> {
 <td><span class="entity-id">${row.entity}</span>${name ? html`<span class="entity-name" title="${name}">${shorten(name, 64)}</span>` : ""}</td>
 <td class="num">${row.period ?? ""}</td>
 <td>${place(row)}</td>
-<td title="${row.status}">${statusLabel(row.status, lang)}</td>
+<td title="${row.status}">${statusWords(context.survey.statusOf, row, lang)}</td>
 <td class="num">${formatScore(row.score, lang)}</td>
 <td class="message">${row.message[lang]}${trace(row)}</td>
 </tr>`.text;
@@ -404,7 +408,7 @@ function* rowTable(context: Context): Generator<string> {
 <td><span class="entity-id">${row.entity}</span></td>
 <td class="num">${row.period ?? ""}</td>
 <td>${row.locality ?? ""}</td>
-<td title="${row.status}">${statusLabel(row.status, lang)}</td>
+<td title="${row.status}">${statusWords(context.survey.statusOf, row, lang)}</td>
 <td class="message">${row.message[lang]}${trace(row)}</td>
 </tr>`.text;
 

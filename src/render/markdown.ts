@@ -4,7 +4,8 @@ import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
-import { ruleKinds, rowPlace, rowTrace, type RowKind } from "./row-parts.js";
+import { ruleKinds, rowPlace, rowTrace, statusesOf } from "./row-parts.js";
+import type { RowKind } from "../model/verdict.js";
 import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";
 
@@ -90,6 +91,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   const attention = attentionOrder(
     filtered(rowsToWrite(scorecard).rows(), (r) => kinds.get(r.rule) !== "planCheck"),
     (r) => [r.rule, ...rowCells(r, lang, true)],
+    statusesOf(scorecard),
   );
   if (attention.length === 0) yield w.nothingNeedsAttention;
   else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.source], rows: attention });

@@ -1,17 +1,29 @@
-import { describeSource } from "../input/source.js";
+import { describeSource } from "../model/source.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
+import { rowKindOf, type RowKind, type StatusDefinition } from "../model/verdict.js";
 import { formatPercent, WORDS } from "./words.js";
 import type { Lang } from "../model/text.js";
 
-/**
- * What a rule's rows are about: the plan's performance (its tasks and indicators), the figures reported (checks
- * of data quality) or the plan document itself. Renderers show each apart; only performance is scored.
- */
-export type RowKind = "performance" | "dataQuality" | "planCheck";
-
 /** The kind of each of a scorecard's rules, by rule id. */
 export function ruleKinds(scorecard: Pick<Scorecard, "rules">): ReadonlyMap<string, RowKind> {
-  return new Map(scorecard.rules.map((r) => [r.id, r.appliesTo === "plan" ? "planCheck" : r.appliesTo === "observation" ? "dataQuality" : "performance"]));
+  return new Map(scorecard.rules.map((r) => [r.id, rowKindOf(r.appliesTo)]));
+}
+
+/** A status as its rule declares it: its words, attention and follow-up; undefined for a status the rule does not declare. */
+export type StatusOf = (row: Pick<ScorecardRow, "rule" | "status">) => StatusDefinition | undefined;
+
+/** How each rule of a scorecard declares the statuses of its rows. */
+export function statusesOf(scorecard: Pick<Scorecard, "rules">): StatusOf {
+  const byRule = new Map(scorecard.rules.map((r) => [r.id, r.statuses]));
+  return (row) => {
+    const statuses = byRule.get(row.rule);
+    return statuses && Object.hasOwn(statuses, row.status) ? statuses[row.status] : undefined;
+  };
+}
+
+/** A row's status in words, as its rule declares them; a status the rule does not declare is shown as it is. */
+export function statusWords(statusOf: StatusOf, row: Pick<ScorecardRow, "rule" | "status">, lang: Lang): string {
+  return statusOf(row)?.label[lang] ?? row.status;
 }
 
 /** A summary's score as a percentage, marked provisional when its coverage is below the minimum: `21,5% (tạm tính)`. */

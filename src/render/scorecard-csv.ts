@@ -2,7 +2,7 @@ import type { Table } from "../model/tables.js";
 import { rowsToWrite } from "../scorecard/rows.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import { csvLine, type CsvOptions } from "./csv.js";
-import { describeSource } from "../input/source.js";
+import { describeSource } from "../model/source.js";
 import { inPieces } from "./pieces.js";
 import { rowEvidence } from "./row-parts.js";
 

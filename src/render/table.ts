@@ -4,7 +4,7 @@ import type { Table } from "../model/tables.js";
 import type { Verdict } from "../model/verdict.js";
 import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
-import { ruleKinds, rowPlace, summaryScore } from "./row-parts.js";
+import { ruleKinds, rowPlace, statusesOf, summaryScore, type StatusOf } from "./row-parts.js";
 import { terminalText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
@@ -86,32 +86,14 @@ function ordered(keys: readonly string[], order: readonly string[]): string[] {
   return [...keys].sort((a, b) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length));
 }
 
-/** Verdict, then the statuses that most need someone to act, then weighted before unweighted rules. */
+/** Fails before warnings. */
 const ATTENTION_VERDICTS: readonly Verdict[] = ["fail", "warn"];
-const ATTENTION_STATUSES = [
-  "overdue",
-  "missing-report",
-  "not-completed",
-  "not-carried-out",
-  "no-figure",
-  "invalid-figure",
-  "no-recent-figure",
-  "off-track",
-  "not-met",
-  "regressing",
-  "needs-acceleration",
-  "conflict",
-  "cancellation-unapproved",
-  "completed-late",
-  "reported-late",
-  "not-started",
-  "due-soon",
-];
 
 /**
- * The rows that fail or warn, most urgent first: fails before warnings; overdue tasks, missing reports,
- * off-track and unmet indicators before other statuses; scored rules before checks that weigh nothing. The checks
- * of the plan document are not among them: they are listed apart.
+ * The rows that fail or warn, most urgent first: fails before warnings; then by how urgently each status needs
+ * someone to act, as its rule declares (overdue tasks, missing reports, unmet and off-track indicators first);
+ * scored rules before checks that weigh nothing. The checks of the plan document are not among them: they are
+ * listed apart.
  *
  * @example
  * rowsNeedingAttention(scorecard)[0]?.status; //=> "overdue"
@@ -121,6 +103,7 @@ export function rowsNeedingAttention(scorecard: Scorecard): ScorecardRow[] {
   return attentionOrder(
     scorecard.rows.filter((row) => kinds.get(row.rule) !== "planCheck"),
     (row) => row,
+    statusesOf(scorecard),
   );
 }
 
@@ -130,8 +113,7 @@ export function rowsNeedingAttention(scorecard: Scorecard): ScorecardRow[] {
  *
  * @internal
  */
-export function attentionOrder<T>(rows: Iterable<ScorecardRow>, pick: (row: ScorecardRow) => T): T[] {
-  const rank = (list: readonly string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.length);
+export function attentionOrder<T>(rows: Iterable<ScorecardRow>, pick: (row: ScorecardRow) => T, statusOf: StatusOf): T[] {
   const found: { value: T; verdict: number; status: number; unweighted: number; index: number }[] = [];
   let index = 0;
   for (const row of rows) {
@@ -139,8 +121,8 @@ export function attentionOrder<T>(rows: Iterable<ScorecardRow>, pick: (row: Scor
     if (!ATTENTION_VERDICTS.includes(row.verdict)) continue;
     found.push({
       value: pick(row),
-      verdict: rank(ATTENTION_VERDICTS, row.verdict),
-      status: rank(ATTENTION_STATUSES, row.status),
+      verdict: ATTENTION_VERDICTS.indexOf(row.verdict),
+      status: statusOf(row)?.attention ?? Number.MAX_SAFE_INTEGER,
       unweighted: Number(new Decimal(row.weight).isZero()),
       index: i,
     });

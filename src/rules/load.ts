@@ -136,6 +136,10 @@ export function checkRuleFile(source: RuleSource): RuleFile {
   rule.cases.forEach((k, i) => {
     walk(k.conditions as Condition, `cases[${i}].conditions`);
     const outcome = k.event.params;
+    // A rule that declares its statuses declares every one its cases give: outputs show them by those words.
+    const declared = Object.keys(rule.statuses);
+    if (declared.length > 0 && !Object.hasOwn(rule.statuses, outcome.status))
+      throw new RuleFileError(source.file, `cases[${i}].event.params.status`, `status "${outcome.status}" is not declared in statuses; declared: ${declared.join(", ")}`);
     if (outcome.score && typeof outcome.score === "object") {
       const ref = reference(outcome.score);
       if (ref) known(ref.kind, ref.name, `cases[${i}].event.params.score.${ref.kind}`);
@@ -145,6 +149,9 @@ export function checkRuleFile(source: RuleSource): RuleFile {
         if (!Object.hasOwn(MESSAGE_PLACEHOLDERS, name) && !facts.has(name) && !params.has(name))
           throw new RuleFileError(source.file, `cases[${i}].event.params.message.${lang}`, `unknown placeholder {${name}}`);
   });
+  const given = new Set(rule.cases.map((k) => k.event.params.status));
+  for (const status of Object.keys(rule.statuses))
+    if (!given.has(status)) throw new RuleFileError(source.file, `statuses.${status}`, `status "${status}" is declared but no case gives it`);
   rule.examples.forEach((ex, i) => {
     for (const name of Object.keys(ex.facts)) known("fact", name, `examples[${i}].facts.${name}`);
     for (const name of Object.keys(ex.parameters ?? {})) known("param", name, `examples[${i}].parameters.${name}`);

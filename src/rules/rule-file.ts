@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LocalizedText } from "../model/text.js";
-import { AppliesTo, Severity, Verdict } from "../model/verdict.js";
+import { AppliesTo, Severity, StatusDefinition, Verdict } from "../model/verdict.js";
 
 
 /** The fact sets the library computes; a rule reads the facts of one of them. */
@@ -100,6 +100,8 @@ export const RuleFile = z.strictObject({
   /** Where in the plan the duty comes from. */
   planClause: LocalizedText,
   parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), RuleParameter).default({}),
+  /** The statuses its cases give, with their words; a rule that declares none shows its status ids as they are. */
+  statuses: z.record(z.string().min(1), StatusDefinition).default({}),
   cases: z.array(RuleCase).min(1),
   examples: z.array(RuleExample).min(1),
 });

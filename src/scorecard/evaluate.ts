@@ -140,6 +140,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       file: r.file,
       engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
       ...(reason ? { engineReason: reason } : {}),
+      statuses: r.definition.statuses,
     })),
     rows: [],
     summary: tallies.summaries({ bands: options.bands ?? STANDARD_BANDS, minCoverage }),

@@ -1,5 +1,4 @@
 import type { Verdict } from "../../model/verdict.js";
-import type { Lang } from "../../model/text.js";
 
 /** The words of the HTML report, by language. */
 export const HTML_WORDS = {
@@ -203,51 +202,6 @@ export const HTML_WORDS = {
 
 /** Verdict marks shown beside the words, so that a verdict never rests on colour alone. */
 export const VERDICT_MARKS: Record<Verdict, string> = { pass: "✓", warn: "!", fail: "✗", "no-data": "?", "not-applicable": "–" };
-
-const STATUS_WORDS: Record<string, { vi: string; en: string }> = {
-  met: { vi: "đạt chỉ tiêu", en: "met" },
-  "not-met": { vi: "không đạt chỉ tiêu", en: "not met" },
-  "no-data": { vi: "chưa có số liệu", en: "no data" },
-  "insufficient-data": { vi: "chưa đủ số liệu", en: "insufficient data" },
-  "on-track": { vi: "đúng tiến độ", en: "on track" },
-  "off-track": { vi: "chậm tiến độ", en: "off track" },
-  "needs-acceleration": { vi: "cần tăng tốc", en: "needs acceleration" },
-  regressing: { vi: "đi lùi", en: "regressing" },
-  achieved: { vi: "đã đạt", en: "achieved" },
-  overdue: { vi: "quá hạn", en: "overdue" },
-  completed: { vi: "hoàn thành", en: "completed" },
-  "completed-late": { vi: "hoàn thành muộn", en: "completed late" },
-  "due-soon": { vi: "sắp đến hạn", en: "due soon" },
-  "not-due": { vi: "chưa đến hạn", en: "not due" },
-  "in-progress": { vi: "đang thực hiện", en: "in progress" },
-  "not-assessable": { vi: "không đánh giá được", en: "not assessable" },
-  "missing-report": { vi: "thiếu báo cáo", en: "missing report" },
-  "out-of-range": { vi: "ngoài khoảng hợp lệ", en: "out of range" },
-  "outside-plan-years": { vi: "ngoài thời gian kế hoạch", en: "outside the plan's years" },
-  conflict: { vi: "số liệu mâu thuẫn", en: "conflicting figures" },
-  "has-lead": { vi: "có cơ quan chủ trì", en: "has a lead agency" },
-  "no-lead": { vi: "không có cơ quan chủ trì", en: "no lead agency" },
-  "deadline-before-signing": { vi: "thời hạn trước ngày ký", en: "deadline before signing" },
-  ok: { vi: "hợp lệ", en: "ok" },
-  unique: { vi: "không trùng lặp", en: "unique" },
-  duplicate: { vi: "trùng lặp", en: "duplicate" },
-  complete: { vi: "đủ ô", en: "complete" },
-  "missing-target-cell": { vi: "thiếu ô chỉ tiêu", en: "missing target cell" },
-  "no-figure": { vi: "thiếu số liệu", en: "no figure" },
-  "invalid-figure": { vi: "số liệu không hợp lệ", en: "invalid figure" },
-  "no-recent-figure": { vi: "thiếu số liệu năm gần nhất", en: "no recent figure" },
-  "not-completed": { vi: "chưa hoàn thành", en: "not completed" },
-  "not-carried-out": { vi: "không thực hiện", en: "not carried out" },
-  "carried-out": { vi: "có thực hiện", en: "carried out" },
-  "reported-late": { vi: "báo cáo muộn", en: "reported late" },
-  "not-started": { vi: "chưa bắt đầu", en: "not started" },
-  "cancellation-unapproved": { vi: "hủy chưa được phê duyệt", en: "cancellation not approved" },
-};
-
-/** A row status in words; a status the report does not know (a custom rule's) is shown as it is. */
-export function statusLabel(status: string, lang: Lang): string {
-  return Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status]![lang] : status;
-}
 
 /** Fills `{name}` placeholders of a phrase. */
 export function phrase(template: string, values: Readonly<Record<string, string | number>>): string {

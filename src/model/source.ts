@@ -1,4 +1,4 @@
-import type { RecordSource } from "../model/records.js";
+import type { RecordSource } from "./records.js";
 
 /**
  * Says where a record was read, the way a data clerk looks for it: `observations.csv:12`,
