@@ -4,7 +4,8 @@
  * comparisons. Subjects come from synthetic observations, so the indicator rules and the observation checks
  * are what is measured.
  */
-import { compileRule, loadRules, standardRules } from "../../src/index.js";
+import { loadRules, standardRules } from "../../src/index.js";
+import { compileRule } from "../../src/rules/compile.js";
 import { compareDecimals, meetsTarget } from "../../src/rules/operators.js";
 import { decide } from "../../src/rules/run.js";
 import { subjectList, subjectsFor, type EvaluationContext, type Subject } from "../../src/scorecard/subjects.js";

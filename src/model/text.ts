@@ -9,6 +9,7 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** The languages every text of the library is written in: Vietnamese, the source's, and English. */
 export const LANGUAGES = ["vi", "en"] as const;
+/** A language of the library's texts: `vi` or `en`. */
 export type Lang = (typeof LANGUAGES)[number];
 
 /** A decimal number as text: an optional minus, digits, and a fraction after a dot (`12`, `-0.77`); no exponent. */

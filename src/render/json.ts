@@ -2,6 +2,17 @@ import { rowsToWrite } from "../scorecard/rows.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
 
+/**
+ * The scorecard as JSON text, as {@link renderJsonPieces} writes it, in one string: for a scorecard of a plan, not of a
+ * nation (its text may be longer than a string can be).
+ *
+ * @example
+ * JSON.parse(renderJson(scorecard)).summary.overall.score;
+ */
+export function renderJson(scorecard: Scorecard): string {
+  return [...scorecardJsonParts(scorecard)].join("");
+}
+
 /** Arrays of a scorecard that may hold a million entries: written one compact entry per line. */
 const LONG_ARRAYS = new Set(["rows", "rejected", "notes"]);
 
@@ -14,7 +25,7 @@ const LONG_ARRAYS = new Set(["rows", "rejected", "notes"]);
  * pieces joined gives back the scorecard.
  *
  * @example
- * for (const piece of scorecardJson(scorecard)) stream.write(piece);
+ * for (const piece of renderJsonPieces(scorecard)) stream.write(piece);
  * // {
  * //   "plan": {
  * //     "id": "haiphong-142",
@@ -28,7 +39,7 @@ const LONG_ARRAYS = new Set(["rows", "rejected", "notes"]);
  * //   …
  * // }
  */
-export function* scorecardJson(scorecard: Scorecard): Generator<string> {
+export function* renderJsonPieces(scorecard: Scorecard): Generator<string> {
   yield* inPieces(scorecardJsonParts(scorecard));
 }
 

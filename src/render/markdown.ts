@@ -20,7 +20,7 @@ export interface MarkdownOptions {
  * the date assessed; the overall score, band, coverage and verdict counts; tables by task group, indicator
  * group, lead agency and locality; "Needs attention" with every failing and warning row, most urgent first;
  * and one section per rule with one line per row. Text from data and rule files is written inert (see
- * {@link escapeMarkdownCell}): no link, image, HTML or autolink it holds is live.
+ * {@link markdownText}): no link, image, HTML or autolink it holds is live.
  *
  * @example
  * const md = renderMarkdown(scorecard, plans["haiphong-142"], { lang: "en" });
@@ -176,7 +176,7 @@ function rowCells(row: ScorecardRow, lang: Lang, traced: boolean): string[] {
 }
 
 /**
- * A table as GitHub-flavoured Markdown lines, every cell escaped with {@link escapeMarkdownCell}.
+ * A table as GitHub-flavoured Markdown lines, every cell escaped with {@link markdownText}.
  *
  * @example
  * markdownTable({ columns: ["a"], rows: [["x|y"]] }); //=> ["| a |", "| --- |", "| x\\|y |"]

@@ -39,14 +39,25 @@ export function scorecardTable(scorecard: Scorecard): Table {
 }
 
 /**
- * The CSV of {@link scorecardTable} (what `formatCsv(scorecardTable(scorecard), options)` gives) in pieces of
+ * A scorecard as a CSV file for a spreadsheet (UTF-8 with a byte order mark, CRLF): one line per row, the columns of
+ * {@link SCORECARD_COLUMNS}. What `formatCsv(scorecardTable(scorecard), options)` gives.
+ *
+ * @example
+ * writeFileSync("scorecard.csv", renderCsv(scorecard));
+ */
+export function renderCsv(scorecard: Scorecard, options: CsvOptions = {}): string {
+  return [...scorecardCsvLines(scorecard, options)].join("");
+}
+
+/**
+ * The CSV of {@link renderCsv} (what `formatCsv(scorecardTable(scorecard), options)` gives) in pieces of
  * about a megabyte: a national scorecard is written without holding its table or one string of it, its rows made
  * one at a time when the scorecard has not made them yet.
  *
  * @example
- * for (const piece of scorecardCsv(scorecard)) stream.write(piece);
+ * for (const piece of renderCsvPieces(scorecard)) stream.write(piece);
  */
-export function* scorecardCsv(scorecard: Scorecard, options: CsvOptions = {}): Generator<string> {
+export function* renderCsvPieces(scorecard: Scorecard, options: CsvOptions = {}): Generator<string> {
   yield* inPieces(scorecardCsvLines(scorecard, options));
 }
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { agencyMatcher, CellParseError, Deadline, Nq57Error, parseAgencyList, parseDeadline, parseTarget, parseVietnameseNumber, plans, Target } from "../../src/index.js";
+import { CellParseError, Deadline, Nq57Error, parseAgencyList, parseDeadline, parseTarget, parseVietnameseNumber, plans, Target } from "../../src/index.js";
+import { agencyMatcher } from "../../src/parse/agency-list.js";
 import { CsvSyntaxError, parseCsv, ReadInput, readCsvRecords, readJsonRecords } from "../../src/input/index.js";
 import { deadlineCellLines, expectedDeadlines } from "../expected/deadline-cells.js";
 import { expectedTargets, targetCellLines } from "../expected/target-cells.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../../src/index.js";
+import { parseCsv } from "../../src/input/csv.js";
 import { csvRowsOf } from "../../src/input/csv-stream.js";
 import { cut } from "./cut.js";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { agencyIdOf, agencyMatcher, CellParseError, parseAgencyList, plans } from "../../src/index.js";
+import { CellParseError, parseAgencyList, plans } from "../../src/index.js";
+import { agencyIdOf } from "../../src/parse/agency-id.js";
+import { agencyMatcher } from "../../src/parse/agency-list.js";
 import { line } from "../source.js";
 
 const plan = plans["haiphong-142"];

@@ -1,20 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  acceptRecords,
-  createInputAccumulator,
-  evaluate,
-  evaluateStream,
-  foldName,
-  mergeInputs,
-  plans,
-  readCsvRecords,
-  readCsvStream,
-  readJsonRecords,
-  type ReadInput,
-  type Scorecard,
-} from "../../src/index.js";
+import { acceptRecords, createInputAccumulator, evaluate, evaluateStream, mergeInputs, plans, readCsvRecords, readCsvStream, readJsonRecords, type ReadInput, type Scorecard } from "../../src/index.js";
+import { foldName } from "../../src/model/define-plan.js";
 import { cli, hostile } from "./hostile.js";
 
 /**

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { markdownCell, parseCsv, plans, readCsvRecords, renderMarkdown, SCORECARD_COLUMNS, spreadsheetText, terminalText, evaluate, formatCsv, quoted, type Scorecard } from "../../src/index.js";
+import { plans, readCsvRecords, renderMarkdown, SCORECARD_COLUMNS, spreadsheetText, terminalText, evaluate, formatCsv, type Scorecard } from "../../src/index.js";
+import { markdownCell, quoted } from "../../src/safe-text.js";
+import { parseCsv } from "../../src/input/csv.js";
 import { readCsv } from "../render/csv-reader.js";
 import { cli, hostile, HOSTILE_RULE, isFormula, payloadsOf, terminalUnsafe } from "./hostile.js";
 

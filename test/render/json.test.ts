@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, plans, readJsonRecords, scorecardJson, type Scorecard } from "../../src/index.js";
+import { evaluate, plans, readJsonRecords, renderJsonPieces, type Scorecard } from "../../src/index.js";
 import { scorecardJsonParts } from "../../src/render/json.js";
 
 async function fixtureScorecard(): Promise<Scorecard> {
@@ -10,7 +10,7 @@ async function fixtureScorecard(): Promise<Scorecard> {
   return evaluate({ plan, input, asOf: "2026-11-26" });
 }
 
-/** The layout scorecardJson promises, written the plain way: JSON.stringify of each entry, the rest indented by two. */
+/** The layout renderJsonPieces promises, written the plain way: JSON.stringify of each entry, the rest indented by two. */
 function plainLayout(scorecard: Scorecard): string {
   const fields = Object.entries(scorecard)
     .filter(([, value]) => value !== undefined)
@@ -24,10 +24,10 @@ function plainLayout(scorecard: Scorecard): string {
   return `{\n${fields.join(",\n")}\n}\n`;
 }
 
-describe("scorecardJson", () => {
+describe("renderJsonPieces", () => {
   it("writes exactly the text of JSON.stringify for each entry, for the fixture and for odd entries", async () => {
     const scorecard = await fixtureScorecard();
-    expect([...scorecardJson(scorecard)].join("")).toBe(plainLayout(scorecard));
+    expect([...renderJsonPieces(scorecard)].join("")).toBe(plainLayout(scorecard));
     // The parts the CLI writes one by one are the same text, cut finer.
     expect([...scorecardJsonParts(scorecard)].join("")).toBe(plainLayout(scorecard));
     const target = Object.freeze({ year: 2030, raw: "Top 3 «dẫn đầu»", kind: "rankAtMost", value: "3", aspirational: false });
@@ -39,7 +39,7 @@ describe("scorecardJson", () => {
       null,
     ];
     const withOdd = { ...scorecard, rows: odd, rejected: [], notes: [] } as unknown as Scorecard;
-    expect([...scorecardJson(withOdd)].join("")).toBe(plainLayout(withOdd));
+    expect([...renderJsonPieces(withOdd)].join("")).toBe(plainLayout(withOdd));
   });
 
   it("writes exactly the text of JSON.stringify for any JSON-like entries", () => {
@@ -52,7 +52,7 @@ describe("scorecardJson", () => {
     fc.assert(
       fc.property(fc.array(value, { maxLength: 8 }), fc.array(fc.oneof(value, fc.object()), { maxLength: 4 }), (rows, notes) => {
         const scorecard = { plan: { id: "p", number: "1" }, rows, rejected: [], notes } as unknown as Scorecard;
-        expect([...scorecardJson(scorecard)].join("")).toBe(plainLayout(scorecard));
+        expect([...renderJsonPieces(scorecard)].join("")).toBe(plainLayout(scorecard));
     // The parts the CLI writes one by one are the same text, cut finer.
     expect([...scorecardJsonParts(scorecard)].join("")).toBe(plainLayout(scorecard));
       }),
@@ -64,14 +64,14 @@ describe("scorecardJson", () => {
     expect(scorecard.rows.length).toBeGreaterThan(100);
     expect(scorecard.rejected.length).toBeGreaterThan(0);
     expect(scorecard.notes.length).toBeGreaterThan(0);
-    const text = [...scorecardJson(scorecard)].join("");
+    const text = [...renderJsonPieces(scorecard)].join("");
     expect(JSON.parse(text)).toEqual(scorecard);
     expect(text.endsWith("}\n")).toBe(true);
   });
 
   it("writes each row, rejected record and note compact on a line of its own", async () => {
     const scorecard = await fixtureScorecard();
-    const lines = [...scorecardJson(scorecard)].join("").split("\n");
+    const lines = [...renderJsonPieces(scorecard)].join("").split("\n");
     for (const key of ["rows", "rejected", "notes"] as const) {
       const start = lines.indexOf(`  "${key}": [`);
       expect(start, key).toBeGreaterThan(0);
@@ -84,7 +84,7 @@ describe("scorecardJson", () => {
 
   it("keeps the rest indented by two spaces as JSON.stringify does", async () => {
     const scorecard = await fixtureScorecard();
-    const text = [...scorecardJson(scorecard)].join("");
+    const text = [...renderJsonPieces(scorecard)].join("");
     expect(text.startsWith(`{\n  "plan": ${JSON.stringify(scorecard.plan, null, 2).replace(/\n/g, "\n  ")},\n`)).toBe(true);
     expect(text).toContain(`\n  "summary": ${JSON.stringify(scorecard.summary, null, 2).replace(/\n/g, "\n  ")},\n`);
   });
@@ -92,7 +92,7 @@ describe("scorecardJson", () => {
   it("writes empty rows, rejected records and notes as empty lists", async () => {
     const scorecard = await evaluate({ plan: plans["haiphong-142"], asOf: "2025-07-01" });
     const empty: Scorecard = { ...scorecard, rows: [], rejected: [], notes: [] };
-    const text = [...scorecardJson(empty)].join("");
+    const text = [...renderJsonPieces(empty)].join("");
     expect(JSON.parse(text)).toEqual(empty);
     expect(text).toContain('\n  "rows": [],\n');
     expect(text).toContain('\n  "rejected": [],\n');
@@ -114,7 +114,7 @@ describe("scorecardJson", () => {
     } as const;
     const rows = Array.from({ length: 8_000 }, (_, i) => ({ ...row, period: 2000 + (i % 30) }));
     const scorecard = { plan: { id: "haiphong-142", number: "142/KH-UBND" }, rows, rejected: [], notes: [] } as unknown as Scorecard;
-    const pieces = [...scorecardJson(scorecard)];
+    const pieces = [...renderJsonPieces(scorecard)];
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.length).toBeLessThan(20);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 1024 * 1024);

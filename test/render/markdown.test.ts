@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdownCell, renderMarkdown } from "../../src/index.js";
+import { renderMarkdown } from "../../src/index.js";
+import { escapeMarkdownCell } from "../../src/render/markdown.js";
 import { plan, sampleScorecard, withRow } from "./scorecard.js";
 
 const scorecard = await sampleScorecard;

@@ -10,8 +10,8 @@ import {
   renderMarkdownPieces,
   renderTerminal,
   renderTerminalPieces,
-  scorecardCsv,
-  scorecardJson,
+  renderCsvPieces,
+  renderJsonPieces,
   scorecardTable,
   type Scorecard,
   type ScorecardRow,
@@ -41,14 +41,14 @@ const FORMATS = [
     pieces: (s: Scorecard) => renderTerminalPieces(s, plan, { lang: "vi", color: true, width: 120 }),
     whole: (s: Scorecard) => renderTerminal(s, plan, { lang: "vi", color: true, width: 120 }),
   },
-  { name: "CSV", pieces: (s: Scorecard) => scorecardCsv(s), whole: (s: Scorecard) => formatCsv(scorecardTable(s)) },
+  { name: "CSV", pieces: (s: Scorecard) => renderCsvPieces(s), whole: (s: Scorecard) => formatCsv(scorecardTable(s)) },
   // Rows not yet read are written as they are made, their facts not copied: the same text as from rows read first.
   {
     name: "JSON",
-    pieces: (s: Scorecard) => scorecardJson(s),
+    pieces: (s: Scorecard) => renderJsonPieces(s),
     whole: (s: Scorecard) => {
       void s.rows; // made and kept, with facts of their own
-      return [...scorecardJson(s)].join("");
+      return [...renderJsonPieces(s)].join("");
     },
   },
 ] as const;
@@ -122,6 +122,6 @@ describe("a national scorecard", () => {
     // Each row once under its rule, and each failing one again under "Needs attention".
     expect(count(renderMarkdownPieces(s, plan, { lang: "en" }), new RegExp(`^\\| (indicator\\.milestone-met \\| )?${model.entity} \\|`, "gm"))).toBe(s.rows.length + failing);
     expect(count(renderHtmlPieces(s, plan, { lang: "en" }), /<tr data-verdict=/g)).toBe(s.rows.length);
-    expect(count(scorecardCsv(s), /\r\n/g)).toBe(s.rows.length + 1);
+    expect(count(renderCsvPieces(s), /\r\n/g)).toBe(s.rows.length + 1);
   });
 });

@@ -3,7 +3,8 @@
  * (every fact set, target kind, deadline kind, operator and edge value) both must pick the same case.
  */
 import { describe, expect, it } from "vitest";
-import { compileRule, FACT_SETS, loadRules, OPERATORS, standardRules, type LoadedRule, type RuleSource } from "../../src/index.js";
+import { FACT_SETS, loadRules, OPERATORS, standardRules, type LoadedRule, type RuleSource } from "../../src/index.js";
+import { compileRule } from "../../src/rules/compile.js";
 import { decide } from "../../src/rules/run.js";
 
 /** A small seeded generator, so that a failure can be replayed. */

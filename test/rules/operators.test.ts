@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, meetsTarget } from "../../src/index.js";
+import { Decimal } from "../../src/index.js";
+import { meetsTarget } from "../../src/rules/operators.js";
 import { compareDecimals } from "../../src/rules/operators.js";
 
 const decimalText = fc

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createInputAccumulator, evaluate, plans, scorecardJson, type Scorecard } from "../../src/index.js";
+import { createInputAccumulator, evaluate, plans, renderJsonPieces, type Scorecard } from "../../src/index.js";
 import { exitCodeFor } from "../../src/cli/scorecard-commands.js";
 
 const plan = plans["haiphong-142"];
@@ -21,10 +21,10 @@ function observations(seed: number): { indicator: string; period: number; value:
 }
 
 const rowsProperty = (s: Scorecard) => Object.getOwnPropertyDescriptor(s, "rows")!;
-const jsonOf = (s: Scorecard) => JSON.parse([...scorecardJson(s)].join("")) as Scorecard;
+const jsonOf = (s: Scorecard) => JSON.parse([...renderJsonPieces(s)].join("")) as Scorecard;
 
 describe("a scorecard's rows, made when read", () => {
-  it("are written by scorecardJson without being kept, and read afterwards as written", async () => {
+  it("are written by renderJsonPieces without being kept, and read afterwards as written", async () => {
     const s = await evaluate({ plan, observations: observations(1), taskReports: fixture.taskReports, asOf: "2026-11-26" });
     const written = jsonOf(s);
     expect(rowsProperty(s).get).toBeTypeOf("function");
