@@ -11,7 +11,8 @@
  *   5. esbuild bundles the ESM entry for `platform: "browser"`; the bundle has no Node built-ins, and no
  *      `eval` / `new Function` but two unreachable ones in dependencies (see ACCEPTED_CODE_FROM_STRINGS);
  *      and it evaluates the plan in a vm context with no Node globals and code generation from strings
- *      disabled, as under a Content-Security-Policy without 'unsafe-eval'.
+ *      disabled, as under a Content-Security-Policy without 'unsafe-eval';
+ *   6. an app's minified bundle of `evaluate` and Plan 142 stays within BUNDLE_BUDGET_BYTES gzipped.
  *
  * Run it after `npm run build` (`npm run check:package` runs publint and attw first). Plain Node ESM.
  * Exits non-zero, naming the failed step, on any failure; the temporary folder is kept then for a look
@@ -49,6 +50,9 @@ const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
 
 class StepFailure extends Error {}
+
+/** The most, gzipped, that an app's first chunk of `evaluate` and Plan 142 may weigh. */
+const BUNDLE_BUDGET_BYTES = 120_000;
 
 let stepNumber = 0;
 let currentStep = "";
@@ -459,6 +463,33 @@ evaluate({ plan, asOf: ${JSON.stringify(AS_OF)} }).then(
     equal(out.tasks, EXPECTED_TASKS, "tasks of the plan (browser bundle)");
     equal(out.schemaTitle, "Plan", "planJsonSchema.title (browser bundle)");
     equal(JSON.stringify(out.overall), JSON.stringify(esmOverall), "the bundle's overall summary equals the Node one");
+  });
+
+  await step("browser: an app's bundle of evaluate and the plan stays within its size budget", async () => {
+    const esbuild = await import(requireFromRoot.resolve("esbuild"));
+    const { gzipSync } = await import("node:zlib");
+    // What an app's bundler makes of the library: minified, chunks split (json-rules-engine, loaded only for rules
+    // the compiled path leaves to it, is a chunk of its own). The budget is for what a page loads first.
+    const result = await esbuild.build({
+      stdin: { contents: 'export { evaluate, plans } from "nq57-scorecard";\n', resolveDir: project, sourcefile: "app.mjs", loader: "js" },
+      absWorkingDir: project,
+      bundle: true,
+      splitting: true,
+      outdir: join(project, "size-bundle"),
+      platform: "browser",
+      format: "esm",
+      target: "es2022",
+      minify: true,
+      write: false,
+      logLevel: "silent",
+    });
+    const entry = result.outputFiles.find((f) => /stdin\.js$/.test(f.path)) ?? result.outputFiles[0];
+    const gzipped = gzipSync(entry.contents, { level: 9 }).length;
+    const others = result.outputFiles.filter((f) => f !== entry).map((f) => `${(f.contents.length / 1000).toFixed(0)} KB`);
+    check(
+      gzipped <= BUNDLE_BUDGET_BYTES,
+      `evaluate and Plan 142: ${(entry.contents.length / 1000).toFixed(0)} KB minified, ${(gzipped / 1000).toFixed(1)} KB gzipped (budget ${BUNDLE_BUDGET_BYTES / 1000} KB); chunks loaded later: ${others.join(", ") || "none"}`,
+    );
   });
 
   console.log(`\nPackage check passed: ${stepNumber} steps in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

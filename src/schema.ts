@@ -6,7 +6,8 @@
  * import { planJsonSchema } from "nq57-scorecard/schema";
  * planJsonSchema.title; //=> "Plan"
  */
-import { z } from "zod";
+import { toJSONSchema, type ZodMiniType } from "zod/mini";
+import { z } from "./zod.js";
 import { Deadline } from "./model/deadline.js";
 import { Agency, DataNote, Indicator, Plan, Task } from "./model/entities.js";
 import { Target } from "./model/target.js";
@@ -17,8 +18,8 @@ import { Scorecard } from "./model/scorecard.js";
 /** A JSON Schema document. */
 export type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, title: string, description: string): JsonSchema {
-  return { title, description, ...z.toJSONSchema(schema, { target: "draft-2020-12", io: "output", unrepresentable: "any" }) };
+function jsonSchema(schema: ZodMiniType, title: string, description: string): JsonSchema {
+  return { title, description, ...toJSONSchema(schema, { target: "draft-2020-12", io: "output", unrepresentable: "any" }) };
 }
 
 /** JSON Schema of a whole plan, the output of `nq57 plan export --format json`. */
@@ -44,7 +45,7 @@ export const observationJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(Obse
 export const taskReportJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(TaskReport, "TaskReport", "A report of where a task stands.");
 /** JSON Schema of a data file: `{ "observations": [...], "taskReports": [...] }`. */
 export const dataFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(
-  z.object({ observations: z.array(Observation).optional(), taskReports: z.array(TaskReport).optional() }),
+  z.object({ observations: z.optional(z.array(Observation)), taskReports: z.optional(z.array(TaskReport)) }),
   "DataFile",
   "A JSON data file of observations and task reports.",
 );

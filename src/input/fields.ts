@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { Decimal } from "../decimal.js";
 import { foldName } from "../model/define-plan.js";
 import { DECIMAL_PATTERN, ISO_DATE_PATTERN, IsoDate } from "../model/text.js";
@@ -202,25 +202,25 @@ function readStatus(input: unknown): Reading<TaskStatus> {
   return vietnamese ? ok(vietnamese) : no(`status ${shown(input)} is not one of ${TaskStatus.options.join(", ")}`);
 }
 
+/** A field read by `read`: its value, or an issue with the reason (and the value given). */
+function field<T>(read: (input: unknown) => Reading<T>) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((input, ctx) => {
+      const reading = read(input);
+      if (reading.ok) return reading.value;
+      ctx.issues.push({ code: "custom", message: reading.reason, input });
+      return z.NEVER;
+    }),
+  );
+}
+
 function required<T>(name: string, read: (input: unknown) => Reading<T>, why = "") {
-  return z.unknown().transform((input, ctx) => {
-    const reading = input === undefined ? no(`${name} is missing${why}`) : read(input);
-    if (reading.ok) return reading.value;
-    ctx.addIssue({ code: "custom", message: reading.reason, input });
-    return z.NEVER;
-  });
+  return field((input) => (input === undefined ? no(`${name} is missing${why}`) : read(input)));
 }
 
 function optional<T>(read: (input: unknown) => Reading<T>) {
-  return z
-    .unknown()
-    .transform((input, ctx) => {
-      const reading = read(input);
-      if (reading.ok) return reading.value;
-      ctx.addIssue({ code: "custom", message: reading.reason, input });
-      return z.NEVER;
-    })
-    .optional();
+  return z.optional(field(read));
 }
 
 /**

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { IsoDate } from "./text.js";
 
 /** How a deadline cell is read. */
 export const DeadlineKind = z.enum(["month", "year", "range", "annual", "continuous", "fromYear", "referenced"]);
-export type DeadlineKind = z.infer<typeof DeadlineKind>;
+export type DeadlineKind = z.Infer<typeof DeadlineKind>;
 
 /**
  * When a task is due. Dates are Vietnam calendar dates: a task due "9/2025" has `due: "2025-09-30"`
@@ -12,18 +12,17 @@ export type DeadlineKind = z.infer<typeof DeadlineKind>;
 export const Deadline = z
   .object({
     /** The cell verbatim. */
-    raw: z.string().min(1),
+    raw: z.string().check(z.minLength(1)),
     kind: DeadlineKind,
     /** Last day of the period (month, year, range). */
-    due: IsoDate.optional(),
+    due: z.optional(IsoDate),
     /** First day of a range. */
-    start: IsoDate.optional(),
+    start: z.optional(IsoDate),
     /** Last day of a range. */
-    end: IsoDate.optional(),
+    end: z.optional(IsoDate),
     /** First day of a `fromYear` duty. */
-    from: IsoDate.optional(),
-  })
-  .superRefine((d, ctx) => {
+    from: z.optional(IsoDate),
+  }).check(z.superRefine((d, ctx) => {
     const need: Record<DeadlineKind, ReadonlyArray<"due" | "start" | "end" | "from">> = {
       month: ["due"],
       year: ["due"],
@@ -39,5 +38,5 @@ export const Deadline = z
       if (!wanted && d[key] !== undefined) ctx.addIssue({ code: "custom", message: `kind ${d.kind} takes no ${key}`, path: [key] });
     }
     if (d.start && d.end && d.start > d.end) ctx.addIssue({ code: "custom", message: "start is after end", path: ["start"] });
-  });
-export type Deadline = z.infer<typeof Deadline>;
+  }));
+export type Deadline = z.Infer<typeof Deadline>;

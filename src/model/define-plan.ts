@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../zod.js";
 import { PlanDataError, type PlanIssue } from "../errors.js";
 import type { Deadline } from "./deadline.js";
 import { Plan, type Agency, type Group, type Indicator, type Task } from "./entities.js";

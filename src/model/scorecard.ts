@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { LocalizedText } from "./text.js";
 import { InputNote, RecordSource, RejectedRecord } from "./records.js";
 import { AppliesTo, Severity, StatusDefinition, Verdict } from "./verdict.js";
@@ -10,69 +10,69 @@ export const CANONICAL_UNIT = /^(?:0|1|0\.\d*[1-9])$/;
 
 /** Counts of rows per verdict. */
 export const VerdictCounts = z.object({
-  pass: z.int().min(0),
-  warn: z.int().min(0),
-  fail: z.int().min(0),
-  "no-data": z.int().min(0),
-  "not-applicable": z.int().min(0),
+  pass: z.int().check(z.gte(0)),
+  warn: z.int().check(z.gte(0)),
+  fail: z.int().check(z.gte(0)),
+  "no-data": z.int().check(z.gte(0)),
+  "not-applicable": z.int().check(z.gte(0)),
 });
-export type VerdictCounts = z.infer<typeof VerdictCounts>;
+export type VerdictCounts = z.Infer<typeof VerdictCounts>;
 
 /** A score band and its label, e.g. `good` / "Hoàn thành tốt". */
 export const Band = z.object({ id: z.string(), label: LocalizedText });
-export type Band = z.infer<typeof Band>;
+export type Band = z.Infer<typeof Band>;
 
 /** The scores of a set of rows: an agency's, a group's, a locality's or the whole plan's. */
 export const Summary = z.object({
   /** Weighted mean of the scored rows (decimal string, 4 places), or null when no row is scored. */
-  score: z.string().nullable(),
+  score: z.nullable(z.string()),
   /**
    * Share of the rows needing a figure or a report that had one (decimal string, 4 places), or null when none
    * needed one.
    */
-  coverage: z.string().nullable(),
+  coverage: z.nullable(z.string()),
   /** The score stands on too little data (coverage below the minimum, or none expected): shown, but given no band. */
   provisional: z.boolean(),
-  rows: z.int().min(0),
+  rows: z.int().check(z.gte(0)),
   counts: VerdictCounts,
   band: Band,
 });
-export type Summary = z.infer<typeof Summary>;
+export type Summary = z.Infer<typeof Summary>;
 
 /** Counts of the rows of checks that are not scored: of the plan document itself, or of the figures reported. */
 export const CheckSummary = z.object({
-  rows: z.int().min(0),
+  rows: z.int().check(z.gte(0)),
   counts: VerdictCounts,
 });
-export type CheckSummary = z.infer<typeof CheckSummary>;
+export type CheckSummary = z.Infer<typeof CheckSummary>;
 
 /** One verdict: a rule applied to one entity (and period and locality where they apply), with why. */
 export const ScorecardRow = z.object({
   rule: z.string(),
   entity: z.string(),
-  period: z.int().optional(),
-  locality: z.string().optional(),
+  period: z.optional(z.int()),
+  locality: z.optional(z.string()),
   /**
    * Present (true) on a locality's row judged against a target of the whole city: a benchmark, counted in the
    * locality's summary and in no city-wide one.
    */
-  benchmark: z.literal(true).optional(),
+  benchmark: z.optional(z.literal(true)),
   verdict: Verdict,
   /** What happened, e.g. `met`, `on-track`, `overdue`, `missing-report`. */
   status: z.string(),
   /** Decimal 0-1 for pass, warn and fail rows; null for no-data and not-applicable. */
-  score: z.string().nullable(),
+  score: z.nullable(z.string()),
   /** The rule's weight (decimal string). */
   weight: z.string(),
   /** Present (true) when the row lacked the figure or report it needed: it counts against coverage. */
-  missingData: z.literal(true).optional(),
+  missingData: z.optional(z.literal(true)),
   /** The values the verdict was drawn from. */
   facts: z.record(z.string(), z.unknown()),
   /** Where the records the verdict used were read (file and line, or index); absent on checks of the plan itself. */
-  sources: z.array(RecordSource).optional(),
+  sources: z.optional(z.array(RecordSource)),
   message: LocalizedText,
 });
-export type ScorecardRow = z.infer<typeof ScorecardRow>;
+export type ScorecardRow = z.Infer<typeof ScorecardRow>;
 
 /** A scorecard: every verdict with its reasons, and the scores they add up to. */
 export const Scorecard = z.object({
@@ -90,7 +90,7 @@ export const Scorecard = z.object({
       file: z.string(),
       /** Which path ran the rule: compiled functions, or json-rules-engine (asked for, or a rule the compiler leaves to it). */
       engine: z.enum(["compiled", "json-rules-engine"]),
-      engineReason: z.string().optional(),
+      engineReason: z.optional(z.string()),
       /** The statuses of its rows: their words, and how urgently each needs attention. */
       statuses: z.record(z.string(), StatusDefinition),
     }),
@@ -123,4 +123,4 @@ export const Scorecard = z.object({
   /** Readings of the input worth telling (a BOM removed, a column ignored). */
   notes: z.array(InputNote),
 });
-export type Scorecard = z.infer<typeof Scorecard>;
+export type Scorecard = z.Infer<typeof Scorecard>;

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 
 /** Text in Vietnamese, verbatim from the source document (whitespace runs folded), with an English translation. */
 export const LocalizedText = z.object({
-  vi: z.string().min(1),
-  en: z.string().min(1),
+  vi: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
 });
-export type LocalizedText = z.infer<typeof LocalizedText>;
+export type LocalizedText = z.Infer<typeof LocalizedText>;
 
 /** The languages every text of the library is written in: Vietnamese, the source's, and English. */
 export const LANGUAGES = ["vi", "en"] as const;
@@ -34,17 +34,17 @@ export function isIsoDate(value: unknown): value is string {
 
 /** A date in the Vietnam calendar, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
-export type IsoDate = z.infer<typeof IsoDate>;
+export type IsoDate = z.Infer<typeof IsoDate>;
 
 /** A decimal number written as a string (`"0.77"`, `"1200"`), read with decimal.js, never a binary float. */
-export const DecimalString = z.string().regex(DECIMAL_PATTERN, "must be a decimal number such as 12 or 0.77");
-export type DecimalString = z.infer<typeof DecimalString>;
+export const DecimalString = z.string().check(z.regex(DECIMAL_PATTERN, "must be a decimal number such as 12 or 0.77"));
+export type DecimalString = z.Infer<typeof DecimalString>;
 
 /** Where an entity stands in the source document. */
 export const SourceRef = z.object({
   /** `header`, `B.II`, `PL1` … `PL4`. */
   part: z.enum(["header", "B.II", "PL1", "PL2", "PL3", "PL4"]),
   /** 1-based line of the flattened source text. */
-  line: z.int().positive(),
+  line: z.int().check(z.positive()),
 });
-export type SourceRef = z.infer<typeof SourceRef>;
+export type SourceRef = z.Infer<typeof SourceRef>;

@@ -1,16 +1,16 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { LocalizedText } from "./text.js";
 
 /** What a verdict says of a checked entity. */
 export const Verdict = z.enum(["pass", "warn", "fail", "no-data", "not-applicable"]);
-export type Verdict = z.infer<typeof Verdict>;
+export type Verdict = z.Infer<typeof Verdict>;
 
 /** The verdicts in the order they are counted and listed. */
 export const VERDICTS: readonly Verdict[] = Verdict.options;
 
 /** Which kind of entity a rule checks. */
 export const AppliesTo = z.enum(["indicator", "task", "plan", "observation"]);
-export type AppliesTo = z.infer<typeof AppliesTo>;
+export type AppliesTo = z.Infer<typeof AppliesTo>;
 
 /**
  * What a rule's rows are about: the plan's performance (its tasks and indicators), the figures reported (checks of
@@ -25,7 +25,7 @@ export function rowKindOf(appliesTo: AppliesTo): RowKind {
 
 /** How grave a failed check is. */
 export const Severity = z.enum(["high", "medium", "low"]);
-export type Severity = z.infer<typeof Severity>;
+export type Severity = z.Infer<typeof Severity>;
 
 /**
  * What a status of a rule's rows means, declared with the rule so that every output shows it without knowing the
@@ -34,8 +34,8 @@ export type Severity = z.infer<typeof Severity>;
  */
 export const StatusDefinition = z.strictObject({
   label: LocalizedText,
-  attention: z.int().min(1).max(1000).optional(),
-  followUp: z.boolean().optional(),
+  attention: z.optional(z.int().check(z.gte(1)).check(z.lte(1000))),
+  followUp: z.optional(z.boolean()),
 });
-export type StatusDefinition = z.infer<typeof StatusDefinition>;
+export type StatusDefinition = z.Infer<typeof StatusDefinition>;
 

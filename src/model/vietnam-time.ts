@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns/format";
+import { formatISO } from "date-fns/formatISO";
 
 /** The time zone every date of the plan is read in. */
 export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -11,7 +11,8 @@ export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
  * vietnamDate(new Date("2025-09-30T17:30:00Z")); //=> "2025-10-01"
  */
 export function vietnamDate(instant: Date | number = Date.now()): string {
-  return format(new TZDate(typeof instant === "number" ? instant : instant.getTime(), VIETNAM_TIME_ZONE), "yyyy-MM-dd");
+  // formatISO's date representation, rather than format's pattern language, which brings a locale and its tokens.
+  return formatISO(new TZDate(typeof instant === "number" ? instant : instant.getTime(), VIETNAM_TIME_ZONE), { representation: "date" });
 }
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { LocalizedText } from "../model/text.js";
 import { AppliesTo, Severity, StatusDefinition, Verdict } from "../model/verdict.js";
 
@@ -14,7 +14,7 @@ export const FactSetName = z.enum([
   "planTask",
   "planIndicator",
 ]);
-export type FactSetName = z.infer<typeof FactSetName>;
+export type FactSetName = z.Infer<typeof FactSetName>;
 
 /** A scalar a rule compares with: a literal, a fact (`{ "fact": "due" }`) or a parameter (`{ "param": "dueSoonDays" }`). */
 export const RuleValue: z.ZodType<unknown> = z.unknown();
@@ -29,7 +29,7 @@ export type Condition =
 /** Schema of a json-rules-engine condition: a leaf or `all` / `any` / `not` of conditions; no JSONPath `path`. */
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ fact: z.string().min(1), operator: z.string().min(1), value: RuleValue }),
+    z.strictObject({ fact: z.string().check(z.minLength(1)), operator: z.string().check(z.minLength(1)), value: RuleValue }),
     z.strictObject({ all: z.array(Condition) }),
     z.strictObject({ any: z.array(Condition) }),
     z.strictObject({ not: Condition }),
@@ -39,71 +39,71 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 /** What a case decides: the verdict, the status, the score (0 to 1) and the message. */
 export const Outcome = z.strictObject({
   verdict: Verdict,
-  status: z.string().min(1),
+  status: z.string().check(z.minLength(1)),
   /** Decimal score of a pass/warn/fail row: a literal, `{ "param": … }` or `{ "fact": … }`. Defaults: pass 1, fail 0. */
-  score: z.union([z.string().regex(/^\d+(\.\d+)?$/), z.strictObject({ param: z.string() }), z.strictObject({ fact: z.string() })]).optional(),
+  score: z.optional(z.union([z.string().check(z.regex(/^\d+(\.\d+)?$/)), z.strictObject({ param: z.string() }), z.strictObject({ fact: z.string() })])),
   /** Message with `{fact}` and `{param}` placeholders; `{name}` is the entity's name, `{label}` its id and short name. */
   message: LocalizedText,
   /** `false`: the row is shown but not scored (a task due soon or in progress is not yet to be judged). */
-  scored: z.boolean().optional(),
+  scored: z.optional(z.boolean()),
   /**
    * `true`: the row lacked the figure or report it needed (none given, or one set aside as invalid). It is scored as
    * the case says, and counts against coverage as a `no-data` row does.
    */
-  missingData: z.boolean().optional(),
+  missingData: z.optional(z.boolean()),
   /** Emit no row (a check that only reports problems). */
-  skip: z.boolean().optional(),
+  skip: z.optional(z.boolean()),
 });
-export type Outcome = z.infer<typeof Outcome>;
+export type Outcome = z.Infer<typeof Outcome>;
 
 /**
  * One case of a rule: a json-rules-engine rule (`conditions` and an `event` whose params are the outcome).
  * Cases are tried in file order; the first whose conditions hold decides.
  */
 export const RuleCase = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   conditions: z.union([z.strictObject({ all: z.array(Condition) }), z.strictObject({ any: z.array(Condition) }), z.strictObject({ not: Condition })]),
   event: z.strictObject({ type: z.literal("outcome"), params: Outcome }),
 });
-export type RuleCase = z.infer<typeof RuleCase>;
+export type RuleCase = z.Infer<typeof RuleCase>;
 
 /** A parameter a rule declares, with its default; apps may override it. */
 export const RuleParameter = z.strictObject({
   default: z.union([z.string(), z.number(), z.boolean()]),
   description: LocalizedText,
 });
-export type RuleParameter = z.infer<typeof RuleParameter>;
+export type RuleParameter = z.Infer<typeof RuleParameter>;
 
 /** A worked example: facts, parameters if not the defaults, and the outcome expected. Examples are run as tests. */
 export const RuleExample = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   facts: z.record(z.string(), z.unknown()),
-  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  expect: z.strictObject({ verdict: Verdict, status: z.string().min(1), score: z.string().nullable().optional(), skip: z.boolean().optional() }),
+  parameters: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  expect: z.strictObject({ verdict: Verdict, status: z.string().check(z.minLength(1)), score: z.optional(z.nullable(z.string())), skip: z.optional(z.boolean()) }),
 });
-export type RuleExample = z.infer<typeof RuleExample>;
+export type RuleExample = z.Infer<typeof RuleExample>;
 
 /** A rule file of `rules/`: metadata, parameters, the cases (json-rules-engine rules) and worked examples. */
 export const RuleFile = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   /** Dotted id, e.g. `indicator.milestone-met`. */
-  id: z.string().regex(/^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$/, "must look like indicator.milestone-met"),
+  id: z.string().check(z.regex(/^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$/, "must look like indicator.milestone-met")),
   title: LocalizedText,
   description: LocalizedText,
   rationale: LocalizedText,
   severity: Severity,
   /** Weight of the rule's rows in scores; 0 reports without scoring. */
-  weight: z.number().min(0).max(100),
+  weight: z.number().check(z.gte(0)).check(z.lte(100)),
   appliesTo: AppliesTo,
   /** The facts the rule reads. */
   factSet: FactSetName,
   /** Where in the plan the duty comes from. */
   planClause: LocalizedText,
-  parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), RuleParameter).default({}),
+  parameters: z._default(z.record(z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/)), RuleParameter), {}),
   /** The statuses its cases give, with their words; a rule that declares none shows its status ids as they are. */
-  statuses: z.record(z.string().min(1), StatusDefinition).default({}),
-  cases: z.array(RuleCase).min(1),
-  examples: z.array(RuleExample).min(1),
+  statuses: z._default(z.record(z.string().check(z.minLength(1)), StatusDefinition), {}),
+  cases: z.array(RuleCase).check(z.minLength(1)),
+  examples: z.array(RuleExample).check(z.minLength(1)),
 });
-export type RuleFile = z.infer<typeof RuleFile>;
+export type RuleFile = z.Infer<typeof RuleFile>;
 export type RuleFileInput = z.input<typeof RuleFile>;

@@ -1,4 +1,4 @@
-import { Engine, type RuleProperties } from "json-rules-engine";
+import type { Engine, RuleProperties } from "json-rules-engine";
 import { RuleFileError } from "./errors.js";
 import type { LoadedRule } from "./load.js";
 import { OPERATORS } from "./operators.js";
@@ -12,10 +12,17 @@ export interface Decision {
 
 const engines = new WeakMap<LoadedRule, Engine>();
 
+/**
+ * json-rules-engine, loaded when a rule first runs in it: the compiled path decides the standard rules without it,
+ * so an app's bundle loads it only for the rules it leaves to the engine (a bundler splits it into a chunk of its own).
+ */
+let engineModule: Promise<typeof import("json-rules-engine")> | undefined;
+
 /** One json-rules-engine Engine per rule: each case a rule, earlier cases with higher priority. */
-function engineFor(rule: LoadedRule): Engine {
+async function engineFor(rule: LoadedRule): Promise<Engine> {
   let engine = engines.get(rule);
   if (!engine) {
+    const { Engine } = await (engineModule ??= import("json-rules-engine"));
     engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
     for (const op of OPERATORS) engine.addOperator(op.name, op.fn);
     rule.cases.forEach((k, i) =>
@@ -33,7 +40,7 @@ function engineFor(rule: LoadedRule): Engine {
  * @throws {RuleFileError} when no case holds: a rule must end with a case for everything else.
  */
 export async function decide(rule: LoadedRule, facts: Readonly<Record<string, unknown>>): Promise<Decision> {
-  const { results } = await engineFor(rule).run({ ...facts });
+  const { results } = await (await engineFor(rule)).run({ ...facts });
   // Priorities count down from the first case, so the highest priority that held is the earliest case.
   const chosen = results.length ? Math.min(...results.map((r) => rule.cases.length - (r.priority ?? 0))) : -1;
   const k = rule.cases[chosen];
