@@ -106,4 +106,3 @@ export const RuleFile = z.strictObject({
   examples: z.array(RuleExample).check(z.minLength(1)),
 });
 export type RuleFile = z.Infer<typeof RuleFile>;
-export type RuleFileInput = z.input<typeof RuleFile>;
