@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CellParseError, Deadline, Nq57Error, parseAgencyList, parseDeadline, parseTarget, parseVietnameseNumber, plans, Target } from "../../src/index.js";
 import { agencyMatcher } from "../../src/parse/agency-list.js";
-import { CsvSyntaxError, parseCsv, ReadInput, readCsvRecords, readJsonRecords } from "../../src/input/index.js";
+import { ReadInput, readCsvRecords, readJsonRecords } from "../../src/index.js";
+import { CsvSyntaxError, parseCsv } from "../../src/input/csv.js";
 import { deadlineCellLines, expectedDeadlines } from "../expected/deadline-cells.js";
 import { expectedTargets, targetCellLines } from "../expected/target-cells.js";
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createInputAccumulator, plans, readCsvRecords, readCsvStream } from "../../src/index.js";
-import { CsvSyntaxError, parseCsv, type CsvSeparator } from "../../src/input/index.js";
+import { CsvSyntaxError, parseCsv, type CsvSeparator } from "../../src/input/csv.js";
 import { csvRowsOf } from "../../src/input/csv-stream.js";
 import { cut } from "./cut.js";
 

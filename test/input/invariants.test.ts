@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
-import { acceptRecords, mergeInputs, readCsvRecords, ReadInput, type RecordSource } from "../../src/input/index.js";
+import { acceptRecords, mergeInputs, readCsvRecords, ReadInput, type RecordSource } from "../../src/index.js";
 
 const plan = plans["haiphong-142"];
 

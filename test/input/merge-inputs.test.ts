@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
-import { acceptRecords, mergeInputs, readCsvRecords, readJsonRecords } from "../../src/input/index.js";
+import { acceptRecords, mergeInputs, readCsvRecords, readJsonRecords } from "../../src/index.js";
 
 const plan = plans["haiphong-142"];
 const csv = (name: string, ...rows: string[]) => readCsvRecords(name, ["indicator,period,value,locality", ...rows].join("\n"), plan);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCsv } from "../../src/index.js";
-import { CsvSyntaxError, parseCsv, type CsvRow } from "../../src/input/index.js";
+import { CsvSyntaxError, parseCsv, type CsvRow } from "../../src/input/csv.js";
 
 /** The cells of each row, as plain arrays. */
 const cells = (rows: CsvRow[]) => rows.map((row) => [...row]);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
-import { readCsvRecords } from "../../src/input/index.js";
+import { readCsvRecords } from "../../src/index.js";
 
 const plan = plans["haiphong-142"];
 const sample = (name: string) => readFileSync(new URL(`../../fixtures/input-samples/${name}`, import.meta.url), "utf8");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
-import { readJsonRecords } from "../../src/input/index.js";
+import { readJsonRecords } from "../../src/index.js";
 
 const plan = plans["haiphong-142"];
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, plans } from "../../src/index.js";
 import { readDate, readValue } from "../../src/input/fields.js";
-import { acceptRecords } from "../../src/input/index.js";
+import { acceptRecords } from "../../src/index.js";
 
 /**
  * The readings of cells written another way than the canonical one (a decimal comma, a % sign, thousands

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
-import { acceptRecords, mergeInputs, ReadInput, readCsvRecords, readJsonRecords } from "../../src/input/index.js";
+import { acceptRecords, mergeInputs, ReadInput, readCsvRecords, readJsonRecords } from "../../src/index.js";
 import { MAX_INPUT_CHARS } from "../../src/input/file-text.js";
 import { evaluate } from "../../src/scorecard/evaluate.js";
 import { Scorecard } from "../../src/model/scorecard.js";

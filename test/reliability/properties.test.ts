@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plans } from "../../src/index.js";
 import { foldName } from "../../src/model/define-plan.js";
-import { acceptRecords, readCsvRecords, readCsvStream, readJsonRecords, type ReadInput, type ReadOptions, type RecordSource } from "../../src/input/index.js";
+import { acceptRecords, readCsvRecords, readCsvStream, readJsonRecords, type ReadInput, type ReadOptions, type RecordSource } from "../../src/index.js";
 import { createInputAccumulator } from "../../src/input/accumulate.js";
 import { isFoldedSpellingNote } from "../../src/input/places.js";
 import { evaluate } from "../../src/scorecard/evaluate.js";
