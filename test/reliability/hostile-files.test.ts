@@ -122,9 +122,23 @@ describe("a file that cannot be read", () => {
     chmodSync(path, 0o000);
     return path;
   };
+  // Node.js from the npm registry lives under root's home, which nobody cannot enter: a copy nobody can run serves.
+  let nodeForNobody: string | undefined;
+  const nobodysNode = () => {
+    if (nodeForNobody) return nodeForNobody;
+    nodeForNobody = process.execPath;
+    if (spawnSync(nodeForNobody, ["-e", ""], { uid: 65534, gid: 65534 }).status !== 0) {
+      const folder = mkdtempSync(join(tmpdir(), "nq57-node-"));
+      chmodSync(folder, 0o755);
+      nodeForNobody = join(folder, "node");
+      copyFileSync(process.execPath, nodeForNobody);
+      chmodSync(nodeForNobody, 0o755);
+    }
+    return nodeForNobody;
+  };
   const run = async (argv: string[]) => {
     if (!asRoot) return cli(argv);
-    const child = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...argv], { uid: 65534, gid: 65534, encoding: "utf8", cwd: root, timeout: 150_000 });
+    const child = spawnSync(nobodysNode(), ["--import", "tsx", join(root, "src/cli/main.ts"), ...argv], { uid: 65534, gid: 65534, encoding: "utf8", cwd: root, timeout: 150_000 });
     return { code: child.status, stdout: child.stdout, stderr: child.stderr };
   };
 
