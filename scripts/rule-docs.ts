@@ -8,14 +8,14 @@
 import type { DefinedPlan } from "../src/model/define-plan.js";
 import type { Indicator, Task } from "../src/model/entities.js";
 import type { LocalizedText } from "../src/model/text.js";
-import { runRuleExamples, type ExampleResult } from "../src/rules/examples.js";
+import { compileRule, decideCompiled } from "../src/rules/compile.js";
+import { exampleCase, runRuleExamples, type ExampleResult } from "../src/rules/examples.js";
 import { FACT_SETS, MESSAGE_PLACEHOLDERS } from "../src/rules/fact-sets.js";
 import type { Lang } from "../src/model/text.js";
 import { loadRules, placeholders, reference, type LoadedRule, type RuleSource } from "../src/rules/load.js";
-import { OPERATORS, OPERATOR_MAP } from "../src/rules/operators.js";
-import type { Condition, FactSetName, Outcome, RuleCase, RuleExample } from "../src/rules/rule-file.js";
+import { OPERATORS, OPERATOR_MAP, operatorChain } from "../src/rules/operators.js";
+import { innerConditions, isLeaf, type Condition, type FactSetName, type LeafCondition, type Outcome, type RuleCase, type RuleExample } from "../src/rules/rule-file.js";
 import type { AppliesTo, Severity, Verdict } from "../src/model/verdict.js";
-import { decide } from "../src/rules/run.js";
 import { standardRules } from "../src/rules/standard.js";
 import { scoreOf } from "../src/rules/score.js";
 import { subjectList, subjectsFor, type EvaluationContext } from "../src/scorecard/subjects.js";
@@ -48,7 +48,8 @@ export class RuleExampleFailure extends Error {
   }
 }
 
-function outcomeText(o: { verdict: string; status: string; score?: string | null | undefined; skip?: boolean | undefined }): string {
+function outcomeText(o: { verdict: string; status: string; score?: string | null | undefined; skip?: boolean | undefined } | null): string {
+  if (!o) return "no outcome";
   return [o.verdict, o.status, ...(o.score !== undefined ? [`score ${o.score ?? "none"}`] : []), ...(o.skip ? ["skip"] : [])].join(" / ");
 }
 
@@ -119,6 +120,7 @@ const W = {
   empty: { vi: "trống", en: "empty" },
   isEmpty: { vi: "trống", en: "is empty" },
   isGiven: { vi: "có", en: "is given" },
+  shared: { vi: "điều kiện dùng chung", en: "the shared condition" },
   yes: { vi: "có", en: "yes" },
   no: { vi: "không", en: "no" },
   param: { vi: "tham số", en: "parameter" },
@@ -161,7 +163,7 @@ function literal(value: unknown, lang: Lang): string {
 // ---------------------------------------------------------------------------------------------------
 // Cases in plain words
 
-type Leaf = Extract<Condition, { fact: string }>;
+type Leaf = LeafCondition;
 
 function factWords(rule: LoadedRule, name: string, lang: Lang): string {
   const fact = FACT_SETS[rule.definition.factSet].facts[name];
@@ -198,11 +200,11 @@ export function readLeaf(rule: LoadedRule, leaf: Leaf, lang: Lang): string {
   return `${subject} ${escapeMarkdown(words)} ${valueWords(rule, leaf.value, lang)} ${technical(leaf)}`;
 }
 
-const isLeaf = (c: Condition): c is Leaf => "fact" in c;
-
 /** A condition as nested list items under `indent`. */
 function conditionItems(rule: LoadedRule, c: Condition, lang: Lang, indent: string): string[] {
   if (isLeaf(c)) return [`${indent}- ${readLeaf(rule, c, lang)}`];
+  if ("condition" in c)
+    return [`${indent}- ${W.shared[lang]} ${code(c.condition)}:`, ...conditionItems(rule, rule.sharedConditions[c.condition] as Condition, lang, `${indent}  `)];
   if ("not" in c)
     return isLeaf(c.not)
       ? [`${indent}- ${W.not[lang]}: ${readLeaf(rule, c.not, lang)}`]
@@ -308,8 +310,9 @@ async function workedExamples(source: RuleSource, rule: LoadedRule, results: rea
     const result = own[i];
     if (!result || result.example !== example.name) throw new Error(`${rule.file}: example ${i + 1} was not run`);
     const [withParams] = example.parameters ? loadRules([source], { parameters: { [rule.id]: example.parameters } }) : [rule];
-    const { case: decided } = await decide(withParams as LoadedRule, example.facts);
-    out.push({ example, result, decidedBy: decided.name });
+    const decided = exampleCase(withParams as LoadedRule, example.facts);
+    if ("error" in decided) throw new Error(`${rule.file}: example "${example.name}": ${decided.error}`);
+    out.push({ example, result, decidedBy: (withParams as LoadedRule).cases[decided.index]!.name });
   }
   return out;
 }
@@ -322,8 +325,8 @@ function factsRead(rule: LoadedRule): string[] {
       names.add(c.fact);
       const ref = reference(c.value);
       if (ref?.kind === "fact") names.add(ref.name);
-    } else if ("not" in c) walk(c.not);
-    else ("all" in c ? c.all : c.any).forEach(walk);
+    } else if ("condition" in c) walk(rule.sharedConditions[c.condition] as Condition);
+    else innerConditions(c).forEach(walk);
   };
   for (const k of rule.definition.cases) {
     walk(k.conditions as Condition);
@@ -392,7 +395,7 @@ function exampleTable(rule: LoadedRule, examples: readonly WorkedExample[]): str
         escapeMarkdown(example.name),
         exampleFacts(rule, read, example),
         resultCell(result.expected),
-        `${resultCell({ ...result.actual, skip: result.actual.skip ? true : undefined })}<br>trường hợp/case ${caseRef}`,
+        `${result.actual ? resultCell({ ...result.actual, skip: result.actual.skip ? true : undefined }) : escapeMarkdown(result.error ?? "—")}<br>trường hợp/case ${caseRef}`,
         result.passed ? "✓" : "✗",
       ];
     }),
@@ -508,11 +511,11 @@ function renderIndex(rules: readonly LoadedRule[]): string {
     usedBy((r) => {
       let found = false;
       const walk = (c: Condition) => {
-        if (isLeaf(c)) found ||= c.operator === name;
-        else if ("not" in c) walk(c.not);
-        else ("all" in c ? c.all : c.any).forEach(walk);
+        if (isLeaf(c)) found ||= operatorChain(c.operator)?.operator.name === name;
+        else innerConditions(c).forEach(walk);
       };
       r.definition.cases.forEach((k) => walk(k.conditions as Condition));
+      Object.values(r.sharedConditions).forEach((c) => walk(c as Condition));
       return found;
     });
 
@@ -689,8 +692,10 @@ export async function coverageOf(plan: DefinedPlan, rules: readonly LoadedRule[]
   const byRule = new Map<string, Map<string, Mark>>();
   for (const rule of rules) {
     const marks = new Map<string, Mark>();
+    const compiled = compileRule(rule);
     for (const subject of subjectList(subjectsFor(rule.definition.factSet, context, rule.parameters))) {
-      const { outcome } = await decide(rule, subject.facts);
+      const outcome = decideCompiled(compiled, subject.facts);
+      if (!outcome) throw new Error(`${rule.file}: no case holds for ${subject.entity}`);
       if (outcome.skip) continue;
       let mark = marks.get(subject.entity);
       if (!mark) marks.set(subject.entity, (mark = { periods: [], verdicts: new Set(), statuses: new Set() }));

@@ -8,7 +8,7 @@
 
 // ---------------------------------------------------------------- shared
 export { Decimal } from "./decimal.js";
-export { CellParseError, Nq57Error, PlanDataError, type PlanIssue } from "./errors.js";
+export { CellParseError, Nq57Error, OptionsError, PlanDataError, type PlanIssue } from "./errors.js";
 export { VERSION } from "./version.js";
 export { DecimalString, IsoDate, LANGUAGES, LocalizedText, SourceRef, type Lang } from "./model/text.js";
 export { addMonthsToDate, daysBetween, VIETNAM_TIME_ZONE, vietnamDate } from "./model/vietnam-time.js";
@@ -62,18 +62,33 @@ export { readJsonRecords } from "./input/read-json.js";
 
 // ---------------------------------------------------------------- rules
 export { AppliesTo, Severity, StatusDefinition, Verdict, VERDICTS, type RowKind } from "./model/verdict.js";
-export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter } from "./rules/rule-file.js";
-export { FACT_SETS, MESSAGE_PLACEHOLDERS, type FactDefinition, type FactSetDefinition } from "./rules/fact-sets.js";
-export { OPERATORS, type OperatorDefinition, type OperatorFn } from "./rules/operators.js";
-export { checkRuleFile, loadRules, RULE_LIMITS, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "./rules/load.js";
+export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter, TopCondition, type LeafCondition } from "./rules/rule-file.js";
+export {
+  APP_FACT_KINDS,
+  APP_FACT_KINDS_OF,
+  APP_FACT_TYPES,
+  FACT_SETS,
+  MESSAGE_PLACEHOLDERS,
+  type AppFactDefinition,
+  type AppFactKind,
+  type AppFacts,
+  type AppFactType,
+  type FactDefinition,
+  type FactSetDefinition,
+} from "./rules/fact-sets.js";
+export { ComparisonError, OPERATOR_DECORATORS, OPERATORS, type OperatorDecorator, type OperatorDefinition, type OperatorFn } from "./rules/operators.js";
+export { checkRuleFile, loadRules, RULE_LIMITS, type LoadedRule, type LoadOptions, type ParameterValue, type RuleOverrides, type RuleSource } from "./rules/load.js";
 export { ruleSourceFromText } from "./rules/rule-text.js";
-export { runRuleExamples, type ExampleResult } from "./rules/examples.js";
-export { RuleFileError } from "./rules/errors.js";
+export { runRuleExamples, verifyRuleExamples, type ExampleResult, type VerifiedDecision, type VerifiedExample } from "./rules/examples.js";
+export { addRuleToEngine, decidedCase, engineRules } from "./rules/engine.js";
+export { ENGINE_DIFFERENCES, type EngineDifference } from "./rules/differences.js";
+export { AppFactError, RuleFileError, RuleValueError } from "./rules/errors.js";
 export { standardRules } from "./rules/standard.js";
 
 // ---------------------------------------------------------------- the scorecard
 export { Band, CheckSummary, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./model/scorecard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
+export { checkAppFacts, type AppFactValues, type IndicatorFactValues } from "./scorecard/app-facts.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
 export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, type SummaryOptions } from "./scorecard/summarize.js";
 

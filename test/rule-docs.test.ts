@@ -88,8 +88,9 @@ describe("renderRuleDocs", () => {
       const row = rowStarting(pageOf(`${result.rule}.md`), escapeMarkdown(result.example));
       expect(row, `${result.rule}: ${result.example}`).toBeDefined();
       expect(result.passed, `${result.rule}: ${result.example}`).toBe(true);
-      expect(row?.[3]).toContain(`${code(result.actual.verdict)} · ${code(result.actual.status)}`);
-      if (result.actual.score !== null) expect(row?.[3]).toContain(`điểm/score ${result.actual.score}`);
+      const actual = result.actual!;
+      expect(row?.[3]).toContain(`${code(actual.verdict)} · ${code(actual.status)}`);
+      if (actual.score !== null) expect(row?.[3]).toContain(`điểm/score ${actual.score}`);
       expect(row?.[4]).toBe("✓");
     }
   });
