@@ -29,6 +29,11 @@ export class OptionsError extends Nq57Error {
   }
 }
 
+/** An input accumulator used after `finish()`: its input is complete, so further records go to a new one. */
+export class InputClosedError extends Nq57Error {
+  override name = "InputClosedError";
+}
+
 /** A plan given to {@link definePlan} breaks the model: each issue names the entity and field. */
 export class PlanDataError extends Nq57Error {
   override name = "PlanDataError";

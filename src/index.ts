@@ -8,7 +8,7 @@
 
 // ---------------------------------------------------------------- shared
 export { Decimal } from "./decimal.js";
-export { CellParseError, Nq57Error, OptionsError, PlanDataError, type PlanIssue } from "./errors.js";
+export { CellParseError, InputClosedError, Nq57Error, OptionsError, PlanDataError, type PlanIssue } from "./errors.js";
 export { VERSION } from "./version.js";
 export { DecimalString, IsoDate, LANGUAGES, LocalizedText, SourceRef, type Lang } from "./model/text.js";
 export { addMonthsToDate, daysBetween, VIETNAM_TIME_ZONE, vietnamDate } from "./model/vietnam-time.js";

@@ -5,23 +5,11 @@
  * must have been refused at load with a reason, or the value refused with a RuleValueError: never another answer,
  * never a crash.
  */
-import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
-import {
-  addRuleToEngine,
-  decidedCase,
-  FACT_SETS,
-  loadRules,
-  OPERATORS,
-  RuleFileError,
-  RuleValueError,
-  standardRules,
-  type AppFacts,
-  type LoadedRule,
-  type RuleSource,
-} from "../../src/index.js";
-import { compileRule, type CompiledRule } from "../../src/rules/compile.js";
+import { FACT_SETS, loadRules, OPERATORS, RuleFileError, standardRules, type AppFacts, type LoadedRule, type RuleSource, type RuleValueError } from "../../src/index.js";
+import { compileRule } from "../../src/rules/compile.js";
 import { OPERATOR_DECORATORS, operatorChain } from "../../src/rules/operators.js";
+import { compiled, stock, verdictOf } from "./engine-helpers.js";
 
 /** A small seeded generator, so that a failure can be replayed. */
 function rng(seed: number) {
@@ -36,38 +24,6 @@ function rng(seed: number) {
   return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
 }
 type Rng = ReturnType<typeof rng>;
-
-/** What one side decided: a case index (-1: none), or an error. */
-type Decision = { index: number } | { error: unknown };
-
-async function stock(rule: LoadedRule, facts: Record<string, unknown>): Promise<Decision> {
-  try {
-    const { results } = await addRuleToEngine(new Engine(), rule).run({ ...facts });
-    return { index: decidedCase(rule, results) };
-  } catch (error) {
-    return { error };
-  }
-}
-
-function compiled(rule: LoadedRule | CompiledRule, facts: Record<string, unknown>, complete: boolean): Decision {
-  try {
-    return { index: ("decideIndex" in rule ? rule : compileRule(rule, { complete })).decideIndex(facts) };
-  } catch (error) {
-    return { error };
-  }
-}
-
-/**
- * Whether the compiled decision may stand beside the engine's: the same case; or both stopping (the library with a
- * RuleValueError saying the engine fails too); or the library refusing a value the engine reads otherwise, with a
- * reason. Anything else is a silent difference or a crash.
- */
-function verdictOf(mine: Decision, engine: Decision): "same" | "both-fail" | "refused" | "DIFFERENT" {
-  if ("index" in mine) return "index" in engine && engine.index === mine.index ? "same" : "DIFFERENT";
-  if (!(mine.error instanceof RuleValueError)) return "DIFFERENT";
-  if (mine.error.engineFails) return "error" in engine ? "both-fail" : "DIFFERENT";
-  return "refused";
-}
 
 // ---------------------------------------------------------------- generated rules over every operator and decorator
 

@@ -237,7 +237,7 @@ describe("bands only on enough data", () => {
     const any = await evaluate({ plan, taskReports: [{ task: "T-2.1", status: "completed", reportedOn: "2025-06-28" }], asOf, minCoverage: "0" });
     expect(any.summary.overall.provisional).toBe(false);
     expect(any.summary.overall.band.id).not.toBe("insufficient-data");
-    await expect(evaluate({ plan, asOf, minCoverage: "1.5" })).rejects.toThrow(/minCoverage "1.5" is not a decimal from 0 to 1/);
+    await expect(evaluate({ plan, asOf, minCoverage: "1.5" })).rejects.toThrow(/minCoverage: "1.5" is not a decimal from 0 to 1/);
   });
 
   it("names its bands in its own words, not the staff ratings of Decree 90/2020, each translation meaning what the Vietnamese says", () => {
