@@ -3,6 +3,7 @@ import { comparisonProblem, fitsType, type Side } from "./comparisons.js";
 import { RuleFileError } from "./errors.js";
 import { FACT_SETS, factsOf, MESSAGE_PLACEHOLDERS, type AppFacts } from "./fact-sets.js";
 import { MAX_DECORATORS, OPERATOR_DECORATORS, operatorChain, OPERATORS, shown } from "./operators.js";
+import type { StandardRuleId, StandardRuleParameters } from "./standard-types.js";
 import { innerConditions, isLeaf, RuleFile, type Condition, type Outcome, type RuleCase, type TopCondition } from "./rule-file.js";
 
 /** A rule file as given: its name (for error messages) and its parsed JSON. */
@@ -16,10 +17,13 @@ export type ParameterValue = string | number | boolean;
 
 /** What an app may change in the rules it loads. */
 export interface RuleOverrides {
-  /** Parameter values by rule id, e.g. `{ "task.deadline": { dueSoonDays: 14 } }`. */
-  readonly parameters?: Readonly<Record<string, Readonly<Record<string, ParameterValue>>>>;
-  /** Weights by rule id. */
-  readonly weights?: Readonly<Record<string, number>>;
+  /**
+   * Parameter values by rule id, e.g. `{ "task.deadline": { dueSoonDays: 14 } }`: a standard rule's typed as its rule
+   * file declares them ({@link StandardRuleParameters}), an app's own rule's by the types of their defaults.
+   */
+  readonly parameters?: StandardRuleParameters & { readonly [ruleId: string]: Readonly<Record<string, ParameterValue | undefined>> | undefined };
+  /** Weights (0 to 100) by rule id. */
+  readonly weights?: { readonly [ruleId in StandardRuleId]?: number } & { readonly [ruleId: string]: number | undefined };
 }
 
 /** What rules are loaded with: an app's overrides, and the facts it brings of its own. */
@@ -268,6 +272,8 @@ function resolve(file: string, rule: RuleFile, overrides: LoadOptions): LoadedRu
   const parameters: Record<string, ParameterValue> = {};
   for (const [name, p] of Object.entries(rule.parameters)) parameters[name] = p.default;
   for (const [name, value] of Object.entries(given)) {
+    // An optional parameter written out as undefined keeps its default, as if left out.
+    if (value === undefined) continue;
     const declared = rule.parameters[name];
     if (!declared) throw new RuleFileError(file, `parameters.${cutText(name)}`, `rule ${rule.id} has no parameter ${quoted(name)}`);
     if (typeof value !== typeof declared.default)

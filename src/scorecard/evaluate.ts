@@ -24,9 +24,12 @@ import { appFactTable, checkAppFacts, withAppFacts, type AppFactValues } from ".
 /** What {@link evaluate} scores. */
 export interface EvaluateOptions extends LoadOptions {
   readonly plan: DefinedPlan;
-  /** Observations as an app holds them; checked, and listed in `rejected` when unusable. */
+  /**
+   * Observations as an app holds them, typed or not (an app's own are best typed {@link ObservationInput}); checked,
+   * and listed in `rejected` when unusable.
+   */
   readonly observations?: readonly unknown[];
-  /** Task reports as an app holds them. */
+  /** Task reports as an app holds them ({@link TaskReportInput}), checked likewise. */
   readonly taskReports?: readonly unknown[];
   /** Input already read from files (`readCsvRecords`, `readJsonRecords`, `mergeInputs`), used beside the arrays. */
   readonly input?: ReadInput;
