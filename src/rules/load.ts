@@ -21,9 +21,9 @@ export interface RuleOverrides {
    * Parameter values by rule id, e.g. `{ "task.deadline": { dueSoonDays: 14 } }`: a standard rule's typed as its rule
    * file declares them ({@link StandardRuleParameters}), an app's own rule's by the types of their defaults.
    */
-  readonly parameters?: StandardRuleParameters & { readonly [ruleId: string]: Readonly<Record<string, ParameterValue | undefined>> | undefined };
+  readonly parameters?: StandardRuleParameters & { readonly [ruleId: string]: Readonly<Record<string, ParameterValue | undefined>> | undefined } | undefined;
   /** Weights (0 to 100) by rule id. */
-  readonly weights?: { readonly [ruleId in StandardRuleId]?: number } & { readonly [ruleId: string]: number | undefined };
+  readonly weights?: { readonly [ruleId in StandardRuleId]?: number } & { readonly [ruleId: string]: number | undefined } | undefined;
 }
 
 /** What rules are loaded with: an app's overrides, and the facts it brings of its own. */
@@ -32,7 +32,7 @@ export interface LoadOptions extends RuleOverrides {
    * Facts an app brings, by kind of entity: rules may read them as they read the library's, and are checked
    * against them when loaded. Their values are given to `evaluate` as `appFactValues`.
    */
-  readonly appFacts?: AppFacts;
+  readonly appFacts?: AppFacts | undefined;
 }
 
 /** A checked rule, parameters resolved, ready to run. */

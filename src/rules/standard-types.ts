@@ -33,10 +33,10 @@ export type WhenMissing = "not-met" | "no-data";
 /** The recurring duties' report date and how they score a late report. */
 interface RecurringReportParameters {
   /** The month and day (`MM-DD`) a year's report is due, in the year reported on. */
-  readonly annualReportDue?: string;
-  readonly dueSoonDays?: number;
+  readonly annualReportDue?: string | undefined;
+  readonly dueSoonDays?: number | undefined;
   /** A decimal from 0 to 1, e.g. `"0.25"`. */
-  readonly lateScore?: string;
+  readonly lateScore?: string | undefined;
 }
 
 /**
@@ -44,18 +44,18 @@ interface RecurringReportParameters {
  * parameter left out keeps the default of its rule file (listed in docs/rules).
  */
 export interface StandardRuleParameters {
-  readonly "task.deadline"?: { readonly dueSoonDays?: number; /** A decimal from 0 to 1. */ readonly lateScore?: string };
-  readonly "task.annual-report"?: RecurringReportParameters;
-  readonly "task.continuous-report"?: RecurringReportParameters;
-  readonly "indicator.milestone-met"?: { readonly whenMissing?: WhenMissing };
+  readonly "task.deadline"?: { readonly dueSoonDays?: number | undefined; /** A decimal from 0 to 1. */ readonly lateScore?: string | undefined } | undefined;
+  readonly "task.annual-report"?: RecurringReportParameters | undefined;
+  readonly "task.continuous-report"?: RecurringReportParameters | undefined;
+  readonly "indicator.milestone-met"?: { readonly whenMissing?: WhenMissing | undefined } | undefined;
   readonly "indicator.progress"?: {
     /** Decimals as text, e.g. `"0.95"`. */
-    readonly onTrackRatio?: string;
-    readonly accelerationRatio?: string;
-    readonly regressionRatio?: string;
-    readonly whenMissing?: WhenMissing;
-  };
-  readonly "observation.year-in-plan"?: { readonly baselineYears?: number };
+    readonly onTrackRatio?: string | undefined;
+    readonly accelerationRatio?: string | undefined;
+    readonly regressionRatio?: string | undefined;
+    readonly whenMissing?: WhenMissing | undefined;
+  } | undefined;
+  readonly "observation.year-in-plan"?: { readonly baselineYears?: number | undefined } | undefined;
 }
 
 /** A row of a standard rule, its status one of that rule's ({@link StandardStatus}). */

@@ -28,29 +28,29 @@ export interface EvaluateOptions extends LoadOptions {
    * Observations as an app holds them, typed or not (an app's own are best typed {@link ObservationInput}); checked,
    * and listed in `rejected` when unusable.
    */
-  readonly observations?: readonly unknown[];
+  readonly observations?: readonly unknown[] | undefined;
   /** Task reports as an app holds them ({@link TaskReportInput}), checked likewise. */
-  readonly taskReports?: readonly unknown[];
+  readonly taskReports?: readonly unknown[] | undefined;
   /** Input already read from files (`readCsvRecords`, `readJsonRecords`, `mergeInputs`), used beside the arrays. */
-  readonly input?: ReadInput;
+  readonly input?: ReadInput | undefined;
   /** The date to assess the plan on: a `YYYY-MM-DD` Vietnam date or an instant. Default: today in Vietnam. */
-  readonly asOf?: string | Date;
+  readonly asOf?: string | Date | undefined;
   /** Rule files to use. Default: the standard rules of `rules/`. */
-  readonly rules?: readonly RuleSource[];
+  readonly rules?: readonly RuleSource[] | undefined;
   /** Score bands, highest first. */
-  readonly bands?: readonly BandDefinition[];
+  readonly bands?: readonly BandDefinition[] | undefined;
   /**
    * The least coverage (a decimal from 0 to 1) a summary needs for a band; below it the score is marked provisional
    * and given no band. Default `"0.5"`.
    */
-  readonly minCoverage?: string;
+  readonly minCoverage?: string | undefined;
   /**
    * How rules run: `compiled` (default) compiles each rule once into plain functions; `interpreter` runs every rule
    * in a stock json-rules-engine (loaded then), the reference the compiled path is tested against.
    */
-  readonly engine?: "compiled" | "interpreter";
+  readonly engine?: "compiled" | "interpreter" | undefined;
   /** The values of the facts the app declares in `appFacts`, by task, agency, or indicator and locality. */
-  readonly appFactValues?: AppFactValues;
+  readonly appFactValues?: AppFactValues | undefined;
 }
 
 /**
