@@ -74,7 +74,7 @@ export { readJsonRecords } from "./input/read-json.js";
 
 // ---------------------------------------------------------------- rules
 export { AppliesTo, Severity, StatusDefinition, Verdict, VERDICTS, type RowKind } from "./model/verdict.js";
-export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter, TopCondition, type LeafCondition } from "./rules/rule-file.js";
+export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter, TopCondition, type ConditionCommon, type LeafCondition } from "./rules/rule-file.js";
 export {
   APP_FACT_KINDS,
   APP_FACT_KINDS_OF,
@@ -99,6 +99,7 @@ export { standardRules } from "./rules/standard.js";
 export {
   isRowOf,
   STANDARD_RULE_STATUSES,
+  type RecurringReportParameters,
   type StandardRow,
   type StandardRuleId,
   type StandardRuleParameters,

@@ -21,7 +21,7 @@ export type FactSetName = z.Infer<typeof FactSetName>;
 export const RuleValue: z.ZodType<unknown> = z.unknown();
 
 /** What every json-rules-engine condition may carry: a name (for readers) and a priority (the order it is looked at in). */
-interface ConditionCommon {
+export interface ConditionCommon {
   /** A name for readers; json-rules-engine keeps it in its results. */
   name?: string;
   /**

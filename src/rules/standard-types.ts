@@ -31,7 +31,7 @@ export type StandardStatus<R extends StandardRuleId = StandardRuleId> = (typeof 
 export type WhenMissing = "not-met" | "no-data";
 
 /** The recurring duties' report date and how they score a late report. */
-interface RecurringReportParameters {
+export interface RecurringReportParameters {
   /** The month and day (`MM-DD`) a year's report is due, in the year reported on. */
   readonly annualReportDue?: string | undefined;
   readonly dueSoonDays?: number | undefined;
