@@ -8,14 +8,15 @@
 import type { DefinedPlan } from "../src/model/define-plan.js";
 import type { Indicator, Task } from "../src/model/entities.js";
 import type { LocalizedText } from "../src/model/text.js";
-import { runRuleExamples, type ExampleResult } from "../src/rules/examples.js";
-import { FACT_SETS, MESSAGE_PLACEHOLDERS } from "../src/rules/fact-sets.js";
+import { compileRule, decideCompiled } from "../src/rules/compile.js";
+import { exampleCase, runRuleExamples, type ExampleResult } from "../src/rules/examples.js";
+import { APP_FACT_KINDS, APP_FACT_KINDS_OF, APP_FACT_TYPES, FACT_SETS, MESSAGE_PLACEHOLDERS, factsOf, type AppFactKind, type AppFacts } from "../src/rules/fact-sets.js";
+import { ENGINE_DIFFERENCES } from "../src/rules/differences.js";
 import type { Lang } from "../src/model/text.js";
 import { loadRules, placeholders, reference, type LoadedRule, type RuleSource } from "../src/rules/load.js";
-import { OPERATORS, OPERATOR_MAP } from "../src/rules/operators.js";
-import type { Condition, FactSetName, Outcome, RuleCase, RuleExample } from "../src/rules/rule-file.js";
+import { OPERATORS, OPERATOR_MAP, operatorChain } from "../src/rules/operators.js";
+import { innerConditions, isLeaf, type Condition, type FactSetName, type LeafCondition, type Outcome, type RuleCase, type RuleExample } from "../src/rules/rule-file.js";
 import type { AppliesTo, Severity, Verdict } from "../src/model/verdict.js";
-import { decide } from "../src/rules/run.js";
 import { standardRules } from "../src/rules/standard.js";
 import { scoreOf } from "../src/rules/score.js";
 import { subjectList, subjectsFor, type EvaluationContext } from "../src/scorecard/subjects.js";
@@ -31,6 +32,8 @@ export interface RuleDocsOptions {
   readonly plan: DefinedPlan;
   /** The rule files to document. Default: the standard rules of `rules/`. */
   readonly rules?: readonly RuleSource[];
+  /** Facts an app brings, which its rules read: listed in `README.md` and read in words on the rule pages. */
+  readonly appFacts?: AppFacts;
 }
 
 /** Thrown when a worked example of a rule does not give the outcome it expects: the docs would show a falsehood. */
@@ -48,25 +51,28 @@ export class RuleExampleFailure extends Error {
   }
 }
 
-function outcomeText(o: { verdict: string; status: string; score?: string | null | undefined; skip?: boolean | undefined }): string {
+function outcomeText(o: { verdict: string; status: string; score?: string | null | undefined; skip?: boolean | undefined } | null): string {
+  if (!o) return "no outcome";
   return [o.verdict, o.status, ...(o.score !== undefined ? [`score ${o.score ?? "none"}`] : []), ...(o.skip ? ["skip"] : [])].join(" / ");
 }
 
 /**
  * Every page of the rule catalogue, by path relative to the repository root (`docs/rules/README.md`,
- * `docs/rules/task.deadline.md`, `docs/rules/coverage.md`), with its content.
+ * `docs/rules/task.deadline.md`, `docs/rules/coverage.md`, `docs/rules/json-rules-engine.md`), with its content.
  *
  * @throws {RuleExampleFailure} when a worked example does not give the outcome it expects.
  */
 export async function renderRuleDocs(options: RuleDocsOptions): Promise<Map<string, string>> {
   const sources = options.rules ?? standardRules;
-  const results = await runRuleExamples(sources);
+  const load = options.appFacts ? { appFacts: options.appFacts } : {};
+  const results = await runRuleExamples(sources, load);
   const failures = results.filter((r) => !r.passed);
   if (failures.length > 0) throw new RuleExampleFailure(failures);
 
-  const rules = loadRules(sources);
+  const rules = loadRules(sources, load);
   const files = new Map<string, string>();
-  files.set(`${RULE_DOCS_DIR}/README.md`, renderIndex(rules));
+  files.set(`${RULE_DOCS_DIR}/README.md`, renderIndex(rules, options.appFacts));
+  files.set(`${RULE_DOCS_DIR}/${ENGINE_PAGE}`, renderEngineDifferences());
   for (const [i, rule] of rules.entries()) {
     const source = sources[i] as RuleSource;
     const examples = await workedExamples(source, rule, results);
@@ -119,6 +125,7 @@ const W = {
   empty: { vi: "trống", en: "empty" },
   isEmpty: { vi: "trống", en: "is empty" },
   isGiven: { vi: "có", en: "is given" },
+  shared: { vi: "điều kiện dùng chung", en: "the shared condition" },
   yes: { vi: "có", en: "yes" },
   no: { vi: "không", en: "no" },
   param: { vi: "tham số", en: "parameter" },
@@ -161,10 +168,10 @@ function literal(value: unknown, lang: Lang): string {
 // ---------------------------------------------------------------------------------------------------
 // Cases in plain words
 
-type Leaf = Extract<Condition, { fact: string }>;
+type Leaf = LeafCondition;
 
 function factWords(rule: LoadedRule, name: string, lang: Lang): string {
-  const fact = FACT_SETS[rule.definition.factSet].facts[name];
+  const fact = factsOf(rule.definition.factSet, rule.appFacts)[name];
   return fact ? escapeMarkdown(fact.description[lang]) : code(name);
 }
 
@@ -198,11 +205,11 @@ export function readLeaf(rule: LoadedRule, leaf: Leaf, lang: Lang): string {
   return `${subject} ${escapeMarkdown(words)} ${valueWords(rule, leaf.value, lang)} ${technical(leaf)}`;
 }
 
-const isLeaf = (c: Condition): c is Leaf => "fact" in c;
-
 /** A condition as nested list items under `indent`. */
 function conditionItems(rule: LoadedRule, c: Condition, lang: Lang, indent: string): string[] {
   if (isLeaf(c)) return [`${indent}- ${readLeaf(rule, c, lang)}`];
+  if ("condition" in c)
+    return [`${indent}- ${W.shared[lang]} ${code(c.condition)}:`, ...conditionItems(rule, rule.sharedConditions[c.condition] as Condition, lang, `${indent}  `)];
   if ("not" in c)
     return isLeaf(c.not)
       ? [`${indent}- ${W.not[lang]}: ${readLeaf(rule, c.not, lang)}`]
@@ -308,8 +315,9 @@ async function workedExamples(source: RuleSource, rule: LoadedRule, results: rea
     const result = own[i];
     if (!result || result.example !== example.name) throw new Error(`${rule.file}: example ${i + 1} was not run`);
     const [withParams] = example.parameters ? loadRules([source], { parameters: { [rule.id]: example.parameters } }) : [rule];
-    const { case: decided } = await decide(withParams as LoadedRule, example.facts);
-    out.push({ example, result, decidedBy: decided.name });
+    const decided = exampleCase(withParams as LoadedRule, example.facts);
+    if ("error" in decided) throw new Error(`${rule.file}: example "${example.name}": ${decided.error}`);
+    out.push({ example, result, decidedBy: (withParams as LoadedRule).cases[decided.index]!.name });
   }
   return out;
 }
@@ -322,8 +330,8 @@ function factsRead(rule: LoadedRule): string[] {
       names.add(c.fact);
       const ref = reference(c.value);
       if (ref?.kind === "fact") names.add(ref.name);
-    } else if ("not" in c) walk(c.not);
-    else ("all" in c ? c.all : c.any).forEach(walk);
+    } else if ("condition" in c) walk(rule.sharedConditions[c.condition] as Condition);
+    else innerConditions(c).forEach(walk);
   };
   for (const k of rule.definition.cases) {
     walk(k.conditions as Condition);
@@ -355,7 +363,7 @@ function targetText(t: TargetLike): string {
 /** A fact of an example, shown compactly: targets by their text and reading, observations by their value. */
 function factValue(rule: LoadedRule, name: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
-  const type = FACT_SETS[rule.definition.factSet].facts[name]?.type;
+  const type = factsOf(rule.definition.factSet, rule.appFacts)[name]?.type;
   if (type === "target" && typeof value === "object") return targetText(value as TargetLike);
   if (type === "observation" && typeof value === "object") {
     const o = value as { value?: unknown; met?: unknown };
@@ -392,7 +400,7 @@ function exampleTable(rule: LoadedRule, examples: readonly WorkedExample[]): str
         escapeMarkdown(example.name),
         exampleFacts(rule, read, example),
         resultCell(result.expected),
-        `${resultCell({ ...result.actual, skip: result.actual.skip ? true : undefined })}<br>trường hợp/case ${caseRef}`,
+        `${result.actual ? resultCell({ ...result.actual, skip: result.actual.skip ? true : undefined }) : escapeMarkdown(result.error ?? "—")}<br>trường hợp/case ${caseRef}`,
         result.passed ? "✓" : "✗",
       ];
     }),
@@ -406,7 +414,7 @@ function placeholderRows(rule: LoadedRule): string[][] {
   const names = new Set<string>();
   for (const k of rule.definition.cases)
     if (!k.event.params.skip) for (const lang of ["vi", "en"] as const) for (const n of placeholders(k.event.params.message[lang])) names.add(n);
-  const facts = FACT_SETS[rule.definition.factSet].facts;
+  const facts = factsOf(rule.definition.factSet, rule.appFacts);
   return [...names].map((n) => {
     const meaning: LocalizedText = (Object.hasOwn(MESSAGE_PLACEHOLDERS, n) ? MESSAGE_PLACEHOLDERS[n] : undefined) ?? facts[n]?.description ?? rule.definition.parameters[n]?.description ?? { vi: n, en: n };
     return [code(`{${n}}`), escapeMarkdown(meaning.vi), escapeMarkdown(meaning.en)];
@@ -501,18 +509,18 @@ function renderRulePage(rule: LoadedRule, examples: readonly WorkedExample[]): s
 // ---------------------------------------------------------------------------------------------------
 // README.md: what a rule is, how verdicts and scores are reached, the index, operators and fact sets
 
-function renderIndex(rules: readonly LoadedRule[]): string {
+function renderIndex(rules: readonly LoadedRule[], appFacts: AppFacts | undefined): string {
   const defaults = (verdict: Verdict) => scoreOf({ verdict, status: "-", message: { vi: "-", en: "-" } }, {}, {});
   const usedBy = (pred: (r: LoadedRule) => boolean) => rules.filter(pred).map((r) => ruleLink(r.id)).join(", ") || "—";
   const operatorUsers = (name: string) =>
     usedBy((r) => {
       let found = false;
       const walk = (c: Condition) => {
-        if (isLeaf(c)) found ||= c.operator === name;
-        else if ("not" in c) walk(c.not);
-        else ("all" in c ? c.all : c.any).forEach(walk);
+        if (isLeaf(c)) found ||= operatorChain(c.operator)?.operator.name === name;
+        else innerConditions(c).forEach(walk);
       };
       r.definition.cases.forEach((k) => walk(k.conditions as Condition));
+      Object.values(r.sharedConditions).forEach((c) => walk(c as Condition));
       return found;
     });
 
@@ -649,7 +657,83 @@ function renderIndex(rules: readonly LoadedRule[]): string {
       "The facts the library computes for each checked entity, by set. A rule reads the facts of exactly one set.",
     ],
     ...factSetBlocks,
+    ...appFactBlocks(appFacts),
+    [heading2("json-rules-engine", "json-rules-engine")],
+    [
+      `Mỗi trường hợp là một quy tắc của json-rules-engine 7.3, đọc với đúng nghĩa của bộ máy: mười phép so sánh, sáu bộ trang trí, \`all\` / \`any\` / \`not\`, độ ưu tiên và điều kiện dùng chung. Những chỗ thư viện đọc khác bộ máy, và lý do, được liệt kê trong [${ENGINE_PAGE}](${ENGINE_PAGE}); ở mọi chỗ đó tệp quy tắc bị từ chối khi nạp hoặc giá trị bị từ chối kèm lý do, không bao giờ cho một câu trả lời khác. \`addRuleToEngine\` chạy một tệp quy tắc không đổi trong một \`Engine\` của json-rules-engine; \`nq57 rules verify\` chạy mọi ví dụ qua cả hai và báo mọi khác biệt.`,
+      "",
+      `Each case is a json-rules-engine 7.3 rule, read with the engine's meaning: its ten operators, its six decorators, \`all\` / \`any\` / \`not\`, priorities and shared conditions. Where the library reads a rule otherwise, and why, is listed in [${ENGINE_PAGE}](${ENGINE_PAGE}); there the rule file is refused at load or the value refused with a reason, never answered otherwise. \`addRuleToEngine\` runs a rule file unchanged in a json-rules-engine \`Engine\`; \`nq57 rules verify\` runs every worked example through both and reports any difference.`,
+    ],
   ]);
+}
+
+/** The page listing every difference from json-rules-engine, relative to `docs/rules/`. */
+const ENGINE_PAGE = "json-rules-engine.md";
+
+/** Text the library writes itself (Markdown code spans kept): only the pipes of a table cell are escaped. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|");
+}
+
+/** `json-rules-engine.md`: every way the library reads a rule file otherwise than a stock json-rules-engine, and why. */
+function renderEngineDifferences(): string {
+  return page([
+    ["# Khác biệt với json-rules-engine — Differences from json-rules-engine"],
+    [
+      "Tệp quy tắc là các quy tắc của json-rules-engine 7.3 (bộ máy với tùy chọn mặc định). Ngoài các điểm dưới đây, thư viện đọc chúng đúng như bộ máy; số được so sánh như số thập phân chính xác và trả lời như bộ máy ở mọi giá trị bộ máy đọc không làm tròn. Ở mỗi điểm khác, tệp quy tắc bị từ chối khi nạp (lỗi nêu điểm khác) hoặc giá trị bị từ chối kèm lý do (`RuleValueError`): không bao giờ một câu trả lời khác mà không báo, không bao giờ một lỗi trần khi chạy. Một phép thử so sánh đường biên dịch với json-rules-engine trên các điều kiện sinh ngẫu nhiên; `nq57 rules verify` làm điều đó với các ví dụ của mọi tệp quy tắc.",
+      "",
+      "Rule files are json-rules-engine 7.3 rules (the engine with its default options). Apart from the points below, the library reads them as the engine does; numbers compare as exact decimals and answer as the engine on every value the engine reads without rounding. At each difference the rule file is refused at load (the error names the difference) or the value is refused with a reason (`RuleValueError`): never another answer given silently, never a bare error while running. A differential test runs the compiled path against json-rules-engine on generated conditions; `nq57 rules verify` does so with the worked examples of any rule file.",
+    ],
+    table(
+      ["Điểm — Point", "Nội dung — Feature", "json-rules-engine", "Thư viện — Library", "Lý do — Why"],
+      ENGINE_DIFFERENCES.map((d) => [
+        `${anchorTag(d.id)}${code(d.id)}`,
+        `${cell(d.feature.vi)}<br>*${cell(d.feature.en)}*`,
+        `${cell(d.engine.vi)}<br>*${cell(d.engine.en)}*`,
+        `${cell(d.library.vi)}<br>*${cell(d.library.en)}*`,
+        `${cell(d.why.vi)}<br>*${cell(d.why.en)}*`,
+      ]),
+    ),
+  ]);
+}
+
+const APP_FACT_KIND_WORDS: Readonly<Record<AppFactKind, LocalizedText>> = {
+  task: { vi: "nhiệm vụ (và cơ quan chủ trì)", en: "task (and its lead agency)" },
+  indicator: { vi: "chỉ tiêu, cho toàn thành phố hoặc từng địa phương", en: "indicator, for the whole city or each locality" },
+  agency: { vi: "cơ quan chủ trì của nhiệm vụ", en: "a task's lead agency" },
+};
+
+/** The facts-an-app-brings section of the index: which kinds each fact set reads, then the app's own facts if given. */
+function appFactBlocks(appFacts: AppFacts | undefined): string[][] {
+  const declared = appFacts ? APP_FACT_KINDS.flatMap((kind) => Object.entries(appFacts[kind] ?? {}).map(([name, def]) => ({ kind, name, def }))) : [];
+  return [
+    [heading2("app-facts", "Dữ kiện của ứng dụng — Facts an app brings")],
+    [
+      `Một ứng dụng khai báo dữ kiện của riêng mình (\`evaluate({ appFacts })\`: tên, kiểu và mô tả hai thứ tiếng) cho một loại đối tượng, đưa giá trị qua \`appFactValues\` và viết quy tắc trên chúng; quy tắc được kiểm tra khi nạp như với dữ kiện của thư viện. Kiểu: ${APP_FACT_TYPES.map(code).join(", ")}; dữ kiện không có giá trị cho một đối tượng là \`null\`.`,
+      "",
+      `An app declares facts of its own (\`evaluate({ appFacts })\`: name, type, description in both languages) for a kind of entity, gives their values as \`appFactValues\`, and writes rules on them, checked at load as the library's facts are. Types: ${APP_FACT_TYPES.map(code).join(", ")}; a fact with no value for an entity is \`null\`.`,
+    ],
+    table(
+      ["Loại — Kind", "Đối tượng (vi)", "Entity (en)", "Bộ dữ kiện đọc — Read by fact sets"],
+      APP_FACT_KINDS.map((kind) => [
+        code(kind),
+        escapeMarkdown(APP_FACT_KIND_WORDS[kind].vi),
+        escapeMarkdown(APP_FACT_KIND_WORDS[kind].en),
+        (Object.keys(APP_FACT_KINDS_OF) as FactSetName[])
+          .filter((set) => APP_FACT_KINDS_OF[set].includes(kind))
+          .map((set) => `[${code(set)}](#${factSetAnchor(set)})`)
+          .join(", "),
+      ]),
+    ),
+    ...(declared.length > 0
+      ? [
+          table(
+            ["Dữ kiện — Fact", "Loại — Kind", "Kiểu — Type", "Mô tả (vi)", "Description (en)"],
+            declared.map(({ kind, name, def }) => [code(name), code(kind), code(def.type), escapeMarkdown(def.description.vi), escapeMarkdown(def.description.en)]),
+          ),
+        ]
+      : []),
+  ];
 }
 
 function heading2(id: string, text: string): string {
@@ -689,8 +773,10 @@ export async function coverageOf(plan: DefinedPlan, rules: readonly LoadedRule[]
   const byRule = new Map<string, Map<string, Mark>>();
   for (const rule of rules) {
     const marks = new Map<string, Mark>();
+    const compiled = compileRule(rule);
     for (const subject of subjectList(subjectsFor(rule.definition.factSet, context, rule.parameters))) {
-      const { outcome } = await decide(rule, subject.facts);
+      const outcome = decideCompiled(compiled, subject.facts);
+      if (!outcome) throw new Error(`${rule.file}: no case holds for ${subject.entity}`);
       if (outcome.skip) continue;
       let mark = marks.get(subject.entity);
       if (!mark) marks.set(subject.entity, (mark = { periods: [], verdicts: new Set(), statuses: new Set() }));

@@ -14,6 +14,26 @@ export class Nq57Error extends Error {
   override name = "Nq57Error";
 }
 
+/**
+ * An option given to a function of the library that cannot be used: names the option and why (an `asOf` that is not
+ * a date, a `minCoverage` outside 0 to 1, no plan).
+ */
+export class OptionsError extends Nq57Error {
+  override name = "OptionsError";
+  constructor(
+    /** The option, e.g. `asOf`. */
+    readonly option: string,
+    readonly reason: string,
+  ) {
+    super(`${option}: ${reason}`);
+  }
+}
+
+/** An input accumulator used after `finish()`: its input is complete, so further records go to a new one. */
+export class InputClosedError extends Nq57Error {
+  override name = "InputClosedError";
+}
+
 /** A plan given to {@link definePlan} breaks the model: each issue names the entity and field. */
 export class PlanDataError extends Nq57Error {
   override name = "PlanDataError";

@@ -8,7 +8,7 @@
 
 // ---------------------------------------------------------------- shared
 export { Decimal } from "./decimal.js";
-export { CellParseError, Nq57Error, PlanDataError, type PlanIssue } from "./errors.js";
+export { CellParseError, InputClosedError, Nq57Error, OptionsError, PlanDataError, type PlanIssue } from "./errors.js";
 export { VERSION } from "./version.js";
 export { DecimalString, IsoDate, LANGUAGES, LocalizedText, SourceRef, type Lang } from "./model/text.js";
 export { addMonthsToDate, daysBetween, VIETNAM_TIME_ZONE, vietnamDate } from "./model/vietnam-time.js";
@@ -33,6 +33,16 @@ export {
 export { SimpleTargetKind, Target, TargetKind, TargetLevel, TargetMember } from "./model/target.js";
 export { PLAN_ENTITIES, planTable, type PlanEntity, type Table } from "./model/tables.js";
 export { isPlanId, plans, type PlanId } from "./plans/index.js";
+export {
+  HAIPHONG_142_AGENCY_IDS,
+  HAIPHONG_142_INDICATOR_IDS,
+  HAIPHONG_142_TASK_IDS,
+  type Haiphong142AgencyId,
+  type Haiphong142IndicatorId,
+  type Haiphong142Observation,
+  type Haiphong142TaskId,
+  type Haiphong142TaskReport,
+} from "./plans/haiphong-142/ids.js";
 export { agencyMatcher, parseAgencyList, type AgencyMatcher, type AgencyName } from "./parse/agency-list.js";
 export { parseDeadline } from "./parse/deadline.js";
 export { parseVietnameseNumber } from "./parse/number.js";
@@ -51,6 +61,8 @@ export {
   RejectedRecord,
   TaskReport,
   TaskStatus,
+  type ObservationInput,
+  type TaskReportInput,
 } from "./model/records.js";
 export { describeSource } from "./model/source.js";
 export { acceptRecords, type AcceptOptions, type GivenRecords } from "./input/accept-records.js";
@@ -62,20 +74,51 @@ export { readJsonRecords } from "./input/read-json.js";
 
 // ---------------------------------------------------------------- rules
 export { AppliesTo, Severity, StatusDefinition, Verdict, VERDICTS, type RowKind } from "./model/verdict.js";
-export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter } from "./rules/rule-file.js";
-export { FACT_SETS, MESSAGE_PLACEHOLDERS, type FactDefinition, type FactSetDefinition } from "./rules/fact-sets.js";
-export { OPERATORS, type OperatorDefinition, type OperatorFn } from "./rules/operators.js";
-export { checkRuleFile, loadRules, RULE_LIMITS, type LoadedRule, type ParameterValue, type RuleOverrides, type RuleSource } from "./rules/load.js";
+export { Condition, FactSetName, Outcome, RuleCase, RuleExample, RuleFile, RuleParameter, TopCondition, type ConditionCommon, type LeafCondition } from "./rules/rule-file.js";
+export {
+  APP_FACT_KINDS,
+  APP_FACT_KINDS_OF,
+  APP_FACT_TYPES,
+  FACT_SETS,
+  MESSAGE_PLACEHOLDERS,
+  type AppFactDefinition,
+  type AppFactKind,
+  type AppFacts,
+  type AppFactType,
+  type FactDefinition,
+  type FactSetDefinition,
+} from "./rules/fact-sets.js";
+export { ComparisonError, OPERATOR_DECORATORS, OPERATORS, type OperatorDecorator, type OperatorDefinition, type OperatorFn } from "./rules/operators.js";
+export { checkRuleFile, loadRules, RULE_LIMITS, type LoadedRule, type LoadOptions, type ParameterValue, type RuleOverrides, type RuleSource } from "./rules/load.js";
 export { ruleSourceFromText } from "./rules/rule-text.js";
-export { runRuleExamples, type ExampleResult } from "./rules/examples.js";
-export { RuleFileError } from "./rules/errors.js";
+export { runRuleExamples, verifyRuleExamples, type ExampleResult, type VerifiedDecision, type VerifiedExample } from "./rules/examples.js";
+export { addRuleToEngine, decidedCase, engineRules } from "./rules/engine.js";
+export { ENGINE_DIFFERENCES, type EngineDifference } from "./rules/differences.js";
+export { AppFactError, RuleFileError, RuleValueError } from "./rules/errors.js";
 export { standardRules } from "./rules/standard.js";
+export {
+  isRowOf,
+  STANDARD_RULE_STATUSES,
+  type RecurringReportParameters,
+  type StandardRow,
+  type StandardRuleId,
+  type StandardRuleParameters,
+  type StandardStatus,
+  type WhenMissing,
+} from "./rules/standard-types.js";
 
 // ---------------------------------------------------------------- the scorecard
-export { Band, CheckSummary, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./model/scorecard.js";
+export { Band, CheckSummary, NO_DATA_BAND_ID, Scorecard, ScorecardRow, Summary, VerdictCounts, type BandId, type StandardBandId } from "./model/scorecard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
+export { checkAppFacts, type AppFactValues, type IndicatorFactValues } from "./scorecard/app-facts.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
-export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, type SummaryOptions } from "./scorecard/summarize.js";
+export {
+  DEFAULT_MIN_COVERAGE,
+  STANDARD_BANDS,
+  summarize,
+  type BandDefinition,
+  type SummaryOptions,
+} from "./scorecard/summarize.js";
 
 // ---------------------------------------------------------------- outputs: each format a string, or pieces to write in turn
 export { renderCsv, renderCsvPieces, SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";

@@ -238,7 +238,7 @@ async function typeCheck(): Promise<string[]> {
     config,
     JSON.stringify({
       extends: relative(tmpRoot, join(root, "tsconfig.json")).split(sep).join("/"),
-      compilerOptions: { noEmit: true, allowImportingTsExtensions: true, lib: ["ES2023", "DOM", "DOM.Iterable"] },
+      compilerOptions: { noEmit: true, allowImportingTsExtensions: true, exactOptionalPropertyTypes: true, lib: ["ES2023", "DOM", "DOM.Iterable"] },
       include: ["./*.ts"],
     }),
   );

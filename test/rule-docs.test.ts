@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { plans } from "../src/plans/index.js";
 import { runRuleExamples } from "../src/rules/examples.js";
 import { loadRules, type RuleSource } from "../src/rules/load.js";
+import { ENGINE_DIFFERENCES } from "../src/rules/differences.js";
+import type { AppFacts } from "../src/rules/fact-sets.js";
 import { standardRules } from "../src/rules/standard.js";
 import { checkDocs, repoRoot } from "../scripts/generate-docs.js";
 import { anchorOf, code, escapeMarkdown } from "../scripts/markdown.js";
@@ -38,7 +40,7 @@ function rowStarting(content: string, first: string): string[] | undefined {
 describe("renderRuleDocs", () => {
   it("renders the index, the coverage page and one page per rule, and nothing else", () => {
     expect([...docs.keys()].sort()).toEqual(
-      [`${RULE_DOCS_DIR}/README.md`, `${RULE_DOCS_DIR}/coverage.md`, ...rules.map((r) => `${RULE_DOCS_DIR}/${r.id}.md`)].sort(),
+      [`${RULE_DOCS_DIR}/README.md`, `${RULE_DOCS_DIR}/coverage.md`, `${RULE_DOCS_DIR}/json-rules-engine.md`, ...rules.map((r) => `${RULE_DOCS_DIR}/${r.id}.md`)].sort(),
     );
   });
 
@@ -88,8 +90,9 @@ describe("renderRuleDocs", () => {
       const row = rowStarting(pageOf(`${result.rule}.md`), escapeMarkdown(result.example));
       expect(row, `${result.rule}: ${result.example}`).toBeDefined();
       expect(result.passed, `${result.rule}: ${result.example}`).toBe(true);
-      expect(row?.[3]).toContain(`${code(result.actual.verdict)} · ${code(result.actual.status)}`);
-      if (result.actual.score !== null) expect(row?.[3]).toContain(`điểm/score ${result.actual.score}`);
+      const actual = result.actual!;
+      expect(row?.[3]).toContain(`${code(actual.verdict)} · ${code(actual.status)}`);
+      if (actual.score !== null) expect(row?.[3]).toContain(`điểm/score ${actual.score}`);
       expect(row?.[4]).toBe("✓");
     }
   });
@@ -101,6 +104,59 @@ describe("renderRuleDocs", () => {
     const broken: RuleSource = { file: source.file, json };
     await expect(renderRuleDocs({ plan, rules: [broken] })).rejects.toBeInstanceOf(RuleExampleFailure);
     await expect(renderRuleDocs({ plan, rules: [broken] })).rejects.toThrow(/rules\/task\.deadline\.json: "Due 9\/2025, done on 30 September 2025": expected fail/);
+  });
+});
+
+describe("json-rules-engine.md", () => {
+  const md = pageOf("json-rules-engine.md");
+
+  it("has a row for every difference from json-rules-engine, with what the engine does, what the library does and why, in both languages", () => {
+    expect(ENGINE_DIFFERENCES.length).toBeGreaterThan(5);
+    for (const d of ENGINE_DIFFERENCES) {
+      const row = rowStarting(md, `<a id="${d.id}"></a>${code(d.id)}`);
+      expect(row, d.id).toBeDefined();
+      for (const [i, text] of [d.feature, d.engine, d.library, d.why].entries()) {
+        expect(row?.[i + 1], `${d.id}`).toContain(text.vi);
+        expect(row?.[i + 1], `${d.id}`).toContain(text.en);
+      }
+    }
+    // The JSONPath refusal and the engine's bare TypeErrors are among them.
+    expect(ENGINE_DIFFERENCES.map((d) => d.id)).toEqual(expect.arrayContaining(["path", "engine-errors", "float-rounding", "number-readings"]));
+  });
+
+  it("is linked from the index", () => {
+    expect(pageOf("README.md")).toContain("](json-rules-engine.md)");
+  });
+});
+
+describe("facts an app brings, in the catalogue", () => {
+  const appFacts: AppFacts = { task: { budgetApproved: { type: "boolean", description: { vi: "Đã bố trí kinh phí", en: "Funding approved" } } } };
+  const funding: RuleSource = {
+    file: "my-rules/app.funding.json",
+    json: {
+      id: "app.funding",
+      title: { vi: "Kinh phí", en: "Funding" },
+      description: { vi: "x", en: "x" },
+      rationale: { vi: "x", en: "x" },
+      severity: "low",
+      weight: 0,
+      appliesTo: "task",
+      factSet: "taskDeadline",
+      planClause: { vi: "x", en: "x" },
+      cases: [
+        { name: "none", conditions: { all: [{ fact: "budgetApproved", operator: "equal", value: false }] }, event: { type: "outcome", params: { verdict: "warn", status: "no-funding", message: { vi: "{label}", en: "{label}" } } } },
+        { name: "else", conditions: { all: [] }, event: { type: "outcome", params: { verdict: "pass", status: "ok", message: { vi: "{label}", en: "{label}" } } } },
+      ],
+      examples: [{ name: "No funding", facts: { budgetApproved: false }, expect: { verdict: "warn", status: "no-funding" } }],
+    },
+  };
+
+  it("lists the kinds of entity an app brings facts for, and the app's own facts with their words, read in words on its rules' pages", async () => {
+    expect(pageOf("README.md")).toMatch(/\| `task` \| nhiệm vụ \(và cơ quan chủ trì\) \| task \(and its lead agency\) \| .*\[`taskDeadline`\]\(#fact-set-taskdeadline\)/);
+    const mine = await renderRuleDocs({ plan, rules: [funding], appFacts });
+    expect(mine.get(`${RULE_DOCS_DIR}/README.md`)).toContain("| `budgetApproved` | `task` | `boolean` | Đã bố trí kinh phí | Funding approved |");
+    const md = mine.get(`${RULE_DOCS_DIR}/app.funding.md`);
+    expect(md).toContain("Funding approved: no (`budgetApproved` equal `false`)");
   });
 });
 

@@ -1,4 +1,5 @@
 import { closeSync, openSync, statSync, write, writeFileSync, type Stats } from "node:fs";
+import { Nq57Error } from "../errors.js";
 import { inPieces } from "../render/pieces.js";
 import { terminalPieces, terminalText } from "../safe-text.js";
 
@@ -178,7 +179,7 @@ export function checkOutFile(file: string, why = "--out writes a file (pipe stan
 }
 
 /** A mistake in how the CLI was called or in its input (an unreadable file, a bad rule file): reported as one line, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends Nq57Error {
   override name = "UsageError";
 }
 

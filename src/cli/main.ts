@@ -9,7 +9,8 @@ import { emit, EXIT, exitCodesHelp, processIo, UsageError, type CliIo } from "./
 import { terminalText } from "../safe-text.js";
 import { deadlineList, exportPlan, planById, planSummary } from "./plan-commands.js";
 import type { Lang } from "../model/text.js";
-import { ruleDetails, ruleList, testRuleFiles } from "./rules-commands.js";
+import { ruleDetails, ruleList, testRuleFiles, verifyRuleFiles } from "./rules-commands.js";
+import { standardRules } from "../rules/standard.js";
 import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
 import { PLAN_ENTITIES } from "../model/tables.js";
 import { vietnamDate } from "../model/vietnam-time.js";
@@ -39,7 +40,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .exitOverride()
     .addHelpText(
       "after",
-      "\nExit codes, the same for every command: 0 done; 1 a finding (a row fails with --fail-on, validate rejects a record,\nan example of rules test fails); 2 bad input or usage (an unknown option, a file missing, unreadable or not a regular\nfile, an invalid rule file); 3 unexpected error (run again with --debug).",
+      "\nExit codes, the same for every command: 0 done; 1 a finding (a row fails with --fail-on, validate rejects a record,\nan example of rules test fails,\nrules verify finds a difference); 2 bad input or usage (an unknown option, a file missing, unreadable or not a regular\nfile, an invalid rule file); 3 unexpected error (run again with --debug).",
     );
 
   const plan = root.command("plan").description("Show, export and query a plan shipped with the library.");
@@ -180,6 +181,21 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .addHelpText(
       "after",
       `\nExamples:\n  $ nq57 rules test ./my-rules\n  $ nq57 rules test rules/task.deadline.json my-rules/budget.json\n\n${exitCodesHelp("an example fails")}`,
+    );
+  rules
+    .command("verify")
+    .description(
+      "Run every worked example of rule files (the standard rules when none is given) through the compiled path and through a stock json-rules-engine: SAME or DIFF for each.",
+    )
+    .argument("[paths...]", "rule files, or folders of .json rule files")
+    .action(async (paths: string[]) => {
+      const report = await verifyRuleFiles(paths.length > 0 ? readRuleSources(paths) : standardRules);
+      emit(io, report.text, undefined);
+      state.exitCode = report.passed ? EXIT.success : EXIT.findings;
+    })
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ nq57 rules verify\n  $ nq57 rules verify ./my-rules\n\n${exitCodesHelp("an example is decided otherwise by the two")}`,
     );
 
   root

@@ -1,4 +1,4 @@
-import { runRuleExamples, type ExampleResult } from "../rules/examples.js";
+import { runRuleExamples, verifyRuleExamples, type ExampleResult, type VerifiedDecision } from "../rules/examples.js";
 import { checkRuleFile, loadRules, reference, type RuleSource } from "../rules/load.js";
 import type { Condition, RuleCase, RuleExample, RuleFile } from "../rules/rule-file.js";
 import { standardRules } from "../rules/standard.js";
@@ -125,6 +125,7 @@ function describeCase(k: RuleCase, i: number, lang: Lang): string[] {
 
 /** A condition in one line: `reportStatus equal "completed" and completedOn dateOnOrBefore {due}`. */
 function describeCondition(c: Condition, lang: Lang, top = false): string {
+  if ("condition" in c) return `{${c.condition}}`;
   const w = words[lang];
   const join = (list: readonly Condition[], word: string) => {
     if (list.length === 0) return word === w.and ? w.always : `(${w.not} ${w.always})`;
@@ -174,5 +175,25 @@ function mismatch(r: ExampleResult): string {
   const e = r.expected;
   const show = (verdict: string, status: string, score: string | null | undefined, skip: boolean | undefined) =>
     `${verdict}/${status}${score !== undefined ? ` score ${score ?? "null"}` : ""}${skip ? " skip" : ""}`;
-  return `expected ${show(e.verdict, e.status, e.score, e.skip)}, got ${show(r.actual.verdict, r.actual.status, r.actual.score, r.actual.skip)}`;
+  return `expected ${show(e.verdict, e.status, e.score, e.skip)}, got ${r.actual ? show(r.actual.verdict, r.actual.status, r.actual.score, r.actual.skip) : `no outcome: ${r.error ?? "?"}`}`;
+}
+
+/**
+ * `nq57 rules verify`: runs every worked example of the rule files (the standard ones when none is given) through the
+ * compiled path and through a stock json-rules-engine, and reports each as SAME (the same case, or both stopping) or
+ * DIFF with what each decided.
+ */
+export async function verifyRuleFiles(sources: readonly RuleSource[]): Promise<RuleTestReport> {
+  for (const source of sources) checkRuleFile(source);
+  loadRules(sources);
+  const results = await verifyRuleExamples(sources);
+  const shownDecision = (d: VerifiedDecision) => ("case" in d ? `case ${d.index + 1} ${d.case}` : `error: ${d.error}`);
+  const lines = results.map((r) =>
+    r.agree ? `SAME ${r.rule}: ${r.example} (${shownDecision(r.compiled)})` : `DIFF ${r.rule}: ${r.example} (${r.file}): compiled ${shownDecision(r.compiled)}; json-rules-engine ${shownDecision(r.engine)}`,
+  );
+  const differ = results.filter((r) => !r.agree).length;
+  lines.push(
+    `${results.length} example${results.length === 1 ? "" : "s"} in ${sources.length} file${sources.length === 1 ? "" : "s"} run in the compiled path and in json-rules-engine: ${results.length - differ} the same, ${differ} different`,
+  );
+  return { text: `${lines.join("\n")}\n`, passed: differ === 0 };
 }

@@ -1,3 +1,4 @@
+import { InputClosedError } from "../errors.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { lazyProperty } from "../lazy.js";
 import { limitsOf, oversizedRecord, type ReadOptions } from "./bounds.js";
@@ -72,7 +73,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
   const given = { observations: 0, taskReports: 0 };
   let finished = false;
   const open = () => {
-    if (finished) throw new Error("this input accumulator has finished; read further input with a new one (createInputAccumulator)");
+    if (finished) throw new InputClosedError("this input accumulator has finished; read further input with a new one (createInputAccumulator)");
   };
   /** Keeps aside a record giving the figure of entry `seen` again, and that entry's own. */
   const keepClash = (seen: number, record: Observation, source: RecordSource) => {

@@ -1,3 +1,4 @@
+import { OptionsError } from "../errors.js";
 import { cutText } from "../safe-text.js";
 
 /**
@@ -32,7 +33,7 @@ export function limitsOf(options: ReadOptions | undefined): InputLimits {
   if (!given) return INPUT_LIMITS;
   const limits = { ...INPUT_LIMITS, ...given };
   for (const [name, value] of Object.entries(limits))
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive integer, not ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value < 1) throw new OptionsError(`limits.${name}`, `must be a positive integer, not ${String(value)}`);
   return limits;
 }
 

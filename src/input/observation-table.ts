@@ -136,6 +136,7 @@ export class ObservationTable {
 
   private addUnlessFound(record: Observation, source: RecordSource, unique: boolean): number {
     const position = this.positions.get(record.indicator);
+    // A bug, not bad input: every caller keeps records of indicators the plan lacks out of the table.
     if (position === undefined) throw new RangeError(`indicator "${record.indicator}" is not in plan ${this.plan.id}`);
     const spelling = record.locality === undefined ? NONE : this.spellingOf(record.locality);
     const met = record.met === undefined ? NONE : record.met ? 1 : 0;

@@ -27,6 +27,45 @@ export const Observation = z
   }).check(z.refine((o) => (o.value === undefined) !== (o.met === undefined), { message: "give exactly one of value and met", path: ["value"] }));
 export type Observation = z.Infer<typeof Observation>;
 
+/**
+ * An observation as `evaluate` takes it from an app: {@link Observation}, with a value that may be a JavaScript number
+ * (read exactly as its shortest decimal form, `61.5` as `"61.5"`) and a period that may be a year in text. Any
+ * indicator id by default; `ObservationInput<Haiphong142IndicatorId>` (`Haiphong142Observation`) takes only the
+ * bundled plan's.
+ *
+ * @example
+ * const observations: ObservationInput[] = [{ indicator: "PL2-1", period: 2025, value: 61.5 }];
+ */
+export interface ObservationInput<IndicatorId extends string = string> {
+  readonly indicator: IndicatorId;
+  readonly period: number | string;
+  /** A decimal: a number, or text such as `"61.5"` (`"61,5"` and `"61.5%"` are read too, with a note). Or give `met`. */
+  readonly value?: string | number | undefined;
+  /** For a qualitative indicator: whether it is met. */
+  readonly met?: boolean | undefined;
+  readonly unit?: string | undefined;
+  /** The locality (ward, commune); absent for the whole city. */
+  readonly locality?: string | undefined;
+  readonly source?: string | undefined;
+  readonly reportedOn?: string | undefined;
+}
+
+/**
+ * A task report as `evaluate` takes it from an app: {@link TaskReport}, with a period that may be a year in text. Any
+ * task id by default; `TaskReportInput<Haiphong142TaskId>` (`Haiphong142TaskReport`) takes only the bundled plan's.
+ *
+ * @example
+ * const taskReports: TaskReportInput[] = [{ task: "T-2.1", status: "completed", reportedOn: "2025-07-15" }];
+ */
+export interface TaskReportInput<TaskId extends string = string> {
+  readonly task: TaskId;
+  readonly status: TaskStatus;
+  readonly period?: number | string | undefined;
+  readonly reportedOn: string;
+  readonly completedOn?: string | undefined;
+  readonly evidence?: string | undefined;
+}
+
 /** Where a task stands, as its lead agency reports it. */
 export const TaskStatus = z.enum(["not-started", "in-progress", "completed", "cancelled"]);
 export type TaskStatus = z.Infer<typeof TaskStatus>;

@@ -18,9 +18,19 @@ export const VerdictCounts = z.object({
 });
 export type VerdictCounts = z.Infer<typeof VerdictCounts>;
 
+/** The id of a standard band, highest first. */
+export type StandardBandId = "high" | "fairly-high" | "medium" | "low";
+
+/** The band of a summary whose coverage is below the minimum, whatever the bands. */
+export const NO_DATA_BAND_ID = "insufficient-data";
+
+/** The band of a summary under the standard bands: one of them, or `insufficient-data` when coverage is too low. */
+export type BandId = StandardBandId | typeof NO_DATA_BAND_ID;
+
 /** A score band and its label, e.g. `good` / "Hoàn thành tốt". */
 export const Band = z.object({ id: z.string(), label: LocalizedText });
-export type Band = z.Infer<typeof Band>;
+/** A band; with the standard bands its id is a {@link BandId}, with an app's own bands one of theirs. */
+export type Band = Omit<z.Infer<typeof Band>, "id"> & { id: BandId | (string & {}) };
 
 /** The scores of a set of rows: an agency's, a group's, a locality's or the whole plan's. */
 export const Summary = z.object({
@@ -72,7 +82,15 @@ export const ScorecardRow = z.object({
   sources: z.optional(z.array(RecordSource)),
   message: LocalizedText,
 });
-export type ScorecardRow = z.Infer<typeof ScorecardRow>;
+/**
+ * A row as the schema reads it, its score typed by its verdict: `no-data` and `not-applicable` rows have none;
+ * `pass`, `warn` and `fail` rows have one unless their case says `scored: false` (a task due soon).
+ */
+export type ScorecardRow = Omit<z.Infer<typeof ScorecardRow>, "verdict" | "score"> &
+  (
+    | { verdict: "pass" | "warn" | "fail"; /** Decimal 0-1; null on a row shown but not scored. */ score: string | null }
+    | { verdict: "no-data" | "not-applicable"; score: null }
+  );
 
 /** A scorecard: every verdict with its reasons, and the scores they add up to. */
 export const Scorecard = z.object({
@@ -123,4 +141,5 @@ export const Scorecard = z.object({
   /** Readings of the input worth telling (a BOM removed, a column ignored). */
   notes: z.array(InputNote),
 });
-export type Scorecard = z.Infer<typeof Scorecard>;
+/** A scorecard; its rows have their score typed by their verdict ({@link ScorecardRow}). */
+export type Scorecard = Omit<z.Infer<typeof Scorecard>, "rows"> & { rows: ScorecardRow[] };

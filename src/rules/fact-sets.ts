@@ -92,8 +92,33 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       aspirational: f("boolean", "chỉ tiêu \"phấn đấu\"", "the target says \"strive for\""),
       observation: f("observation", "số liệu hợp lệ của năm mốc", "the valid figure reported for the milestone year"),
       hasObservation: f("boolean", "đã có số liệu hợp lệ của năm mốc", "a valid figure for the milestone year was given"),
-      observedValue: f("decimal", "giá trị báo cáo", "the reported value"),
+      observedValue: f("string", "giá trị báo cáo: một số thập phân, hoặc đạt/met, không đạt/not met với chỉ tiêu định tính", "the reported value: a decimal, or đạt/met, không đạt/not met for a qualitative target"),
       setAsideValue: f("decimal", "số liệu của năm mốc bị gạt ra vì không đạt kiểm tra số liệu", "the milestone year's figure set aside for failing a check of reported figures"),
+    },
+  },
+  acrossLocalities: {
+    appliesTo: "indicator",
+    description: {
+      vi: "Mỗi chỉ tiêu, mỗi mốc năm đã qua có chỉ tiêu: số liệu của các địa phương (phường, xã) gộp lại.",
+      en: "Each indicator and milestone year that has passed and has a target: the figures of its localities (wards, communes) taken together.",
+    },
+    facts: {
+      ...common,
+      indicator: indicatorFacts.indicator,
+      measure: indicatorFacts.measure,
+      direction: indicatorFacts.direction,
+      year: f("integer", "năm mốc", "the milestone year"),
+      target: f("target", "chỉ tiêu của năm mốc", "the target of the milestone year"),
+      targetKind: f("string", "loại chỉ tiêu (atLeast, range, rankAtMost, qualitative, …)", "the kind of target"),
+      targetRaw: f("string", "chỉ tiêu như văn bản ghi", "the target as the document writes it"),
+      targetLevel: levelFacts.targetLevel,
+      cityReported: f("boolean", "đã có số liệu hợp lệ của toàn thành phố cho năm mốc", "a valid figure of the whole city was given for the year"),
+      localitiesReported: f("integer", "số địa phương có số liệu hợp lệ của năm mốc", "how many localities gave a valid figure for the year"),
+      localitiesMeetingTarget: f("integer", "số địa phương có số liệu đạt chỉ tiêu", "how many localities' figures meet the target"),
+      localitiesSetAside: f("integer", "số địa phương có số liệu bị gạt ra vì không đạt kiểm tra số liệu (và không có số liệu hợp lệ)", "how many localities' figures were set aside for failing a check of reported figures (with no valid one)"),
+      leastValue: f("decimal", "giá trị nhỏ nhất trong số liệu của các địa phương (trống: không có số)", "the least of the localities' values (empty: none)"),
+      greatestValue: f("decimal", "giá trị lớn nhất trong số liệu của các địa phương", "the greatest of the localities' values"),
+      medianValue: f("decimal", "trung vị số liệu của các địa phương (số chẵn giá trị: trung bình của hai giá trị giữa)", "the median of the localities' values (an even count: the mean of the middle two)"),
     },
   },
   progress: {
@@ -214,3 +239,63 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
     },
   },
 };
+
+// ---------------------------------------------------------------- facts an app brings
+
+/** The kinds of entity an app may bring facts for: a task, an indicator (for the city or a locality), an agency. */
+export const APP_FACT_KINDS = ["task", "indicator", "agency"] as const;
+/** A kind of entity an app may bring facts for. */
+export type AppFactKind = (typeof APP_FACT_KINDS)[number];
+
+/** The types an app's fact may have: every value is one of them, or null (no value). */
+export const APP_FACT_TYPES = ["string", "decimal", "integer", "date", "boolean", "list"] as const;
+/** The type of an app's fact. */
+export type AppFactType = (typeof APP_FACT_TYPES)[number];
+
+/** A fact an app brings: its type and what it means, in both languages (shown in the rule docs). */
+export interface AppFactDefinition {
+  readonly type: AppFactType;
+  readonly description: LocalizedText;
+}
+
+/**
+ * The facts an app brings, by kind of entity and name. Rules of a task's fact sets read the task's facts and those of
+ * its lead agency; rules of an indicator's fact sets read the facts given for the indicator and the locality (or the
+ * whole city).
+ *
+ * @example
+ * const appFacts: AppFacts = {
+ *   task: { budgetApproved: { type: "boolean", description: { vi: "Đã bố trí kinh phí", en: "Funding approved" } } },
+ * };
+ */
+export type AppFacts = { readonly [K in AppFactKind]?: Readonly<Record<string, AppFactDefinition>> };
+
+/** Which kinds of an app's facts each fact set reads. */
+export const APP_FACT_KINDS_OF: Readonly<Record<FactSetName, readonly AppFactKind[]>> = {
+  milestone: ["indicator"],
+  acrossLocalities: ["indicator"],
+  progress: ["indicator"],
+  observation: ["indicator"],
+  planIndicator: ["indicator"],
+  taskDeadline: ["task", "agency"],
+  taskAnnual: ["task", "agency"],
+  taskContinuous: ["task", "agency"],
+  planTask: ["task", "agency"],
+};
+
+const factsWithApp = new WeakMap<AppFacts, Map<FactSetName, Readonly<Record<string, FactDefinition>>>>();
+
+/** The facts a rule of a fact set may read: the library's, then the app's own of the kinds that fact set reads. */
+export function factsOf(factSet: FactSetName, appFacts?: AppFacts): Readonly<Record<string, FactDefinition>> {
+  const own = FACT_SETS[factSet].facts;
+  if (!appFacts) return own;
+  let byFactSet = factsWithApp.get(appFacts);
+  if (!byFactSet) factsWithApp.set(appFacts, (byFactSet = new Map()));
+  let facts = byFactSet.get(factSet);
+  if (!facts) {
+    const merged: Record<string, FactDefinition> = { ...own };
+    for (const kind of APP_FACT_KINDS_OF[factSet]) for (const [name, def] of Object.entries(appFacts[kind] ?? {})) merged[name] = def;
+    byFactSet.set(factSet, (facts = merged));
+  }
+  return facts;
+}

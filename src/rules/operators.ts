@@ -1,4 +1,5 @@
 import { Decimal } from "../decimal.js";
+import { Nq57Error } from "../errors.js";
 import type { Target } from "../model/target.js";
 import { DECIMAL_PATTERN, ISO_DATE_PATTERN } from "../model/text.js";
 
@@ -8,9 +9,32 @@ export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
 /** An operator rules may use, with words for the generated docs. */
 export interface OperatorDefinition {
   readonly name: string;
+  /**
+   * The comparison. A json-rules-engine operator's answers the engine's answer, exactly; where the engine's answer is
+   * not the exact one (a binary float rounded, two texts compared letter by letter) or the engine stops with an
+   * error, it throws a {@link ComparisonError} saying why, rather than answer otherwise.
+   */
   readonly fn: OperatorFn;
+  /** One of json-rules-engine's own operators (a stock `Engine` has it); else the library's, added to an engine by `addRuleToEngine`. */
+  readonly engine: boolean;
   /** How the docs read `fact OP value`, e.g. `is at least`. */
   readonly words: { readonly vi: string; readonly en: string };
+}
+
+/**
+ * A comparison the library cannot answer as json-rules-engine does: the engine stops with an error on it
+ * (`engineFails`: a `TypeError`, a fact that is not given), or answers what exact decimals do not. Conditions meeting
+ * one are reported as a {@link RuleValueError} naming the rule file and the condition.
+ */
+export class ComparisonError extends Nq57Error {
+  override name = "ComparisonError";
+  constructor(
+    readonly reason: string,
+    /** json-rules-engine stops with an error on this comparison too; else it answers, and otherwise. */
+    readonly engineFails: boolean,
+  ) {
+    super(reason);
+  }
 }
 
 /** A decimal from a decimal string or a finite number; `undefined` for anything else (null, "", NaN). */
@@ -141,23 +165,181 @@ function meetsMember(
   }
 }
 
-/** The operators rules may use. Binary-float comparisons (json-rules-engine's lessThan …) are not among them. */
-export const OPERATORS: readonly OperatorDefinition[] = [
-  { name: "equal", fn: (a, b) => a === b, words: { vi: "bằng", en: "is" } },
-  { name: "notEqual", fn: (a, b) => a !== b, words: { vi: "khác", en: "is not" } },
-  { name: "in", fn: (a, b) => Array.isArray(b) && b.includes(a), words: { vi: "là một trong", en: "is one of" } },
-  { name: "notIn", fn: (a, b) => Array.isArray(b) && !b.includes(a), words: { vi: "không là một trong", en: "is none of" } },
-  { name: "decimalEqual", fn: decimalOp((c) => c === 0), words: { vi: "bằng (số)", en: "equals" } },
-  { name: "decimalGreaterThan", fn: decimalOp((c) => c > 0), words: { vi: "lớn hơn", en: "is greater than" } },
-  { name: "decimalAtLeast", fn: decimalOp((c) => c >= 0), words: { vi: "không nhỏ hơn", en: "is at least" } },
-  { name: "decimalLessThan", fn: decimalOp((c) => c < 0), words: { vi: "nhỏ hơn", en: "is less than" } },
-  { name: "decimalAtMost", fn: decimalOp((c) => c <= 0), words: { vi: "không lớn hơn", en: "is at most" } },
-  { name: "dateBefore", fn: dateOp((c) => c < 0), words: { vi: "trước", en: "is before" } },
-  { name: "dateOnOrBefore", fn: dateOp((c) => c <= 0), words: { vi: "không muộn hơn", en: "is on or before" } },
-  { name: "dateAfter", fn: dateOp((c) => c > 0), words: { vi: "sau", en: "is after" } },
-  { name: "dateOnOrAfter", fn: dateOp((c) => c >= 0), words: { vi: "không sớm hơn", en: "is on or after" } },
-  { name: "meetsTarget", fn: meetsTarget, words: { vi: "đạt", en: "meets" } },
+// ---------------------------------------------------------------- json-rules-engine's own operators, exactly
+
+/** A value as messages quote it. */
+export function shown(value: unknown): string {
+  if (value === undefined) return "undefined";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** What json-rules-engine's numeric operators require of the fact's value: `parseFloat` reads a number from it. */
+function engineReadsNumber(value: unknown): boolean {
+  return !Number.isNaN(Number.parseFloat(value as string));
+}
+
+/** The exact reading of a value as a decimal: a finite number (as its shortest decimal) or a decimal text. */
+function isDecimal(value: unknown): boolean {
+  return typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && DECIMAL_PATTERN.test(value);
+}
+
+/** How JavaScript's `<` reads a value that is not a number: `Number(text)`, or the text itself against a text. */
+function engineReading(value: unknown, other: unknown): string {
+  if (typeof value === "number") return String(value);
+  const primitive = typeof value === "object" && value !== null ? String(value) : value;
+  const otherPrimitive = typeof other === "object" && other !== null ? String(other) : other;
+  if (typeof primitive === "string" && typeof otherPrimitive === "string") return `the text ${shown(primitive)}`;
+  return `the number ${String(Number(primitive))}`;
+}
+
+/**
+ * json-rules-engine's `lessThan` … `greaterThanInclusive`: `parseFloat` must read a number from the fact's value, then
+ * JavaScript compares (`a < b`: binary floats, or two texts letter by letter). The library answers as exact decimals,
+ * and only where the engine answers the same: on every number, and every decimal text a float holds without rounding.
+ */
+function numeric(name: string, engineTest: (a: unknown, b: unknown) => boolean, exactTest: (cmp: number) => boolean): OperatorFn {
+  return (a, b) => {
+    if (!engineReadsNumber(a)) return false;
+    const engine = engineTest(a, b);
+    if (isDecimal(a) && isDecimal(b)) {
+      const exact = exactTest(compareDecimals(a, b)!);
+      if (exact === engine) return exact;
+      const how =
+        typeof a === "string" && typeof b === "string"
+          ? `compares the texts ${shown(a)} and ${shown(b)} letter by letter`
+          : `reads ${[a, b].filter((v) => typeof v === "string").map((v) => `${shown(v)} as the binary float ${String(Number(v))}`).join(" and ")}`;
+      throw new ComparisonError(`json-rules-engine's ${name} ${how} and answers ${engine}; as exact decimals ${shown(a)} ${name} ${shown(b)} is ${exact}`, false);
+    }
+    // Not a number or a decimal text on one side: false, as the engine answers unless it reads a number from it.
+    if (!engine) return false;
+    const odd = isDecimal(a) ? b : a;
+    throw new ComparisonError(
+      `json-rules-engine's ${name} reads ${shown(odd)} as ${engineReading(odd, odd === a ? b : a)} and answers true; the library compares numbers and decimal texts only`,
+      false,
+    );
+  };
+}
+
+// JavaScript's comparisons, as json-rules-engine makes them (the casts keep TypeScript from narrowing what JS coerces).
+const lt = (a: unknown, b: unknown): boolean => (a as number) < (b as number);
+const le = (a: unknown, b: unknown): boolean => (a as number) <= (b as number);
+const gt = (a: unknown, b: unknown): boolean => (a as number) > (b as number);
+const ge = (a: unknown, b: unknown): boolean => (a as number) >= (b as number);
+
+/** `in` and `notIn`: `value.indexOf(fact)`, of a list (the same value) or of a text (a part of it). */
+function indexIn(name: string, a: unknown, b: unknown): number {
+  if (Array.isArray(b)) return b.indexOf(a);
+  if (typeof b === "string") return b.indexOf(a as string);
+  throw new ComparisonError(`${name} needs a list or a text as its value, not ${shown(b)}: json-rules-engine stops with a TypeError`, true);
+}
+
+/** json-rules-engine's ten operators, with the engine's meaning. */
+const ENGINE_OPERATORS: readonly OperatorDefinition[] = [
+  { name: "equal", fn: (a, b) => a === b, engine: true, words: { vi: "bằng", en: "is" } },
+  { name: "notEqual", fn: (a, b) => a !== b, engine: true, words: { vi: "khác", en: "is not" } },
+  { name: "in", fn: (a, b) => indexIn("in", a, b) > -1, engine: true, words: { vi: "là một trong", en: "is one of" } },
+  { name: "notIn", fn: (a, b) => indexIn("notIn", a, b) === -1, engine: true, words: { vi: "không là một trong", en: "is none of" } },
+  { name: "contains", fn: (a, b) => Array.isArray(a) && a.indexOf(b) > -1, engine: true, words: { vi: "có chứa", en: "contains" } },
+  { name: "doesNotContain", fn: (a, b) => Array.isArray(a) && a.indexOf(b) === -1, engine: true, words: { vi: "không chứa", en: "does not contain" } },
+  { name: "lessThan", fn: numeric("lessThan", lt, (c) => c < 0), engine: true, words: { vi: "nhỏ hơn", en: "is less than" } },
+  { name: "lessThanInclusive", fn: numeric("lessThanInclusive", le, (c) => c <= 0), engine: true, words: { vi: "không lớn hơn", en: "is at most" } },
+  { name: "greaterThan", fn: numeric("greaterThan", gt, (c) => c > 0), engine: true, words: { vi: "lớn hơn", en: "is greater than" } },
+  { name: "greaterThanInclusive", fn: numeric("greaterThanInclusive", ge, (c) => c >= 0), engine: true, words: { vi: "không nhỏ hơn", en: "is at least" } },
 ];
+
+/** The library's operators: exact decimals, Vietnam calendar dates, targets. A stock engine gets them from `addRuleToEngine`. */
+const LIBRARY_OPERATORS: readonly OperatorDefinition[] = [
+  { name: "decimalEqual", fn: decimalOp((c) => c === 0), engine: false, words: { vi: "bằng (số)", en: "equals" } },
+  { name: "decimalGreaterThan", fn: decimalOp((c) => c > 0), engine: false, words: { vi: "lớn hơn", en: "is greater than" } },
+  { name: "decimalAtLeast", fn: decimalOp((c) => c >= 0), engine: false, words: { vi: "không nhỏ hơn", en: "is at least" } },
+  { name: "decimalLessThan", fn: decimalOp((c) => c < 0), engine: false, words: { vi: "nhỏ hơn", en: "is less than" } },
+  { name: "decimalAtMost", fn: decimalOp((c) => c <= 0), engine: false, words: { vi: "không lớn hơn", en: "is at most" } },
+  { name: "dateBefore", fn: dateOp((c) => c < 0), engine: false, words: { vi: "trước", en: "is before" } },
+  { name: "dateOnOrBefore", fn: dateOp((c) => c <= 0), engine: false, words: { vi: "không muộn hơn", en: "is on or before" } },
+  { name: "dateAfter", fn: dateOp((c) => c > 0), engine: false, words: { vi: "sau", en: "is after" } },
+  { name: "dateOnOrAfter", fn: dateOp((c) => c >= 0), engine: false, words: { vi: "không sớm hơn", en: "is on or after" } },
+  { name: "meetsTarget", fn: meetsTarget, engine: false, words: { vi: "đạt", en: "meets" } },
+];
+
+/**
+ * The operators rules may use: json-rules-engine's ten with the engine's meaning (answered exactly, or refused with a
+ * reason where the engine rounds or fails), then the library's exact decimal, date and target comparisons.
+ */
+export const OPERATORS: readonly OperatorDefinition[] = [...ENGINE_OPERATORS, ...LIBRARY_OPERATORS];
 
 /** Operators by name. */
 export const OPERATOR_MAP: ReadonlyMap<string, OperatorDefinition> = new Map(OPERATORS.map((o) => [o.name, o]));
+
+// ---------------------------------------------------------------- decorators
+
+/** json-rules-engine's operator decorators, written before an operator: `everyFact:decimalAtLeast`, `not:in`. */
+export const OPERATOR_DECORATORS = ["someFact", "someValue", "everyFact", "everyValue", "swap", "not"] as const;
+/** A json-rules-engine operator decorator. */
+export type OperatorDecorator = (typeof OPERATOR_DECORATORS)[number];
+
+/** What a decorator does, in words, for the docs. */
+export const DECORATOR_WORDS: Readonly<Record<OperatorDecorator, { readonly vi: string; readonly en: string }>> = {
+  someFact: { vi: "một phần tử nào đó của dữ kiện (danh sách)", en: "some element of the fact (a list)" },
+  someValue: { vi: "với một phần tử nào đó của giá trị (danh sách)", en: "against some element of the value (a list)" },
+  everyFact: { vi: "mọi phần tử của dữ kiện (danh sách)", en: "every element of the fact (a list)" },
+  everyValue: { vi: "với mọi phần tử của giá trị (danh sách)", en: "against every element of the value (a list)" },
+  swap: { vi: "đổi chỗ dữ kiện và giá trị", en: "the value and the fact swapped" },
+  not: { vi: "không phải", en: "not" },
+};
+
+/** At most this many decorators before an operator. */
+export const MAX_DECORATORS = 3;
+
+/** An operator name read: its decorators, outermost first, and the operator. */
+export interface OperatorChain {
+  readonly decorators: readonly OperatorDecorator[];
+  readonly operator: OperatorDefinition;
+}
+
+/** Reads `everyFact:not:equal` as json-rules-engine does (decorators left to right, outermost first); undefined if unknown. */
+export function operatorChain(name: string): OperatorChain | undefined {
+  const parts = name.split(":");
+  const operator = OPERATOR_MAP.get(parts.pop()!);
+  if (!operator || parts.length > MAX_DECORATORS || !parts.every((d) => (OPERATOR_DECORATORS as readonly string[]).includes(d))) return undefined;
+  return { decorators: parts as OperatorDecorator[], operator };
+}
+
+/**
+ * The comparison an operator name makes, decorators applied as json-rules-engine applies them: `someFact` and
+ * `everyFact` answer false for a fact that is not a list, `someValue` and `everyValue` need a list as value (the
+ * engine stops with a TypeError on anything else), `swap` exchanges fact and value, `not` negates.
+ */
+export function chainFn(chain: OperatorChain): OperatorFn {
+  let fn = chain.operator.fn;
+  for (let i = chain.decorators.length - 1; i >= 0; i--) {
+    const next = fn;
+    const decorator = chain.decorators[i]!;
+    switch (decorator) {
+      case "someFact":
+        fn = (a, b) => Array.isArray(a) && a.some((x) => next(x, b));
+        break;
+      case "everyFact":
+        fn = (a, b) => Array.isArray(a) && a.every((x) => next(x, b));
+        break;
+      case "someValue":
+        fn = (a, b) => listValue(decorator, b).some((x) => next(a, x));
+        break;
+      case "everyValue":
+        fn = (a, b) => listValue(decorator, b).every((x) => next(a, x));
+        break;
+      case "swap":
+        fn = (a, b) => next(b, a);
+        break;
+      case "not":
+        fn = (a, b) => !next(a, b);
+        break;
+    }
+  }
+  return fn;
+}
+
+function listValue(decorator: string, value: unknown): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  throw new ComparisonError(`${decorator} needs a list as its value, not ${shown(value)}: json-rules-engine stops with a TypeError`, true);
+}

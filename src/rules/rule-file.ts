@@ -6,6 +6,7 @@ import { AppliesTo, Severity, StatusDefinition, Verdict } from "../model/verdict
 /** The fact sets the library computes; a rule reads the facts of one of them. */
 export const FactSetName = z.enum([
   "milestone",
+  "acrossLocalities",
   "progress",
   "taskDeadline",
   "taskAnnual",
@@ -19,22 +20,83 @@ export type FactSetName = z.Infer<typeof FactSetName>;
 /** A scalar a rule compares with: a literal, a fact (`{ "fact": "due" }`) or a parameter (`{ "param": "dueSoonDays" }`). */
 export const RuleValue: z.ZodType<unknown> = z.unknown();
 
-/** A json-rules-engine condition: a leaf (`fact`, `operator`, `value`) or `all` / `any` / `not` of conditions. */
-export type Condition =
-  | { fact: string; operator: string; value: unknown; path?: never }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+/** What every json-rules-engine condition may carry: a name (for readers) and a priority (the order it is looked at in). */
+export interface ConditionCommon {
+  /** A name for readers; json-rules-engine keeps it in its results. */
+  name?: string;
+  /**
+   * json-rules-engine looks at the conditions of an `all` or `any` in order of priority, highest first, and stops
+   * once the answer is known. It changes no answer, only which conditions are looked at. Default 1.
+   */
+  priority?: number;
+}
 
-/** Schema of a json-rules-engine condition: a leaf or `all` / `any` / `not` of conditions; no JSONPath `path`. */
+/** A json-rules-engine comparison: a fact, an operator (with decorators) and a value. */
+export interface LeafCondition extends ConditionCommon {
+  fact: string;
+  operator: string;
+  value: unknown;
+  /** Passed to a fact computed by a function; every fact here is a value, which json-rules-engine reads without them. */
+  params?: Record<string, unknown>;
+}
+
+/**
+ * A json-rules-engine condition: a comparison, `all` / `any` / `not` of conditions, or a reference to a shared
+ * condition of the rule file (`{ "condition": "name" }`).
+ */
+export type Condition =
+  | LeafCondition
+  | (ConditionCommon & { all: Condition[] })
+  | (ConditionCommon & { any: Condition[] })
+  | (ConditionCommon & { not: Condition })
+  | (ConditionCommon & { condition: string });
+
+/** The conditions of a case or a shared condition: `all`, `any` or `not` of conditions, or a shared condition. */
+export type TopCondition = Exclude<Condition, LeafCondition>;
+
+const common = {
+  name: z.optional(z.string().check(z.minLength(1))),
+  priority: z.optional(z.int().check(z.gte(1))),
+};
+const reference = z.strictObject({ condition: z.string().check(z.minLength(1)), ...common });
+
+/** Schema of a json-rules-engine condition: a comparison, `all` / `any` / `not` of conditions, or a shared condition. */
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ fact: z.string().check(z.minLength(1)), operator: z.string().check(z.minLength(1)), value: RuleValue }),
-    z.strictObject({ all: z.array(Condition) }),
-    z.strictObject({ any: z.array(Condition) }),
-    z.strictObject({ not: Condition }),
+    z.strictObject({
+      fact: z.string().check(z.minLength(1)),
+      operator: z.string().check(z.minLength(1)),
+      value: RuleValue,
+      params: z.optional(z.record(z.string(), z.unknown())),
+      ...common,
+    }),
+    z.strictObject({ all: z.array(Condition), ...common }),
+    z.strictObject({ any: z.array(Condition), ...common }),
+    z.strictObject({ not: Condition, ...common }),
+    reference,
   ]),
 ) as z.ZodType<Condition>;
+
+/** Schema of the conditions at the top of a case or of a shared condition. */
+export const TopCondition: z.ZodType<TopCondition> = z.union([
+  z.strictObject({ all: z.array(Condition), ...common }),
+  z.strictObject({ any: z.array(Condition), ...common }),
+  z.strictObject({ not: Condition, ...common }),
+  reference,
+]) as z.ZodType<TopCondition>;
+
+/** Whether a condition is a comparison (not `all`, `any`, `not` or a reference). */
+export function isLeaf(c: Condition): c is LeafCondition {
+  return Object.hasOwn(c, "fact");
+}
+
+/** The conditions inside `all`, `any` or `not`: none for a comparison or a reference. */
+export function innerConditions(c: Condition): readonly Condition[] {
+  if ("all" in c) return c.all;
+  if ("any" in c) return c.any;
+  if ("not" in c) return [c.not];
+  return [];
+}
 
 /** What a case decides: the verdict, the status, the score (0 to 1) and the message. */
 export const Outcome = z.strictObject({
@@ -62,7 +124,7 @@ export type Outcome = z.Infer<typeof Outcome>;
  */
 export const RuleCase = z.strictObject({
   name: z.string().check(z.minLength(1)),
-  conditions: z.union([z.strictObject({ all: z.array(Condition) }), z.strictObject({ any: z.array(Condition) }), z.strictObject({ not: Condition })]),
+  conditions: TopCondition,
   event: z.strictObject({ type: z.literal("outcome"), params: Outcome }),
 });
 export type RuleCase = z.Infer<typeof RuleCase>;
@@ -102,6 +164,11 @@ export const RuleFile = z.strictObject({
   parameters: z._default(z.record(z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/)), RuleParameter), {}),
   /** The statuses its cases give, with their words; a rule that declares none shows its status ids as they are. */
   statuses: z._default(z.record(z.string().check(z.minLength(1)), StatusDefinition), {}),
+  /**
+   * Conditions the cases share, by name, referred to as `{ "condition": "name" }` (json-rules-engine's
+   * `engine.setCondition`).
+   */
+  sharedConditions: z._default(z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/)), TopCondition), {}),
   cases: z.array(RuleCase).check(z.minLength(1)),
   examples: z.array(RuleExample).check(z.minLength(1)),
 });

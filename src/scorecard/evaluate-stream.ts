@@ -7,14 +7,14 @@ export type RecordStream = AsyncIterable<unknown> | Iterable<unknown>;
 
 /** What {@link evaluateStream} scores. */
 export interface EvaluateStreamOptions extends Omit<EvaluateOptions, "observations" | "taskReports" | "input"> {
-  readonly observations?: RecordStream;
-  readonly taskReports?: RecordStream;
+  readonly observations?: RecordStream | undefined;
+  readonly taskReports?: RecordStream | undefined;
   /** Named in the source of every record, e.g. the table or file the stream reads. */
-  readonly file?: string;
+  readonly file?: string | undefined;
   /** Further input to read into the same scorecard (CSV files read with `readCsvStream`), beside the two streams. */
-  readonly feed?: (accumulator: InputAccumulator) => Promise<void>;
+  readonly feed?: ((accumulator: InputAccumulator) => Promise<void>) | undefined;
   /** Called every 10,000 records with the count so far, for a progress bar. */
-  readonly onProgress?: (records: number) => void;
+  readonly onProgress?: ((records: number) => void) | undefined;
 }
 
 /**

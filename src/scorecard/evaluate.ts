@@ -4,8 +4,8 @@ import { isIsoDate } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import { scoringInput } from "../input/for-scoring.js";
 import type { ReadInput } from "../model/records.js";
-import { loadRules, type LoadedRule, type RuleOverrides, type RuleSource } from "../rules/load.js";
-import { compileRule, decideCompiled, NotCompilable, type CompiledRule } from "../rules/compile.js";
+import { loadRules, type LoadedRule, type LoadOptions, type RuleSource } from "../rules/load.js";
+import { compileRule, decideCompiled, type CompiledRule } from "../rules/compile.js";
 import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
 import type { FactSetName, Outcome } from "../rules/rule-file.js";
@@ -18,33 +18,39 @@ import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, type BandDefinition } from "./sum
 import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
+import { OptionsError } from "../errors.js";
+import { appFactTable, checkAppFacts, withAppFacts, type AppFactValues } from "./app-facts.js";
 
 /** What {@link evaluate} scores. */
-export interface EvaluateOptions extends RuleOverrides {
+export interface EvaluateOptions extends LoadOptions {
   readonly plan: DefinedPlan;
-  /** Observations as an app holds them; checked, and listed in `rejected` when unusable. */
-  readonly observations?: readonly unknown[];
-  /** Task reports as an app holds them. */
-  readonly taskReports?: readonly unknown[];
+  /**
+   * Observations as an app holds them, typed or not (an app's own are best typed {@link ObservationInput}); checked,
+   * and listed in `rejected` when unusable.
+   */
+  readonly observations?: readonly unknown[] | undefined;
+  /** Task reports as an app holds them ({@link TaskReportInput}), checked likewise. */
+  readonly taskReports?: readonly unknown[] | undefined;
   /** Input already read from files (`readCsvRecords`, `readJsonRecords`, `mergeInputs`), used beside the arrays. */
-  readonly input?: ReadInput;
+  readonly input?: ReadInput | undefined;
   /** The date to assess the plan on: a `YYYY-MM-DD` Vietnam date or an instant. Default: today in Vietnam. */
-  readonly asOf?: string | Date;
+  readonly asOf?: string | Date | undefined;
   /** Rule files to use. Default: the standard rules of `rules/`. */
-  readonly rules?: readonly RuleSource[];
+  readonly rules?: readonly RuleSource[] | undefined;
   /** Score bands, highest first. */
-  readonly bands?: readonly BandDefinition[];
+  readonly bands?: readonly BandDefinition[] | undefined;
   /**
    * The least coverage (a decimal from 0 to 1) a summary needs for a band; below it the score is marked provisional
    * and given no band. Default `"0.5"`.
    */
-  readonly minCoverage?: string;
+  readonly minCoverage?: string | undefined;
   /**
-   * How rules run: `compiled` (default) compiles each rule once into plain functions, falling back to
-   * json-rules-engine for a rule it cannot compile; `interpreter` runs every rule in json-rules-engine, the
-   * reference the compiled path is tested against.
+   * How rules run: `compiled` (default) compiles each rule once into plain functions; `interpreter` runs every rule
+   * in a stock json-rules-engine (loaded then), the reference the compiled path is tested against.
    */
-  readonly engine?: "compiled" | "interpreter";
+  readonly engine?: "compiled" | "interpreter" | undefined;
+  /** The values of the facts the app declares in `appFacts`, by task, agency, or indicator and locality. */
+  readonly appFactValues?: AppFactValues | undefined;
 }
 
 /**
@@ -65,10 +71,13 @@ export interface EvaluateOptions extends RuleOverrides {
  * scorecard.summary.overall.score; //=> e.g. "0.4167"
  */
 export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
-  const { plan } = options;
-  const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : vietnamDate(options.asOf ?? new Date());
+  const plan = checkPlan(options.plan);
+  const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : checkInstant(options.asOf ?? new Date());
   const minCoverage = checkMinCoverage(options.minCoverage ?? DEFAULT_MIN_COVERAGE);
+  if (options.appFactValues && !options.appFacts) throw new OptionsError("appFactValues", "values are given for facts no appFacts declares");
+  if (options.appFacts) checkAppFacts(options.appFacts);
   const rules = loadRules(options.rules ?? standardRules, options);
+  const appFacts = options.appFacts ? appFactTable(plan, options.appFacts, options.appFactValues ?? {}) : undefined;
   for (const rule of rules) {
     const problem = subjectParameterProblem(rule.definition.factSet, rule.parameters);
     if (problem) throw new RuleFileError(rule.file, `parameters.${problem.parameter}`, problem.reason);
@@ -97,7 +106,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     const members = group.members;
     const checksFigures = group.factSet === "observation";
     const memo = checksFigures ? observationMemo(members.map((i) => runners[i]!), plan.indicators.length) : undefined;
-    const subjects = subjectsFor(group.factSet, context, group.parameters, memo?.skips);
+    const made = subjectsFor(group.factSet, context, group.parameters, memo?.skips);
+    const subjects = appFacts ? withAppFacts(made, group.factSet, plan, appFacts) : made;
     for (const i of members) kept[i]!.subjects = subjects;
     for (let key = 0; key < subjects.count; key++) {
       if (subjects.skips?.(key)) continue;
@@ -131,7 +141,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     asOf,
     // Scorecards made with other rules than the standard set say so in their version.
     rulesVersion: (options.rules ?? standardRules).every((r) => standardRules.includes(r)) ? VERSION : `${VERSION}+custom`,
-    rules: runners.map(({ rule: r, compiled, reason }) => ({
+    rules: runners.map(({ rule: r, compiled }) => ({
       id: r.id,
       title: r.definition.title,
       severity: r.definition.severity,
@@ -139,7 +149,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       weight: ruleWeight(r),
       file: r.file,
       engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
-      ...(reason ? { engineReason: reason } : {}),
       statuses: r.definition.statuses,
     })),
     rows: [],
@@ -175,9 +184,22 @@ function setAside(invalid: Map<number, string[]>, entry: number, rule: string): 
   else if (!checks.includes(rule)) checks.push(rule);
 }
 
-function checkMinCoverage(value: string): string {
-  if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(value)) throw new RangeError(`minCoverage "${value}" is not a decimal from 0 to 1, such as "0.5"`);
+function checkMinCoverage(value: unknown): string {
+  if (typeof value !== "string" || !/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(value))
+    throw new OptionsError("minCoverage", `${JSON.stringify(value)} is not a decimal from 0 to 1, such as "0.5"`);
   return new Decimal(value).toString();
+}
+
+function checkPlan(plan: unknown): DefinedPlan {
+  const p = plan as Partial<DefinedPlan> | undefined;
+  if (typeof p !== "object" || p === null || !Array.isArray(p.indicators) || typeof p.task !== "function")
+    throw new OptionsError("plan", "a plan is needed: one of plans (plans[\"haiphong-142\"]) or one made by definePlan");
+  return p as DefinedPlan;
+}
+
+function checkInstant(value: unknown): string {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new OptionsError("asOf", `${String(value)} is not a date: give YYYY-MM-DD or a valid Date`);
+  return vietnamDate(value);
 }
 
 /**
@@ -200,19 +222,12 @@ function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
 
 interface Runner {
   readonly rule: LoadedRule;
+  /** Absent when the rules run in json-rules-engine, as asked. */
   readonly compiled?: CompiledRule;
-  /** Why the rule runs in json-rules-engine although the compiled path was asked for. */
-  readonly reason?: string;
 }
 
 function runnerFor(rule: LoadedRule, engine: "compiled" | "interpreter"): Runner {
-  if (engine === "interpreter") return { rule };
-  try {
-    return { rule, compiled: compileRule(rule) };
-  } catch (error) {
-    if (error instanceof NotCompilable) return { rule, reason: error.message };
-    throw error;
-  }
+  return engine === "interpreter" ? { rule } : { rule, compiled: compileRule(rule) };
 }
 
 /** How many distinct observation figures are remembered; beyond, the rest are decided one by one. */
@@ -287,7 +302,6 @@ function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, 
 }
 
 function checkDate(value: string): string {
-  if (!isIsoDate(value))
-    throw new RangeError(`asOf "${value}" is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(value)) throw new OptionsError("asOf", `"${value}" is not a date (YYYY-MM-DD)`);
   return value;
 }

@@ -34,6 +34,7 @@ export function divideRounded(numerator: bigint, denominator: bigint, places = 6
   // Small integers divide exactly in doubles once checked by their remainder; BigInt only beyond that.
   if (places === 6 && numerator <= MAX_FAST && numerator >= -MAX_FAST && denominator <= MAX_FAST && denominator >= -MAX_FAST && denominator !== 0n)
     return divideSmall(Number(numerator), Number(denominator));
+  // A bug, not bad input: callers divide by a span of years or a change they know is not zero.
   if (denominator === 0n) throw new RangeError("division by zero");
   if (denominator < 0n) {
     numerator = -numerator;

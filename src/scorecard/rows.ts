@@ -118,7 +118,8 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: stri
   const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
   // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
   // optional key added only when the row has it.
-  const row: { -readonly [K in keyof ScorecardRow]: ScorecardRow[K] } = { rule: rule.id, entity } as ScorecardRow;
+  // Built key by key; the verdict and score together are a ScorecardRow's (scoreOf gives no score where none is due).
+  const row: Record<string, unknown> = { rule: rule.id, entity };
   if (period !== undefined) row.period = period;
   if (locality !== undefined) row.locality = locality;
   if (subject.benchmark === true) row.benchmark = true;
@@ -130,6 +131,6 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: stri
   row.facts = facts;
   if (subject.sources !== undefined) row.sources = [...subject.sources()];
   row.message = message;
-  return row;
+  return row as ScorecardRow;
 }
 

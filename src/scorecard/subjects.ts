@@ -10,6 +10,7 @@ import { figuresOf, type AcceptedFigures, type Figures, type SeriesIndex } from 
 import type { ConflictFact, TaskReportFact } from "../input/for-scoring.js";
 import type { RecordSource } from "../model/records.js";
 import { changePerYear, progressRatio } from "./exact.js";
+import { Decimal } from "../decimal.js";
 
 /** What the fact sets are computed from. */
 export interface EvaluationContext {
@@ -84,6 +85,8 @@ export function subjectsFor(
   switch (factSet) {
     case "milestone":
       return milestoneSubjects(context, subjectParameters(factSet, params).whenMissing!);
+    case "acrossLocalities":
+      return listed(acrossLocalitiesSubjects(context));
     case "progress":
       return progressSubjects(context, subjectParameters(factSet, params).whenMissing!);
     case "taskDeadline":
@@ -361,6 +364,81 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
       return subject;
     },
   };
+}
+
+/**
+ * Each indicator and milestone year that has passed and has a target, the figures of its localities taken together:
+ * how many reported a valid figure, how many meet the target, how many had theirs set aside, the least, greatest and
+ * median value (exact decimals). The city's own figure is not a locality's; `cityReported` says whether it was given.
+ */
+function acrossLocalitiesSubjects(context: EvaluationContext): Subject[] {
+  const { plan, asOf } = context;
+  const index = seriesIndexOf(context);
+  const figures = figuresOfContext(context);
+  const subjects: Subject[] = [];
+  plan.indicators.forEach((x, position) => {
+    const list = index.byIndicator[position]!;
+    for (const target of x.targets) {
+      if (target.kind === "none" || `${target.year}-12-31` >= asOf) continue;
+      const withDirection = targetWithDirection(target, x);
+      const slotOf = (s: number) => {
+        for (let k = index.begin[s]!; k < index.end[s]!; k++) if (index.period[k] === target.year) return k;
+        return -1;
+      };
+      const city = index.citySeries[position]!;
+      const used: number[] = [];
+      const values: string[] = [];
+      let reported = 0;
+      let meeting = 0;
+      let setAside = 0;
+      for (const s of list) {
+        if (index.placeOf(s) === undefined) continue;
+        const k = slotOf(s);
+        if (k < 0) {
+          const aside = (index.setAside.get(s) ?? NO_ENTRIES).find((e) => figures.periodOf(e) === target.year);
+          if (aside !== undefined) {
+            setAside++;
+            used.push(aside);
+          }
+          continue;
+        }
+        reported++;
+        used.push(index.entry[k]!);
+        if (meetsTarget(observedAt(index, k), withDirection)) meeting++;
+        const value = index.met[k]! < 0 ? index.value[k] : undefined;
+        if (value !== undefined) values.push(value);
+      }
+      values.sort((a, b) => compareDecimals(a, b)!);
+      const middle = values.length >> 1;
+      const median =
+        values.length === 0 ? null : values.length % 2 === 1 ? values[middle]! : new Decimal(values[middle - 1]!).plus(values[middle]!).div(2).toFixed();
+      subjects.push({
+        entity: x.id,
+        period: target.year,
+        name: nameOfIndicator(x),
+        sources: () => used.map((e) => figures.sourceOf(e)),
+        facts: {
+          asOf,
+          indicator: x.id,
+          measure: x.measure ?? null,
+          direction: x.direction,
+          year: target.year,
+          target: withDirection,
+          targetKind: target.kind,
+          targetRaw: target.raw,
+          targetLevel: target.level ?? "city",
+          cityReported: city >= 0 && slotOf(city) >= 0,
+          localitiesReported: reported,
+          localitiesMeetingTarget: meeting,
+          localitiesSetAside: setAside,
+          leastValue: values[0] ?? null,
+          greatestValue: values.at(-1) ?? null,
+          medianValue: median,
+        },
+      });
+    }
+  });
+  return subjects;
 }
 
 const NO_SOURCES: readonly RecordSource[] = Object.freeze([]);

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal.js";
 import type { LocalizedText } from "../model/text.js";
 import type { Verdict } from "../model/verdict.js";
-import type { Band, CheckSummary, ScorecardRow, Summary, VerdictCounts } from "../model/scorecard.js";
+import { NO_DATA_BAND_ID, type Band, type CheckSummary, type ScorecardRow, type StandardBandId, type Summary, type VerdictCounts } from "../model/scorecard.js";
 
 /** A band: the lowest score it starts at, and its label. */
 export interface BandDefinition {
@@ -15,7 +15,7 @@ export interface BandDefinition {
  * The standard bands: words for how high the score is, the library's own (the plan sets no bands). Thresholds at half
  * the weighted points and at three quarters and nine tenths of them; see docs/rules/README.md for their basis.
  */
-export const STANDARD_BANDS: readonly BandDefinition[] = [
+export const STANDARD_BANDS: readonly (BandDefinition & { readonly id: StandardBandId })[] = [
   { id: "high", from: "0.9", label: { vi: "Cao", en: "High" } },
   { id: "fairly-high", from: "0.75", label: { vi: "Khá", en: "Fairly high" } },
   { id: "medium", from: "0.5", label: { vi: "Trung bình", en: "Medium" } },
@@ -25,7 +25,7 @@ export const STANDARD_BANDS: readonly BandDefinition[] = [
 /** The least coverage a summary needs for a band, unless `evaluate({ minCoverage })` says otherwise. */
 export const DEFAULT_MIN_COVERAGE = "0.5";
 
-const NO_DATA_BAND: Band = { id: "insufficient-data", label: { vi: "Chưa đủ dữ liệu", en: "Insufficient data" } };
+const NO_DATA_BAND: Band = { id: NO_DATA_BAND_ID, label: { vi: "Chưa đủ dữ liệu", en: "Insufficient data" } };
 const SCORED: ReadonlySet<Verdict> = new Set(["pass", "warn", "fail"]);
 
 /** How a summary is made: its bands, highest first, and the least coverage a band needs. */

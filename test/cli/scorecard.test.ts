@@ -351,7 +351,39 @@ describe("nq57 rules", () => {
     expect(await run(["rules", "test", join(dir, "no-rules")])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no-rules: cannot read \(no such file\)\n$/) });
   });
 
-  it.each([["list"], ["show"], ["test"]])("has help with examples (rules %s)", async (command) => {
+  it("verifies the standard rules' examples in the compiled path and in json-rules-engine: SAME for each, exit 0", async () => {
+    const { code, stdout } = await run(["rules", "verify"]);
+    expect(code).toBe(0);
+    const examples = standardRules.reduce((n, r) => n + (r.json as { examples: unknown[] }).examples.length, 0);
+    expect(stdout.split("\n").filter((l) => l.startsWith("SAME "))).toHaveLength(examples);
+    expect(stdout).toContain(`${examples} examples in ${standardRules.length} files run in the compiled path and in json-rules-engine: ${examples} the same, 0 different`);
+  });
+
+  it("reports an example the two decide otherwise as DIFF, with what each did, and exits 1", async () => {
+    const ruleFile = join(mkdtempSync(join(tmpdir(), "nq57-rules-")), "app.float.json");
+    const base = structuredClone(standardRules.find((r) => r.file === "rules/observation.not-negative.json")!.json) as Record<string, unknown>;
+    const rule = {
+      ...base,
+      id: "app.float",
+      statuses: {},
+      cases: [
+        { name: "small", conditions: { all: [{ fact: "value", operator: "lessThanInclusive", value: 0.3 }] }, event: { type: "outcome", params: { verdict: "fail", status: "small", message: { vi: "x", en: "x" } } } },
+        { name: "else", conditions: { all: [] }, event: { type: "outcome", params: { verdict: "pass", status: "ok", message: { vi: "x", en: "x" } } } },
+      ],
+      examples: [
+        { name: "A tenth", facts: { value: "0.1" }, expect: { verdict: "fail", status: "small" } },
+        { name: "Just above 0.3", facts: { value: "0.30000000000000001" }, expect: { verdict: "pass", status: "ok" } },
+      ],
+    };
+    writeFileSync(ruleFile, JSON.stringify(rule));
+    const { code, stdout } = await run(["rules", "verify", ruleFile]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^SAME app\.float: A tenth \(case 1 small\)$/m);
+    expect(stdout).toMatch(/^DIFF app\.float: Just above 0\.3 \(.*app\.float\.json\): compiled error: .*binary float 0\.3.*; json-rules-engine case 1 small$/m);
+    expect(stdout).toContain("2 examples in 1 file run in the compiled path and in json-rules-engine: 1 the same, 1 different");
+  });
+
+  it.each([["list"], ["show"], ["test"], ["verify"]])("has help with examples (rules %s)", async (command) => {
     const { code, stdout } = await run(["rules", command, "--help"]);
     expect(code).toBe(0);
     expect(stdout).toContain(`$ nq57 rules ${command}`);

@@ -7,6 +7,7 @@ import {
   createInputAccumulator,
   evaluateStream,
   INPUT_LIMITS,
+  OptionsError,
   plans,
   readCsvRecords,
   readCsvStream,
@@ -89,7 +90,7 @@ describe.each(CSV_READERS)("%s: CSV cells and rows are bounded", (_, read) => {
     const text = `indicator,period,value,locality\nPL2-1,2025,60,${long(maxFieldChars + 1)}\n`;
     expect((await read(text, { limits: { maxFieldChars: 20_000 } })).observations).toHaveLength(1);
     expect((await read("indicator,period,value,locality\nPL2-1,2025,60,Huyện Kiến Thụy\n", { limits: { maxFieldChars: 12 } })).rejected[0]?.field).toBe("locality");
-    await expect(read(text, { limits: { maxFieldChars: 0 } })).rejects.toThrow(RangeError);
+    await expect(read(text, { limits: { maxFieldChars: 0 } })).rejects.toThrow(OptionsError);
   });
 
   it("rejects a header row too large to be one, and nothing under it is read", async () => {

@@ -87,6 +87,7 @@ describe("rule files that could do harm are refused before they run", () => {
   });
 
   it("refuses overrides of parameters and weights for rules that are not loaded, or of the wrong type", () => {
+    // @ts-expect-error -- the compiler refuses it too: dueSoonDays is a number
     expect(() => loadRules([deadline], { parameters: { "task.deadline": { dueSoonDays: "30" } } })).toThrow(RuleFileError);
     expect(() => loadRules([deadline], { weights: { "no.such-rule": 1 } })).toThrow(RuleFileError);
     expect(() => loadRules([deadline, deadline])).toThrow(/duplicate rule id "task.deadline"/);

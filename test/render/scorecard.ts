@@ -18,5 +18,5 @@ export const sampleScorecard: Promise<Scorecard> = evaluate({
 
 /** A copy of a scorecard with one row's fields replaced, to test how odd text is shown. */
 export function withRow(scorecard: Scorecard, index: number, change: Partial<ScorecardRow>): Scorecard {
-  return { ...scorecard, rows: scorecard.rows.map((r, i) => (i === index ? { ...r, ...change } : r)) };
+  return { ...scorecard, rows: scorecard.rows.map((r, i) => (i === index ? ({ ...r, ...change } as ScorecardRow) : r)) };
 }

@@ -137,6 +137,7 @@ describe("evaluate", () => {
     expect(dueSoon(standard)).toBeGreaterThan(0);
     expect(dueSoon(tight)).toBe(0);
     expect(tight.rules.find((r) => r.id === "task.deadline")?.weight).toBe("5");
+    // @ts-expect-error -- the compiler refuses it too: task.deadline has no parameter dueSoon
     await expect(evaluate({ ...base, parameters: { "task.deadline": { dueSoon: 7 } } })).rejects.toThrow(RuleFileError);
     await expect(evaluate({ ...base, parameters: { "task.nothing": { dueSoonDays: 7 } } })).rejects.toThrow(/no rule "task.nothing"/);
   });

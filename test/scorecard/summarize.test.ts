@@ -16,16 +16,17 @@ const score = fc.oneof(
   fc.constantFrom("0.3333333333333333333", "0.0000001"),
 );
 const row = fc.record({ verdict: fc.constantFrom(...VERDICTS), weight, score }).map(
-  ({ verdict, weight, score }): ScorecardRow => ({
-    rule: "r",
-    entity: "e",
-    verdict,
-    status: "s",
-    score: verdict === "no-data" || verdict === "not-applicable" ? null : score,
-    weight,
-    facts: {},
-    message: { vi: "", en: "" },
-  }),
+  ({ verdict, weight, score }) =>
+    ({
+      rule: "r",
+      entity: "e",
+      verdict,
+      status: "s",
+      score: verdict === "no-data" || verdict === "not-applicable" ? null : score,
+      weight,
+      facts: {},
+      message: { vi: "", en: "" },
+    }) as ScorecardRow,
 );
 
 /** The weighted mean the summary promises, worked out plainly with decimals. */
