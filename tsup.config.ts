@@ -21,6 +21,6 @@ export default defineConfig([
     target: "node20",
     sourcemap: true,
     banner: { js: "#!/usr/bin/env node" },
-    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js", "commander"],
+    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js", "commander", "docx", "exceljs"],
   },
 ]);

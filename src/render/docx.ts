@@ -1,6 +1,7 @@
 import type { DefinedPlan, DueItem } from "../model/define-plan.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
-import type { Lang } from "../model/text.js";
+import { Nq57Error } from "../errors.js";
+import { isIsoDate, type Lang } from "../model/text.js";
 import { addMonthsToDate } from "../model/vietnam-time.js";
 import type { Table as PlainTable } from "../model/tables.js";
 import { officeText } from "../safe-text.js";
@@ -79,9 +80,11 @@ const DOCX_WORDS = {
     nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     motto: "Độc lập - Tự do - Hạnh phúc",
     number: (n: string, symbol: string) => `Số: ${n}/BC-${symbol}`,
+    // Decree 30: a day below 10 and the months 1 and 2 are written with a leading zero ("ngày 05 tháng 02", "tháng 3").
     dated: (place: string, date: string | undefined) => {
       const [y, m, d] = date?.split("-") ?? [];
-      return `${place}, ngày ${d ?? "…"} tháng ${m ?? "…"} năm ${y ?? "…"}`;
+      const month = m === undefined ? "…" : Number(m) <= 2 ? m : String(Number(m));
+      return `${place}, ngày ${d ?? "…"} tháng ${month} năm ${y ?? "…"}`;
     },
     kind: "BÁO CÁO",
     subject: (plan: string, asOf: string) => `Kết quả thực hiện Kế hoạch số ${plan} tính đến ngày ${asOf}`,
@@ -221,6 +224,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * await writeFile("bao-cao.docx", bytes);
  */
 export async function renderDocx(scorecard: Scorecard, plan: DefinedPlan, options: DocxOptions = {}): Promise<Uint8Array> {
+  if (options.date !== undefined && !isIsoDate(options.date)) throw new Nq57Error(`renderDocx: date "${options.date}" is not a date; write it as YYYY-MM-DD`);
   const docx = await import("docx");
   const lang = options.lang ?? "vi";
   const w = DOCX_WORDS[lang];
@@ -412,7 +416,7 @@ function heading({ make, w, options, scorecard, lang }: Context): Block[] {
     make.centred(w.motto, { size: pt(13), bold: true }),
     // As long as the motto: about 2.2 mm a character at 13 pt bold.
     make.rule(mm(w.motto.length * 2.2), TEXT_WIDTH - leftWidth),
-    make.centred(w.dated(issuer.place ?? w.place, options.date === undefined ? undefined : formatDate(options.date, lang)), { size: pt(14), italics: true }, 160),
+    make.centred(w.dated(issuer.place ?? w.place, options.date), { size: pt(14), italics: true }, 160),
   ];
   return [
     make.layout(left, right),
