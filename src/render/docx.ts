@@ -511,7 +511,7 @@ function shortcomings(context: Context): Block[] {
   const items = new Map<string, ScorecardRow[]>();
   for (const row of failing) {
     const key = `${row.rule}\u0000${row.status}`;
-    items.set(key, [...(items.get(key) ?? []), row]);
+    groupInto(items, key, row);
   }
   let n = 0;
   for (const rows of items.values()) {
@@ -556,7 +556,7 @@ function nextTasks(context: Context): Block[] {
   for (const item of dated)
     blocks.push(make.item(`${item.task.id} «${shorten(item.task.title[lang], 160)}» (${w.lead}: ${lead(item) || "—"}; ${w.due} ${formatDate(item.due, lang)});`));
   const byDate = new Map<string, DueItem[]>();
-  for (const item of yearly) byDate.set(item.due, [...(byDate.get(item.due) ?? []), item]);
+  for (const item of yearly) groupInto(byDate, item.due, item);
   for (const [date, items] of byDate) {
     const agencies = new Map<string, number>();
     for (const item of items) for (const id of item.task.lead) agencies.set(id, (agencies.get(id) ?? 0) + 1);
@@ -566,6 +566,13 @@ function nextTasks(context: Context): Block[] {
   const overdue = new Set(context.rows.filter((r) => r.rule === "task.deadline" && r.status === "overdue").map((r) => r.entity));
   if (overdue.size > 0) blocks.push(make.section("2", w.overdueNext(overdue.size)));
   return blocks;
+}
+
+/** Adds an item to its key's list, in the order given. */
+function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
 }
 
 /** The Vietnam calendar day after a `YYYY-MM-DD` date. */
@@ -617,7 +624,7 @@ function appendixTasks(context: Context, number: string): Block[] {
   });
   for (const row of sorted) {
     const words = statusWords(context.statusOf, row, lang);
-    byStatus.set(words, [...(byStatus.get(words) ?? []), row]);
+    groupInto(byStatus, words, row);
   }
   const table: ((string | number)[] | { group: string })[] = [];
   let n = 0;
