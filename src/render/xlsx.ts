@@ -239,6 +239,33 @@ export function scorecardSheets(scorecard: Scorecard, plan: DefinedPlan, lang: L
     { header: t.source, kind: "text", width: 30 },
   ];
   const groupOf = (row: ScorecardRow) => plan.task(row.entity)?.group ?? plan.indicator(row.entity)?.group ?? null;
+  /** A sheet of the rows about tasks or indicators: what each is and who leads it, the sheet's own columns, then the verdict. */
+  const entitySheet = (name: string, title: string, appliesTo: AppliesTo[], own: XlsxColumn[], cells: (row: ScorecardRow) => XlsxCell[]): XlsxSheet => ({
+    name,
+    columns: [
+      { header: t.rule, kind: "text", width: 22 },
+      { header: w.id, kind: "text", width: 12 },
+      { header: title, kind: "text", width: 60 },
+      { header: w.group, kind: "text", width: 10 },
+      { header: w.lead, kind: "text", width: 30 },
+      { header: t.period, kind: "integer" },
+      ...own,
+      ...verdictColumns,
+      ...tail,
+    ],
+    rows: of(appliesTo).map((r) => [
+      r.rule,
+      r.entity,
+      entityTitle(r.entity, plan, lang),
+      groupOf(r),
+      leadNames(r, plan, lang),
+      r.period,
+      ...cells(r),
+      ...verdictCells(r),
+      r.message[lang],
+      rowTrace(r, lang),
+    ]),
+  });
 
   return [
     {
@@ -275,68 +302,29 @@ export function scorecardSheets(scorecard: Scorecard, plan: DefinedPlan, lang: L
         return [...cells, plan.tasksByAgency(id, "lead").length, plan.tasksByAgency(id, "coordinating").length, plan.indicatorsByAgency(id).length];
       }),
     },
-    {
-      name: w.sheets.tasks,
-      columns: [
-        { header: t.rule, kind: "text", width: 22 },
-        { header: w.id, kind: "text", width: 12 },
-        { header: w.title, kind: "text", width: 60 },
-        { header: w.group, kind: "text", width: 10 },
-        { header: w.lead, kind: "text", width: 30 },
-        { header: t.period, kind: "integer" },
+    entitySheet(
+      w.sheets.tasks,
+      w.title,
+      ["task"],
+      [
         { header: w.due, kind: "date" },
         { header: w.reportedOn, kind: "date" },
         { header: w.completedOn, kind: "date" },
-        ...verdictColumns,
-        ...tail,
       ],
-      rows: of(["task"]).map((r) => [
-        r.rule,
-        r.entity,
-        entityTitle(r.entity, plan, lang),
-        groupOf(r),
-        leadNames(r, plan, lang),
-        r.period,
-        factDate(r, "due") ?? factDate(r, "periodDue"),
-        factDate(r, "reportedOn"),
-        factDate(r, "completedOn"),
-        ...verdictCells(r),
-        r.message[lang],
-        rowTrace(r, lang),
-      ]),
-    },
-    {
-      name: w.sheets.indicators,
-      columns: [
-        { header: t.rule, kind: "text", width: 22 },
-        { header: w.id, kind: "text", width: 12 },
-        { header: w.name, kind: "text", width: 60 },
-        { header: w.group, kind: "text", width: 10 },
-        { header: w.lead, kind: "text", width: 30 },
-        { header: t.period, kind: "integer" },
+      (r) => [factDate(r, "due") ?? factDate(r, "periodDue"), factDate(r, "reportedOn"), factDate(r, "completedOn")],
+    ),
+    entitySheet(
+      w.sheets.indicators,
+      w.name,
+      ["indicator"],
+      [
         { header: t.locality, kind: "text", width: 20 },
         { header: t.benchmark, kind: "boolean" },
         { header: w.target, kind: "text", width: 20 },
         { header: w.value, kind: "decimal" },
-        ...verdictColumns,
-        ...tail,
       ],
-      rows: of(["indicator"]).map((r) => [
-        r.rule,
-        r.entity,
-        entityTitle(r.entity, plan, lang),
-        groupOf(r),
-        leadNames(r, plan, lang),
-        r.period,
-        r.locality,
-        r.benchmark === true,
-        factText(r, "targetRaw") ?? targetOf(r),
-        factText(r, "observedValue") ?? factText(r, "latestValue"),
-        ...verdictCells(r),
-        r.message[lang],
-        rowTrace(r, lang),
-      ]),
-    },
+      (r) => [r.locality, r.benchmark === true, factText(r, "targetRaw") ?? targetOf(r), factText(r, "observedValue") ?? factText(r, "latestValue")],
+    ),
     {
       name: w.sheets.checks,
       columns: [
