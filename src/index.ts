@@ -79,7 +79,7 @@ export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, t
 
 // ---------------------------------------------------------------- outputs: each format a string, or pieces to write in turn
 export { renderCsv, renderCsvPieces, SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
-export { DOCX_FONT, DOCX_PAGE, renderDocx, type DocxIssuer, type DocxOptions } from "./render/docx.js";
+export { DOCX_FONT, DOCX_PAGE, renderDocx, type DocxIssuer, type DocxOptions, type DocxSection } from "./render/docx.js";
 export { renderXlsx, type XlsxCell, type XlsxColumn, type XlsxColumnKind, type XlsxOptions, type XlsxSheet } from "./render/xlsx.js";
 export { renderHtml, renderHtmlPieces, type HtmlOptions } from "./render/html.js";
 export { renderJson, renderJsonPieces } from "./render/json.js";

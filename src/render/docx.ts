@@ -49,6 +49,18 @@ export interface DocxOptions {
   readonly recipients?: readonly string[];
   /** Rows listed by name in each item of shortcomings before the rest are counted. Default 10. */
   readonly listedPerShortcoming?: number;
+  /**
+   * Sections of an app's own added to part I after the overall results, numbered with the others: such as the
+   * changes since the last report, drawn from a comparison with the previous period's scorecard.
+   */
+  readonly sections?: readonly DocxSection[];
+}
+
+/** A numbered section of the report: its title, its paragraphs, and a table under them. */
+export interface DocxSection {
+  readonly title: string;
+  readonly paragraphs?: readonly string[];
+  readonly table?: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | number)[])[]; readonly widths?: readonly number[] };
 }
 
 /** Points of a font size in the half-points Word counts in. */
@@ -473,11 +485,16 @@ function results(context: Context): Block[] {
         );
       });
   };
-  blocks.push(make.section("2", w.byTaskGroup), ...groupParagraphs(scorecard.summary.byTaskGroup, "task"));
-  blocks.push(make.section("3", w.byIndicatorGroup), ...groupParagraphs(scorecard.summary.byIndicatorGroup, "indicator"));
+  let section = 1;
+  for (const own of context.options.sections ?? []) {
+    blocks.push(make.section(String(++section), own.title), ...(own.paragraphs ?? []).map((p) => make.body(p)));
+    if (own.table) blocks.push(make.table(own.table.columns, own.table.rows, own.table.widths ?? own.table.columns.map(() => 1)));
+  }
+  blocks.push(make.section(String(++section), w.byTaskGroup), ...groupParagraphs(scorecard.summary.byTaskGroup, "task"));
+  blocks.push(make.section(String(++section), w.byIndicatorGroup), ...groupParagraphs(scorecard.summary.byIndicatorGroup, "indicator"));
   const agencies = summaryTables(scorecard, plan, lang).find((s) => s.id === "byAgency");
   if (agencies && agencies.table.rows.length > 0) {
-    blocks.push(make.section("4", w.byAgency), agencyTable(agencies.table, context));
+    blocks.push(make.section(String(++section), w.byAgency), agencyTable(agencies.table, context));
   }
   return blocks;
 }

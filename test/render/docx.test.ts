@@ -142,6 +142,23 @@ describe("renderDocx: the report to the People's Committee", async () => {
     expect(header("first")).not.toContain("PAGE");
   });
 
+  it("adds an app's own sections to part I after the overall results, numbering the rest after them", async () => {
+    const { text, tables } = await docxOf(scorecard, {
+      sections: [
+        {
+          title: "Thay đổi so với kỳ báo cáo trước",
+          paragraphs: ["Điểm chung tăng 4,2 điểm phần trăm."],
+          table: { columns: ["Cơ quan", "Kỳ trước", "Kỳ này"], rows: [["Sở Tài chính", "25%", "30%"]] },
+        },
+      ],
+    });
+    const part = text.slice(text.indexOf("I. KẾT QUẢ THỰC HIỆN"), text.indexOf("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"));
+    const headings = part.filter((p) => /^\d+\. /.test(p));
+    expect(headings).toEqual(["1. Kết quả chung", "2. Thay đổi so với kỳ báo cáo trước", "3. Kết quả theo nhóm nhiệm vụ", "4. Kết quả thực hiện các chỉ tiêu", "5. Kết quả theo cơ quan chủ trì"]);
+    expect(part[part.indexOf("2. Thay đổi so với kỳ báo cáo trước") + 1]).toBe("Điểm chung tăng 4,2 điểm phần trăm.");
+    expect(tables.find((t) => t.rows[0]!.join("|") === "Cơ quan|Kỳ trước|Kỳ này")!.rows[1]).toEqual(["Sở Tài chính", "25%", "30%"]);
+  });
+
   it("is written in English with lang en", async () => {
     const en = await docxOf(scorecard, { lang: "en" });
     expect(en.tables[0]!.rows[0]![1]).toBe("SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness\n\nHai Phong, … … …");
