@@ -11,7 +11,7 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
     treeshake: true,
-    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js"],
+    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js", "docx", "exceljs"],
   },
   {
     // The CLI: an ESM executable for Node.
@@ -21,6 +21,6 @@ export default defineConfig([
     target: "node20",
     sourcemap: true,
     banner: { js: "#!/usr/bin/env node" },
-    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js", "commander"],
+    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js", "commander", "docx", "exceljs"],
   },
 ]);

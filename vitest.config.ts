@@ -1,13 +1,14 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * The slow parts of the suite: the guides' samples (each a process), the browser, the fuzzers, national-scale
+ * The slow parts of the suite: the guides' samples (each a process), the browser, LibreOffice, the fuzzers, national-scale
  * inputs and outputs, the differential test against json-rules-engine, and the CLI run in processes of its own.
  * `npm run test:fast` leaves them out for a maintainer's quick run; `npm test` and CI run both projects.
  */
 const SLOW = [
   "test/guides.test.ts",
   "test/browser/**",
+  "test/office/**",
   "test/fuzz/**",
   "test/render/pieces.test.ts",
   "test/input/accumulate-large.test.ts",

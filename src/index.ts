@@ -122,9 +122,11 @@ export {
 
 // ---------------------------------------------------------------- outputs: each format a string, or pieces to write in turn
 export { renderCsv, renderCsvPieces, SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
+export { DOCX_FONT, DOCX_PAGE, renderDocx, type DocxIssuer, type DocxOptions, type DocxSection } from "./render/docx.js";
+export { renderXlsx, type XlsxCell, type XlsxColumn, type XlsxColumnKind, type XlsxOptions, type XlsxSheet } from "./render/xlsx.js";
 export { renderHtml, renderHtmlPieces, type HtmlOptions } from "./render/html.js";
 export { renderJson, renderJsonPieces } from "./render/json.js";
 export { renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { formatCsv, type CsvOptions } from "./render/csv.js";
-export { markdownText, spreadsheetText, terminalText, type TerminalTextOptions } from "./safe-text.js";
+export { markdownText, officeText, spreadsheetText, terminalText, type TerminalTextOptions } from "./safe-text.js";

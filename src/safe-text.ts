@@ -196,3 +196,24 @@ export function markdownCell(text: string): string {
   const inline = markdownText(text);
   return CELL_SPECIAL.test(inline) ? inline.replaceAll("|", "\\|").replace(/\r\n|\r|\n/g, "<br>") : inline;
 }
+
+// ---------------------------------------------------------------- office documents (DOCX, XLSX)
+
+/**
+ * Characters XML 1.0 cannot hold at all, not even escaped: C0 controls but tab, line feed and carriage return, lone
+ * surrogates, U+FFFE and U+FFFF. A Word or Excel file holding one does not open.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const XML_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text a Word or Excel file holds as it is: each character XML cannot hold (C0 controls but tab and line breaks, a
+ * lone surrogate, U+FFFE, U+FFFF) becomes U+FFFD, so that the file still opens and shows where it was. The libraries
+ * writing the files escape `<`, `&` and quotes; text is always written as text, never as a formula or a field.
+ *
+ * @example
+ * officeText("Kiến Thụy\u0007"); //=> "Kiến Thụy\uFFFD"
+ */
+export function officeText(text: string): string {
+  return text.replace(XML_UNSAFE, "\uFFFD");
+}

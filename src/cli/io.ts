@@ -72,6 +72,16 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
   }
 }
 
+/** Writes a binary result (a Word or Excel file) to `--out FILE`; such a file is never written to standard output. */
+export function emitBytes(bytes: Uint8Array, out: string): void {
+  checkOutFile(out);
+  try {
+    writeFileSync(out, bytes);
+  } catch (error) {
+    throw new UsageError(`${out}: cannot write the file (${errorCode(error)})`);
+  }
+}
+
 /** Characters gathered before they are written: about a megabyte. */
 const BATCH_CHARS = 1 << 20;
 

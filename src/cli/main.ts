@@ -87,7 +87,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .addOption(dataOption())
     .option("--as-of <date>", "assess the plan as of this Vietnam date, YYYY-MM-DD (default: today in Vietnam)", isoDate("--as-of"))
     .addOption(new Option("--format <format>", "output format (default: table on a terminal, else json)").choices([...SCORECARD_FORMATS]))
-    .option("--out <file>", "write to a file instead of standard output")
+    .option("--out <file>", "write to a file instead of standard output (needed for docx and xlsx)")
     .option("--rules <paths...>", "extra rule files or folders of them, added to the standard rules (repeatable)")
     .option("--param <rule.parameter=value>", "override a rule parameter, e.g. task.deadline.dueSoonDays=14 (repeatable)", collect)
     .addOption(new Option("--fail-on <verdict>", "exit with code 1 when a row fails (fail) or fails or warns (warn)").choices(["fail", "warn"]))
@@ -104,6 +104,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 scorecard --data observations.csv --data task-reports.csv --as-of 2026-11-26",
         "  $ nq57 scorecard --plan haiphong-142 --data report.json --as-of 2026-11-26 --format md --out scorecard.md --lang en",
         "  $ nq57 scorecard --data report.json --format csv --out scorecard.csv",
+        "  $ nq57 scorecard --data report.json --format docx --out bao-cao.docx   (the report to the People's Committee)",
+        "  $ nq57 scorecard --data report.json --format xlsx --out bang-danh-gia.xlsx",
         "  $ nq57 scorecard --data report.json --param task.deadline.dueSoonDays=14 --rules ./my-rules --fail-on fail",
         "",
         exitCodesHelp("a row fails (or warns) with --fail-on"),

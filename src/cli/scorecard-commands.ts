@@ -15,14 +15,24 @@ import { rowVerdicts } from "../scorecard/rows.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { readDataFiles, readRuleSources } from "./files.js";
 import { scorecardJsonParts } from "../render/json.js";
-import { colorAllowed, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
+import { renderDocx } from "../render/docx.js";
+import { renderXlsx } from "../render/xlsx.js";
+import { colorAllowed, emitBytes, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
 import { planById } from "./plan-commands.js";
 import type { Lang } from "../model/text.js";
 
 /** The output formats of `nq57 scorecard`. */
-export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html"] as const;
+export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html", "docx", "xlsx"] as const;
 export type ScorecardFormat = (typeof SCORECARD_FORMATS)[number];
+/** The formats written as files of bytes (Word, Excel), only to `--out FILE`. */
+export type BinaryFormat = "docx" | "xlsx";
+/** The formats written as text, to standard output or `--out FILE`. */
+export type TextFormat = Exclude<ScorecardFormat, BinaryFormat>;
+
+function isBinaryFormat(format: ScorecardFormat): format is BinaryFormat {
+  return format === "docx" || format === "xlsx";
+}
 
 /** The options of `nq57 scorecard`, as commander parses them. */
 export interface ScorecardCommandOptions {
@@ -105,7 +115,7 @@ export async function scorecardOf(
  * (UTF-8 with BOM) or a standalone HTML page. No format is joined into one string: a national scorecard's text
  * may be longer than a string can be, and its rows are made one at a time as they are written.
  */
-export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: ScorecardFormat, lang: Lang, terminal: { color: boolean; width?: number }): Iterable<string> {
+export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: TextFormat, lang: Lang, terminal: { color: boolean; width?: number }): Iterable<string> {
   switch (format) {
     case "json":
       return scorecardJsonParts(scorecard);
@@ -120,17 +130,28 @@ export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: 
   }
 }
 
+/** The scorecard as a Word report to the People's Committee (`docx`) or an Excel workbook (`xlsx`). */
+export function scorecardBytes(scorecard: Scorecard, plan: DefinedPlan, format: BinaryFormat, lang: Lang): Promise<Uint8Array> {
+  return format === "docx" ? renderDocx(scorecard, plan, { lang }) : renderXlsx(scorecard, plan, { lang });
+}
+
 /**
  * `nq57 scorecard`: scores, writes the result, tells on standard error how many records were rejected, and
  * returns the exit code asked for by `--fail-on` (1 when a row fails, or with `warn` fails or warns).
  */
 export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptions): Promise<number> {
   const plan = planById(options.plan);
-  const scorecard = await scorecardOf(plan, options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
-  const color = !options.out && colorAllowed(io);
-  // The table is made for a terminal (its colours are escape codes); every other format is made safe for one on the way.
-  await emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out, { terminal: format === "table" });
+  // Checked before the data is read: a Word or Excel file is never written to a terminal or a pipe.
+  if (isBinaryFormat(format) && !options.out)
+    throw new UsageError(`--format ${format} writes a file: give --out FILE, e.g. --out report.${format}`);
+  const scorecard = await scorecardOf(plan, options, io);
+  if (isBinaryFormat(format)) emitBytes(await scorecardBytes(scorecard, plan, format, options.lang), options.out!);
+  else {
+    const color = !options.out && colorAllowed(io);
+    // The table is made for a terminal (its colours are escape codes); every other format is made safe for one on the way.
+    await emitPieces(io, scorecardParts(scorecard, plan, format, options.lang, { color, ...(io.columns ? { width: io.columns } : {}) }), options.out, { terminal: format === "table" });
+  }
   for (const r of scorecard.rejected.filter((r) => r.kind === "file")) io.stderr(`nq57: ${terminalText(`${describeSource(r.source)}: ${r.reason}`, { singleLine: true })}\n`);
   const rejected = scorecard.rejected.length;
   if (rejected > 0)

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { exitCodeFor } from "../../src/cli/scorecard-commands.js";
 import { Decimal, standardRules, type Scorecard } from "../../src/index.js";
+import ExcelJS from "exceljs";
 import { readCsv } from "../render/csv-reader.js";
+import { officeParts, paragraphs } from "../render/office-reader.js";
 
 interface Terminal {
   isTTY?: boolean;
@@ -127,6 +129,22 @@ describe("nq57 scorecard", () => {
     expect(JSON.parse(readFileSync(json, "utf8")).asOf).toBe("2026-11-26");
   });
 
+  it("writes the report to the People's Committee (docx) and the workbook (xlsx) to --out, in the language asked", async () => {
+    const docx = join(dir, "bao-cao.docx");
+    const written = await run([...base, "--format", "docx", "--out", docx, "--lang", "en"], { isTTY: true });
+    expect(written).toMatchObject({ code: 0, stdout: "" });
+    const text = paragraphs(officeParts(readFileSync(docx))["word/document.xml"]!);
+    expect(text).toContain("REPORT");
+    expect(text).toContain("Results of carrying out Plan No. 142/KH-UBND as of 2026-11-26");
+    const xlsx = join(dir, "bang-danh-gia.xlsx");
+    expect(await run([...base, "--format", "xlsx", "--out", xlsx])).toMatchObject({ code: 0, stdout: "" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Cơ quan", "Nhiệm vụ", "Chỉ tiêu", "Kiểm tra số liệu", "Bản ghi bị loại"]);
+    const json = JSON.parse((await run([...base, "--format", "json"])).stdout) as Scorecard;
+    expect(workbook.getWorksheet("Tổng hợp")!.getRow(5).getCell(4).value).toBe(Number(json.summary.overall.score));
+  });
+
   it("counts rejected records on standard error and keeps them in the JSON", async () => {
     const { code, stdout, stderr } = await run(["scorecard", "--data", file("bad-row.csv"), "--as-of", "2026-11-26"]);
     expect(code).toBe(0);
@@ -190,6 +208,8 @@ describe("nq57 scorecard", () => {
     ["a parameter of the wrong type", [...base, "--param", "task.deadline.dueSoonDays=two"], /^nq57: --param "task\.deadline\.dueSoonDays=two": task\.deadline\.dueSoonDays is a number, not "two"\n$/],
     ["a --param without a value", [...base, "--param", "task.deadline.dueSoonDays"], /^nq57: --param "task\.deadline\.dueSoonDays": write it as RULE\.PARAMETER=VALUE/],
     ["an unknown format", [...base, "--format", "xml"], /error: option '--format <format>' argument 'xml' is invalid/],
+    ["a Word report without --out", [...base, "--format", "docx"], /^nq57: --format docx writes a file: give --out FILE, e\.g\. --out report\.docx\n$/],
+    ["a workbook without --out", [...base, "--format", "xlsx"], /^nq57: --format xlsx writes a file: give --out FILE, e\.g\. --out report\.xlsx\n$/],
     ["no --data", ["scorecard", "--as-of", "2026-11-26"], /error: required option '--data <files\.\.\.>' not specified/],
   ])("answers %s with one line and exit code 2", async (_what, argv, message) => {
     const { code, stdout, stderr } = await run(argv);
