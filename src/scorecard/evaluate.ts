@@ -18,9 +18,13 @@ import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, type BandDefinition } from "./sum
 import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
+import type { AppliedChanges, RowChange, ScoringChanges } from "./plan-changes.js";
 
-/** What {@link evaluate} scores. */
-export interface EvaluateOptions extends RuleOverrides {
+/**
+ * What {@link evaluate} scores. With `amendments` (or `successions`, `agencies`) each entity is judged by the plan in
+ * force on `asOf` (see `planInForce`); with `waivers`, the rows a waiver in force covers are exempted.
+ */
+export interface EvaluateOptions extends RuleOverrides, ScoringChanges {
   readonly plan: DefinedPlan;
   /** Observations as an app holds them; checked, and listed in `rejected` when unusable. */
   readonly observations?: readonly unknown[];
@@ -65,8 +69,10 @@ export interface EvaluateOptions extends RuleOverrides {
  * scorecard.summary.overall.score; //=> e.g. "0.4167"
  */
 export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
-  const { plan } = options;
   const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : vietnamDate(options.asOf ?? new Date());
+  // The plan's changes, loaded only when there are some: the plan in force, waivers, and the rows they set apart.
+  const changes = await changesOf(options, asOf);
+  const plan = changes?.plan ?? options.plan;
   const minCoverage = checkMinCoverage(options.minCoverage ?? DEFAULT_MIN_COVERAGE);
   const rules = loadRules(options.rules ?? standardRules, options);
   for (const rule of rules) {
@@ -105,12 +111,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const runner = runners[members[m]!]!;
-        const outcome = decided
+        let outcome = decided
           ? runner.rule.cases[decided[m]!]!.event.params
           : runner.compiled
             ? compiledOutcome(runner.compiled, subject.facts)
             : (await decide(runner.rule, subject.facts)).outcome;
         if (outcome.skip) continue;
+        let change: RowChange | undefined;
+        if (changes) ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome));
         const rows = kept[members[m]!]!;
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
         rows.keys.push(key);
@@ -119,7 +127,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
-        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule));
+        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule), change);
       }
     }
   }
@@ -140,7 +148,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       file: r.file,
       engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
       ...(reason ? { engineReason: reason } : {}),
-      statuses: r.definition.statuses,
+      statuses: changes ? changes.statuses(r.definition.statuses, r.definition.appliesTo) : r.definition.statuses,
     })),
     rows: [],
     summary: tallies.summaries({ bands: options.bands ?? STANDARD_BANDS, minCoverage }),
@@ -148,9 +156,20 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     input: input.counts,
     rejected: input.rejected,
     notes: input.notes,
+    ...changes?.report(),
   };
-  rowsMadeWhenRead(scorecard, kept);
+  rowsMadeWhenRead(scorecard, kept, changes?.annotate);
   return scorecard;
+}
+
+/** The changes of the plan an evaluation applies, or undefined when it has none (nor does the plan carry any). */
+async function changesOf(options: EvaluateOptions, asOf: string): Promise<AppliedChanges | undefined> {
+  const { plan } = options;
+  const marked = (e: { amendedBy?: unknown; inactive?: unknown; successions?: unknown }) => e.amendedBy !== undefined || e.inactive !== undefined || e.successions !== undefined;
+  const given = options.amendments ?? options.successions ?? options.agencies ?? options.waivers;
+  if (given === undefined && !plan.tasks.some(marked) && !plan.indicators.some(marked)) return undefined;
+  const { applyChanges } = await import("./plan-changes.js");
+  return applyChanges(plan, asOf, options);
 }
 
 interface FactSetGroup {
