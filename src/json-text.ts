@@ -72,3 +72,45 @@ export function lineOf(text: string, position: number): number {
   for (let k = 0; k < position && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
   return line;
 }
+
+/**
+ * The 1-based line each element of a top-level list starts on (`{ "amendments": [ {…}, {…} ] }`), for a text already
+ * known to be valid JSON: what a problem found in an entry names.
+ */
+export function elementLines(text: string, list: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let key: string | undefined;
+  let inList = false;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 32 || c === 9 || c === 13) continue;
+    else if (c === 34 /* " */) {
+      let end = i + 1;
+      while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      if (depth === 1 && !expectValue) key = JSON.parse(text.slice(i, end + 1)) as string;
+      else if (inList && depth === 2 && expectValue) lines.push(line);
+      expectValue = false;
+      i = end;
+    } else if (c === 58 /* : */) expectValue = true;
+    else if (c === 44 /* , */) expectValue = inList && depth === 2;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (inList && depth === 2 && expectValue) lines.push(line);
+      if (depth === 1 && c === 91 && key === list) inList = true;
+      depth++;
+      expectValue = inList && depth === 2;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      if (depth === 1) inList = false;
+      expectValue = false;
+    } else if (inList && depth === 2 && expectValue) {
+      // A number, true, false or null as an element.
+      lines.push(line);
+      expectValue = false;
+    }
+  }
+  return lines;
+}

@@ -1,14 +1,13 @@
 import type { Lang } from "../model/text.js";
 import type { DefinedPlan, DueItem } from "../model/define-plan.js";
 import { PLAN_ENTITIES, planTable, type PlanEntity } from "../model/tables.js";
-import { isPlanId, plans } from "../plans/index.js";
 import { formatCsv } from "../render/csv.js";
 import { UsageError } from "./io.js";
+import { loadPlan } from "./plan-files.js";
 
-
+/** A plan by the id of a plan shipped with the library, or from a plan file (`.json`). */
 export function planById(id: string): DefinedPlan {
-  if (!isPlanId(id)) throw new UsageError(`unknown plan "${id}"; known plans: ${Object.keys(plans).join(", ")}`);
-  return plans[id];
+  return loadPlan(id);
 }
 
 export function exportPlan(plan: DefinedPlan, format: string, entity: string | undefined): string {

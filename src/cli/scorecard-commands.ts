@@ -18,6 +18,9 @@ import { scorecardJsonParts } from "../render/json.js";
 import { colorAllowed, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
 import { planById } from "./plan-commands.js";
+import { readChangeFiles, type ChangeFileOptions } from "./plan-files.js";
+import { planInForce } from "../plans/amend.js";
+import { vietnamDate } from "../model/vietnam-time.js";
 import type { Lang } from "../model/text.js";
 
 /** The output formats of `nq57 scorecard`. */
@@ -25,7 +28,7 @@ export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html"] as const
 export type ScorecardFormat = (typeof SCORECARD_FORMATS)[number];
 
 /** The options of `nq57 scorecard`, as commander parses them. */
-export interface ScorecardCommandOptions {
+export interface ScorecardCommandOptions extends ChangeFileOptions {
   readonly plan: string;
   readonly data: readonly string[];
   readonly asOf?: string;
@@ -81,12 +84,15 @@ export function parseParams(assignments: readonly string[], sources: readonly Ru
   return out;
 }
 
+type ScoringOptions = Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param" | "minCoverage" | "amendments" | "waivers" | "successions">;
+
 /** Scores the data files as `nq57 scorecard` does: reads, merges and evaluates. */
-export async function scorecardOf(
-  plan: DefinedPlan,
-  options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param" | "minCoverage">,
-  io?: CliIo,
-): Promise<Scorecard> {
+export async function scorecardOf(plan: DefinedPlan, options: ScoringOptions, io?: CliIo): Promise<Scorecard> {
+  return (await scoreFiles(plan, options, io)).scorecard;
+}
+
+/** The scorecard of the data files, and the plan it judged by: the plan in force when changes were given. */
+async function scoreFiles(plan: DefinedPlan, options: ScoringOptions, io?: CliIo): Promise<{ scorecard: Scorecard; plan: DefinedPlan }> {
   const asOf = options.asOf === undefined ? undefined : checkIsoDate(options.asOf, "--as-of");
   const minCoverage = options.minCoverage;
   if (minCoverage !== undefined && !/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(minCoverage))
@@ -94,10 +100,15 @@ export async function scorecardOf(
   const extra = readRuleSources(options.rules ?? []);
   const rules = [...standardRules, ...extra];
   const parameters = parseParams(options.param ?? [], rules);
+  const changes = readChangeFiles(options);
+  // Data is read, and the outputs name groups and agencies, as the plan in force does (figures of an indicator an
+  // amendment added are accepted; successors are named).
+  const inForce = Object.keys(changes).length > 0 ? planInForce(plan, asOf ?? vietnamDate(), changes).plan : plan;
   const bar = io ? progressBar(io, "reading") : undefined;
-  const input = await readDataFiles(options.data, plan, bar?.update);
+  const input = await readDataFiles(options.data, inForce, bar?.update);
   bar?.end();
-  return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters, ...(minCoverage ? { minCoverage } : {}) });
+  const scorecard = await evaluate({ plan, input, ...changes, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters, ...(minCoverage ? { minCoverage } : {}) });
+  return { scorecard, plan: inForce };
 }
 
 /**
@@ -125,8 +136,7 @@ export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: 
  * returns the exit code asked for by `--fail-on` (1 when a row fails, or with `warn` fails or warns).
  */
 export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptions): Promise<number> {
-  const plan = planById(options.plan);
-  const scorecard = await scorecardOf(plan, options, io);
+  const { scorecard, plan } = await scoreFiles(planById(options.plan), options, io);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
   // The table is made for a terminal (its colours are escape codes); every other format is made safe for one on the way.

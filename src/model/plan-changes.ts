@@ -220,3 +220,25 @@ export function rememberEntrySource(entry: object, source: EntrySource): void {
 export function entrySource(entry: object): EntrySource | undefined {
   return entrySources.get(entry);
 }
+
+/** One field that differs between two versions of an entity, with its value in each (absent where it has none). */
+export const FieldChange = z.object({ field: z.string(), before: z.optional(z.unknown()), after: z.optional(z.unknown()) });
+export type FieldChange = z.Infer<typeof FieldChange>;
+
+/** One entity that differs between two plans: added, removed, or changed in the fields listed. */
+export const EntityChange = z.object({
+  kind: z.enum(["plan", "agency", "group", "task", "indicator"]),
+  id: z.string(),
+  change: z.enum(["added", "removed", "changed"]),
+  fields: z.array(FieldChange),
+});
+export type EntityChange = z.Infer<typeof EntityChange>;
+
+/** Two plans compared entity by entity and field by field: what an auditor reads when comparing versions. */
+export const PlanDiff = z.object({
+  /** The two plans: their ids and document numbers, with the date each is in force on and its amendments, when amended. */
+  from: z.object({ id: z.string(), number: z.string(), asOf: z.optional(IsoDate), amendments: z.optional(z.array(z.string())) }),
+  to: z.object({ id: z.string(), number: z.string(), asOf: z.optional(IsoDate), amendments: z.optional(z.array(z.string())) }),
+  changes: z.array(EntityChange),
+});
+export type PlanDiff = z.Infer<typeof PlanDiff>;

@@ -4,6 +4,7 @@ import { definePlan, type DefinedPlan } from "../model/define-plan.js";
 import { Agency, Succession, type AmendmentMark, type Indicator, type Inactive, type Plan, type SuccessionMark, type Task } from "../model/entities.js";
 import { Amendment, entrySource, type AmendmentChange, type AmendmentSummary, type NewTarget } from "../model/plan-changes.js";
 import type { Target } from "../model/target.js";
+import { agencyMatcher, parseAgencyList } from "../parse/agency-list.js";
 import { parseDeadline } from "../parse/deadline.js";
 import { parseTarget } from "../parse/target.js";
 
@@ -149,18 +150,29 @@ function checkAmendments(plan: DefinedPlan, entries: readonly Entry<Amendment>[]
   // Who set a field of an entity, by effective date: two amendments setting it on one day leave it unclear.
   const setBy = new Map<string, { amendment: string; index: number; change: number }>();
   const ordered: ReadAmendment[] = [];
+  // A cell naming several agencies ("Sở Tài chính, Sở Nội vụ") is read as the plan's cells are, by names and ids.
+  const matcher = agencyMatcher([...plan.agencies.flatMap((a) => [a.name.vi, ...a.aliases].map((name) => ({ name, id: a.id }))), ...[...agencyIds].map((id) => ({ name: id, id }))]);
   for (const e of order) {
     const a = e.value;
     const read: ReadChange[] = [];
     a.changes.forEach((change, k) => {
       const at = where(e.input, "amendments", e.index);
       const problem = (field: string, message: string) => issues.push({ ...at, field: `changes[${k}].${field}`, message });
-      const agenciesOf = (field: string, list: readonly string[]): string[] =>
-        list.flatMap((name, i) => {
-          const id = agencyIds.has(name) ? name : plan.agencyByName(name)?.id;
-          if (id === undefined) problem(`${field}[${i}]`, `unknown agency "${name}"; give an agency's id or a name of the plan`);
-          return id === undefined ? [] : [id];
-        });
+      const agenciesOf = (field: string, list: readonly string[]): string[] => [
+        ...new Set(
+          list.flatMap((name, i) => {
+            const id = agencyIds.has(name) ? name : plan.agencyByName(name)?.id;
+            if (id !== undefined) return [id];
+            try {
+              return parseAgencyList(name, matcher);
+            } catch (error) {
+              if (!(error instanceof CellParseError)) throw error;
+              problem(`${field}[${i}]`, `unknown agency "${name}"; give an agency's id or a name of the plan (${error.reason})`);
+              return [];
+            }
+          }),
+        ),
+      ];
       const knownTask = (id: string, field = "task") => tasks.has(id) || (problem(field, `unknown task "${id}"`), false);
       const knownIndicator = (id: string, field = "indicator") => indicators.has(id) || (problem(field, `unknown indicator "${id}"`), false);
       const cell = <T>(field: string, read: () => T): T | undefined => {
