@@ -153,7 +153,7 @@ try {
   console.log(`Checking the packed ${pkg.name}@${pkg.version} in ${work}`);
 
   await step("the build is there", () => {
-    for (const file of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/schema.js", "dist/cli/main.js"]) {
+    for (const file of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/changes.js", "dist/schema.js", "dist/cli/main.js"]) {
       if (!existsSync(join(root, file))) throw new StepFailure(`${file} is missing: run \`npm run build\` first`);
     }
     check(true, "dist/ holds the ESM, CommonJS, declaration and CLI builds");
@@ -172,6 +172,10 @@ try {
       "dist/index.cjs",
       "dist/index.d.ts",
       "dist/index.d.cts",
+      "dist/changes.js",
+      "dist/changes.cjs",
+      "dist/changes.d.ts",
+      "dist/changes.d.cts",
       "dist/schema.js",
       "dist/schema.cjs",
       "dist/schema.d.ts",

@@ -1,7 +1,7 @@
 import { PlanFileError, type PlanFileIssue } from "../errors.js";
 import { elementLines, keyGivenTwice, lineOf } from "../json-text.js";
 import type { Agency, Succession } from "../model/entities.js";
-import { AmendmentFile, rememberEntrySource, SuccessionFile, WaiverFile, type Amendment, type Waiver } from "../model/plan-changes.js";
+import { AmendmentFile, rememberEntrySource, SuccessionFile, WaiverFile, type Amendment, type Waiver } from "../model/amendment.js";
 import { INPUT_LIMITS } from "./bounds.js";
 import { compact, csvTable as csvRows, type CsvTable } from "./csv-table.js";
 

@@ -2,7 +2,8 @@ import { CellParseError, PlanFileError, type PlanFileIssue } from "../errors.js"
 import type { Deadline } from "../model/deadline.js";
 import { definePlan, type DefinedPlan } from "../model/define-plan.js";
 import { Agency, Succession, type AmendmentMark, type Indicator, type Inactive, type Plan, type SuccessionMark, type Task } from "../model/entities.js";
-import { Amendment, entrySource, type AmendmentChange, type AmendmentSummary, type NewTarget } from "../model/plan-changes.js";
+import { Amendment, entrySource, type AmendmentChange, type NewTarget } from "../model/amendment.js";
+import type { AmendmentSummary } from "../model/plan-changes.js";
 import type { Target } from "../model/target.js";
 import { agencyMatcher, parseAgencyList } from "../parse/agency-list.js";
 import { parseDeadline } from "../parse/deadline.js";

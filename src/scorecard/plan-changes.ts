@@ -8,7 +8,8 @@
 import { PlanFileError, type PlanFileIssue } from "../errors.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { AmendmentMark, Inactive, Indicator, SuccessionMark, Task } from "../model/entities.js";
-import { entrySource, Waiver, type WaiverSummary } from "../model/plan-changes.js";
+import { entrySource, Waiver } from "../model/amendment.js";
+import type { WaiverSummary } from "../model/plan-changes.js";
 import type { ScorecardChanges, ScorecardRow } from "../model/scorecard.js";
 import type { LocalizedText } from "../model/text.js";
 import type { AppliesTo, StatusDefinition, Verdict } from "../model/verdict.js";
