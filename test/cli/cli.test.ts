@@ -54,7 +54,7 @@ describe("nq57 plan export", () => {
   });
 
   it("answers bad input with one line and exit code 2", async () => {
-    expect(await run("plan", "export", "hanoi-1")).toMatchObject({ code: 2, stderr: 'nq57: unknown plan "hanoi-1"; known plans: haiphong-142\n' });
+    expect(await run("plan", "export", "hanoi-1")).toMatchObject({ code: 2, stderr: 'nq57: unknown plan "hanoi-1"; give the id of a plan shipped with the library (haiphong-142) or a plan file (.json)\n' });
     const noEntity = await run("plan", "export", "haiphong-142", "--format", "csv");
     expect(noEntity).toMatchObject({ code: 2 });
     expect(noEntity.stderr).toMatch(/^nq57: --format csv needs --entity tasks\|indicators\|targets\|agencies\n$/);
