@@ -6,6 +6,7 @@ import { AMENDMENT_COLUMNS, SUCCESSION_COLUMNS, WAIVER_COLUMNS } from "../input/
 import { PLAN_SHEETS, type PlanSheet } from "../input/plan-sheets.js";
 import { formatCsv } from "../render/csv.js";
 import { checkOutFile, errorCode, UsageError, type CliIo } from "./io.js";
+import { DEFAULT_PLAN } from "./plan-files.js";
 import type { Lang } from "../model/text.js";
 
 /** What `nq57 init` writes templates for: what agencies report, a plan's spreadsheets, or a plan's changes. */
@@ -107,6 +108,8 @@ export interface InitCommandOptions {
   readonly lang: Lang;
   /** What to write templates for; default `reports`. */
   readonly for?: InitKind;
+  /** The plan as given (`--plan`): repeated in the command the message suggests when it is not the default. */
+  readonly plan?: string;
 }
 
 const WORDS = {
@@ -171,15 +174,16 @@ export function initCommand(io: CliIo, dir: string, options: InitCommandOptions,
     }
   });
   const width = Math.max(...paths.map((p) => p.length));
+  const planArg = options.plan !== undefined && options.plan !== DEFAULT_PLAN ? ` --plan ${shellWord(options.plan)}` : "";
   const lines =
     kind === "reports"
-      ? [`  ${paths[0]!.padEnd(width)}  ${w.observations}`, `  ${paths[1]!.padEnd(width)}  ${w.taskReports}`, w.next, `  nq57 validate --data ${paths.map(shellWord).join(" ")}`]
+      ? [`  ${paths[0]!.padEnd(width)}  ${w.observations}`, `  ${paths[1]!.padEnd(width)}  ${w.taskReports}`, w.next, `  nq57 validate${planArg} --data ${paths.map(shellWord).join(" ")}`]
       : kind === "plan"
         ? [`  ${paths.join(", ")}`, `    ${w.plan}`, w.planNext, `  nq57 plan build ${shellWord(dir)} --out plan.json`]
         : [
             ...names.map((name, i) => `  ${paths[i]!.padEnd(width)}  ${w.changes[name] ?? ""}`),
             w.changesNext,
-            `  nq57 scorecard --data DATA.csv --amendments ${shellWord(paths[0]!)} --waivers ${shellWord(paths[1]!)} --successions ${shellWord(paths[2]!)}`,
+            `  nq57 scorecard${planArg} --data DATA.csv --amendments ${shellWord(paths[0]!)} --waivers ${shellWord(paths[1]!)} --successions ${shellWord(paths[2]!)}`,
           ];
   io.stdout([w.wrote(dir, names.length), ...lines, ""].join("\n"));
   return 0;

@@ -239,7 +239,7 @@ function amendmentsFromCsv(file: string, table: CsvTable<(typeof AMENDMENT_COLUM
       }),
     );
   return parsed.data.amendments.map((a, i) => {
-    rememberEntrySource(a, { file, line: gathered[i]!.line, index: i });
+    rememberEntrySource(a, { file, line: gathered[i]!.line, index: i, changeLines: gathered[i]!.lines });
     return a;
   });
 }

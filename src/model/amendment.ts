@@ -170,6 +170,8 @@ export interface EntrySource {
   readonly file?: string;
   readonly line?: number;
   readonly index?: number;
+  /** The line of each of an amendment's changes, where each has its own (a CSV file's rows). */
+  readonly changeLines?: readonly number[];
 }
 
 const entrySources = new WeakMap<object, EntrySource>();

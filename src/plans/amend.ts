@@ -157,7 +157,9 @@ function checkAmendments(plan: DefinedPlan, entries: readonly Entry<Amendment>[]
     const a = e.value;
     const read: ReadChange[] = [];
     a.changes.forEach((change, k) => {
-      const at = where(e.input, "amendments", e.index);
+      // A change on a row of its own (CSV) is named by its row's line.
+      const changeLine = typeof e.input === "object" && e.input !== null ? entrySource(e.input)?.changeLines?.[k] : undefined;
+      const at = { ...where(e.input, "amendments", e.index), ...(changeLine !== undefined ? { line: changeLine } : {}) };
       const problem = (field: string, message: string) => issues.push({ ...at, field: `changes[${k}].${field}`, message });
       const agenciesOf = (field: string, list: readonly string[]): string[] => [
         ...new Set(
