@@ -81,3 +81,17 @@ export function formatFileIssue(issue: PlanFileIssue): string {
   const where = [issue.entry, issue.field].filter((p) => p !== undefined && p !== "").join(issue.entry && issue.field ? " " : "");
   return `${place}${where ? `${where}: ` : ""}${issue.message}`;
 }
+
+/** A schema path as a field of a plan-change file: `changes[0].task`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
+}
+
+/** A schema's message in the words of the person who fills the file in: what is missing, the form a date or year takes. */
+export function fileIssueMessage(message: string, path: readonly PropertyKey[]): string {
+  if (/received undefined$/.test(message)) return "missing";
+  if (message === "Invalid ISO date") return "not a date written as YYYY-MM-DD, e.g. 2026-09-01";
+  const field = [...path].reverse().find((p) => typeof p === "string");
+  if ((field === "year" || field === "periods") && /^Invalid input: expected number/.test(message)) return "not a year written in four digits, e.g. 2026";
+  return message;
+}

@@ -1,4 +1,4 @@
-import { PlanFileError, type PlanFileIssue } from "../errors.js";
+import { fieldPath, fileIssueMessage, PlanFileError, type PlanFileIssue } from "../errors.js";
 import { elementLines, keyGivenTwice, lineOf } from "../json-text.js";
 import type { Agency, Succession } from "../model/entities.js";
 import { AmendmentFile, rememberEntrySource, SuccessionFile, WaiverFile, type Amendment, type Waiver } from "../model/amendment.js";
@@ -86,15 +86,19 @@ export function readSuccessions(file: string, text: string): { successions: Succ
   }
   const rows = csvRows(file, text, "successions", SUCCESSION_COLUMNS);
   const agencies: Agency[] = [];
+  const missingEnglish: PlanFileIssue[] = [];
   const entries = rows.rows.map((row, i) => {
     const cell = rows.cell(row);
     const name = cell("successor_name_vi");
     const successor = cell("successor");
-    if (name !== undefined && successor !== undefined && !agencies.some((a) => a.id === successor))
-      agencies.push({ id: successor, name: { vi: name, en: cell("successor_name_en") ?? "" }, aliases: [name], kind: (cell("successor_kind") ?? "department") as Agency["kind"] });
+    const nameEn = cell("successor_name_en");
+    if (name !== undefined && nameEn === undefined) missingEnglish.push({ file, line: row.line, entry: `successions[${i}]`, field: "successor_name_en", message: "give the successor's English name beside its Vietnamese one" });
+    if (name !== undefined && nameEn !== undefined && successor !== undefined && !agencies.some((a) => a.id === successor))
+      agencies.push({ id: successor, name: { vi: name, en: nameEn }, aliases: [name], kind: (cell("successor_kind") ?? "department") as Agency["kind"] });
     const note = cell("note_en");
     return { entry: compact({ predecessor: cell("predecessor"), successor, from: cell("from"), document: cell("document"), note: note === undefined ? undefined : { en: note } }), line: row.line, index: i };
   });
+  if (missingEnglish.length > 0) throw new PlanFileError("successions", missingEnglish);
   const read = checkEntries(file, "successions", entries, SuccessionFile, (list) => ({ successions: list, agencies }));
   return { successions: read.successions, agencies: read.agencies ?? [] };
 }
@@ -144,9 +148,9 @@ function readJsonFile<T>(file: string, text: string, list: string, schema: FileS
         const [top, index, ...rest] = issue.path;
         if (top === list && typeof index === "number") {
           const line = lines[index];
-          return { file, ...(line !== undefined ? { line } : {}), entry: `${list}[${index}]${idOf((json as Record<string, unknown[]>)[list]?.[index])}`, field: rest.map(String).join("."), message: issue.message };
+          return { file, ...(line !== undefined ? { line } : {}), entry: `${list}[${index}]${idOf((json as Record<string, unknown[]>)[list]?.[index])}`, field: fieldPath(rest), message: fileIssueMessage(issue.message, rest) };
         }
-        return { file, field: issue.path.map(String).join("."), message: top === undefined && !isObject(json) ? `the file must be an object with a "${list}" list` : issue.message };
+        return { file, field: fieldPath(issue.path), message: top === undefined && !isObject(json) ? `the file must be an object with a "${list}" list` : fileIssueMessage(issue.message, issue.path) };
       }),
     );
   const data = parsed.data as Record<string, unknown>;
@@ -181,8 +185,8 @@ function checkEntries<T>(file: string, list: string, entries: readonly { entry: 
         const [top, index, ...rest] = issue.path;
         const e = top === list && typeof index === "number" ? entries[index] : undefined;
         return e
-          ? { file, line: e.line, entry: `${list}[${index as number}]${idOf(e.entry)}`, field: csvField(rest), message: issue.message }
-          : { file, field: issue.path.map(String).join("."), message: issue.message };
+          ? { file, line: e.line, entry: `${list}[${index as number}]${idOf(e.entry)}`, field: csvField(rest), message: fileIssueMessage(issue.message, rest) }
+          : { file, field: fieldPath(issue.path), message: fileIssueMessage(issue.message, issue.path) };
       }),
     );
   const data = parsed.data as Record<string, object[]>;
@@ -235,7 +239,7 @@ function amendmentsFromCsv(file: string, table: CsvTable<(typeof AMENDMENT_COLUM
         const e = typeof index === "number" ? gathered[index] : undefined;
         const line = key === "changes" && typeof change === "number" ? e?.lines[change] : e?.line;
         const field = key === "changes" && typeof change === "number" ? csvField(rest) || "change" : key === "title" ? "title_vi" : String(key ?? "");
-        return { file, ...(line !== undefined ? { line } : {}), entry: e ? `amendment ${String(e.amendment.id)}` : "", field, message: issue.message };
+        return { file, ...(line !== undefined ? { line } : {}), entry: e ? `amendment ${String(e.amendment.id)}` : "", field, message: fileIssueMessage(issue.message, issue.path) };
       }),
     );
   return parsed.data.amendments.map((a, i) => {

@@ -1,4 +1,4 @@
-import { CellParseError, PlanFileError, type PlanFileIssue } from "../errors.js";
+import { CellParseError, fieldPath, fileIssueMessage, PlanFileError, type PlanFileIssue } from "../errors.js";
 import type { Deadline } from "../model/deadline.js";
 import { definePlan, type DefinedPlan } from "../model/define-plan.js";
 import { Agency, Succession, type AmendmentMark, type Indicator, type Inactive, type Plan, type SuccessionMark, type Task } from "../model/entities.js";
@@ -98,7 +98,7 @@ function readList<T>(list: readonly unknown[], schema: Schema<T>, name: string, 
     if (parsed.success) entries.push({ value: parsed.data, index, input });
     else
       for (const issue of parsed.error.issues)
-        issues.push({ ...where(input, name, index), field: issue.path.map(String).join("."), message: issue.message });
+        issues.push({ ...where(input, name, index), field: fieldPath(issue.path), message: fileIssueMessage(issue.message, issue.path) });
   });
   if (issues.length > 0) throw new PlanFileError(what, issues);
   return entries;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { PlanFileError, type PlanFileIssue } from "../errors.js";
+import { fieldPath, fileIssueMessage, PlanFileError, type PlanFileIssue } from "../errors.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { AmendmentMark, Inactive, Indicator, SuccessionMark, Task } from "../model/entities.js";
 import { entrySource, Waiver } from "../model/amendment.js";
@@ -189,7 +189,7 @@ function readWaivers(plan: DefinedPlan, list: readonly unknown[]): Waiver[] {
     };
     const parsed = Waiver.safeParse(input);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ ...at, field: issue.path.map(String).join("."), message: issue.message });
+      for (const issue of parsed.error.issues) issues.push({ ...at, field: fieldPath(issue.path), message: fileIssueMessage(issue.message, issue.path) });
       return;
     }
     const w = parsed.data;

@@ -187,7 +187,7 @@ describe("readAmendments", () => {
     expect(lines).toEqual([
       expect.stringMatching(/^bad\.json:3 amendments\[0\] \(QĐ 20\) id: must be ASCII kebab-case/),
       expect.stringMatching(/^bad\.json:3 amendments\[0\] \(QĐ 20\) issuedOn: /),
-      expect.stringMatching(/^bad\.json:3 amendments\[0\] \(QĐ 20\) changes\.0\.change: Invalid discriminator value/),
+      expect.stringMatching(/^bad\.json:3 amendments\[0\] \(QĐ 20\) changes\[0\]\.change: Invalid discriminator value/),
     ]);
     expect(refusal(() => readAmendments("bad.json", "{ not json"))).toEqual([expect.stringMatching(/^bad\.json:1? .*/)]);
     expect(refusal(() => readAmendments("empty.json", JSON.stringify({ amendments: [amendment({ changes: [] })] })))).toEqual([
