@@ -3,9 +3,10 @@
  * and its changes (`init --for`), a scorecard of the plan in force (`scorecard --plan FILE --amendments --waivers`),
  * and two versions of a plan compared (`plan diff`).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { definePlan, type Scorecard } from "../../src/index.js";
 import { readAmendments, readSuccessions, readWaivers } from "../../src/changes.js";
@@ -153,5 +154,38 @@ describe("nq57 plan diff", () => {
     const { code, stderr } = await run("plan", "diff", planFile);
     expect(code).toBe(2);
     expect(stderr).toMatch(/give a second plan to compare with, or --amendments/);
+  });
+});
+
+describe("the README's example of a second plan", () => {
+  const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+  const section = readme.slice(readme.indexOf("### Any province's plan"));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  const commands = block.split("\n").filter((line) => line.startsWith("npx nq57 "));
+
+  it("builds the plan, scores it amended and with a waiver, and compares it with itself amended", async () => {
+    expect(commands).toHaveLength(3);
+    // Run from a folder of its own that sees the repository's fixtures, as the README runs from the repository.
+    const cwd = process.cwd();
+    const work = join(dir, "readme");
+    mkdirSync(work);
+    symlinkSync(fileURLToPath(new URL("../../fixtures", import.meta.url)), join(work, "fixtures"), "dir");
+    process.chdir(work);
+    try {
+      const outputs: string[] = [];
+      for (const command of commands) {
+        const { code, stdout, stderr } = await run(...command.slice("npx nq57 ".length).split(/\s+/));
+        expect(stderr, command).toBe("");
+        expect(code, command).toBe(0);
+        outputs.push(stdout);
+      }
+      expect(outputs[1]).toContain("# Scorecard of Plan 01/KH-UBND (minh họa), as of 2027-02-20");
+      expect(outputs[1]).toContain("## Amendments of the plan in force");
+      expect(outputs[1]).toContain("## Waivers expiring within 30 days");
+      expect(outputs[1]).toContain("1 exempted (not scored); 1 out of the plan in force (not scored)");
+      expect(outputs[2]).toContain("| NV-2.2 | changed | deadline | Tháng 12/2027 (2027-12-31) | Tháng 6/2028 (2028-06-30) |");
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
