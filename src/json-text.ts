@@ -114,3 +114,18 @@ export function elementLines(text: string, list: string): number[] {
   }
   return lines;
 }
+
+/**
+ * JSON text parsed, a byte order mark removed: the value, or JSON.parse's message and the line its position points
+ * at, for an error that names the line.
+ */
+export function parseJsonText(text: string): { readonly body: string } & ({ readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly message: string; readonly line?: number }) {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { body, ok: true, json: JSON.parse(body) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message);
+    return { body, ok: false, message, ...(at ? { line: lineOf(body, Number(at[1])) } : {}) };
+  }
+}

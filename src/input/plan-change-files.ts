@@ -1,5 +1,5 @@
 import { fieldPath, fileIssueMessage, PlanFileError, type PlanFileIssue } from "../errors.js";
-import { elementLines, keyGivenTwice, lineOf } from "../json-text.js";
+import { elementLines, keyGivenTwice, parseJsonText } from "../json-text.js";
 import type { Agency, Succession } from "../model/entities.js";
 import { AmendmentFile, rememberEntrySource, SuccessionFile, WaiverFile, type Amendment, type Waiver } from "../model/amendment.js";
 import { INPUT_LIMITS } from "./bounds.js";
@@ -118,15 +118,10 @@ interface FileSchema<T> {
 function parseJsonFile(file: string, text: string, what: string): unknown {
   if (text.length > INPUT_LIMITS.maxFileChars)
     throw new PlanFileError(what, [{ file, message: `the file holds ${text.length.toLocaleString("en")} characters, more than the ${INPUT_LIMITS.maxFileChars.toLocaleString("en")} a file of ${what} may hold` }]);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    throw new PlanFileError(what, [{ file, ...(at ? { line: lineOf(body, Number(at[1])) } : {}), message: `not valid JSON: ${message}` }]);
-  }
+  const parsed = parseJsonText(text);
+  const body = parsed.body;
+  if (!parsed.ok) throw new PlanFileError(what, [{ file, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: `not valid JSON: ${parsed.message}` }]);
+  const json = parsed.json;
   const twice = keyGivenTwice(body);
   if (twice)
     throw new PlanFileError(what, [

@@ -191,6 +191,11 @@ function checkAmendments(plan: DefinedPlan, entries: readonly Entry<Amendment>[]
         if (base && typeof t.target !== "string" && t.target.year !== t.year) problem(field, `the target says year ${t.target.year}, the change ${t.year}`);
         return base && (t.level ?? base.level) === "locality" ? { ...base, level: "locality" } : base && { ...base, level: undefined };
       };
+      // The id of a task or indicator an amendment adds: an id, and not one the plan (as amended so far) has.
+      const newId = (field: string, id: string, example: string) => {
+        if (!ENTITY_ID.test(id)) problem(field, `"${id}" is not an id: write a prefix in capitals, a hyphen and a number, e.g. ${example}`);
+        else if (tasks.has(id) || indicators.has(id) || groups.has(id)) problem(field, `"${id}" is already an id of the plan`);
+      };
       let entity = "";
       let fields: string[] = [];
       let extra: Partial<ReadChange> = {};
@@ -244,8 +249,7 @@ function checkAmendments(plan: DefinedPlan, entries: readonly Entry<Amendment>[]
           const t = change.task;
           entity = t.id;
           fields = ["added"];
-          if (!ENTITY_ID.test(t.id)) problem("task.id", `"${t.id}" is not an id: write a prefix in capitals, a hyphen and a number, e.g. T-9.1`);
-          else if (tasks.has(t.id) || indicators.has(t.id) || groups.has(t.id)) problem("task.id", `"${t.id}" is already an id of the plan`);
+          newId("task.id", t.id, "T-9.1");
           if (!groups.has(t.group)) problem("task.group", `unknown group "${t.group}"`);
           if (t.parent !== undefined) knownTask(t.parent, "task.parent");
           extra = {
@@ -260,8 +264,7 @@ function checkAmendments(plan: DefinedPlan, entries: readonly Entry<Amendment>[]
           const x = change.indicator;
           entity = x.id;
           fields = ["added"];
-          if (!ENTITY_ID.test(x.id)) problem("indicator.id", `"${x.id}" is not an id: write a prefix in capitals, a hyphen and a number, e.g. CS-9`);
-          else if (tasks.has(x.id) || indicators.has(x.id) || groups.has(x.id)) problem("indicator.id", `"${x.id}" is already an id of the plan`);
+          newId("indicator.id", x.id, "CS-9");
           if (x.group !== undefined && !groups.has(x.group)) problem("indicator.group", `unknown group "${x.group}"`);
           if (x.parent !== undefined) knownIndicator(x.parent, "indicator.parent");
           indicators.set(x.id, x);

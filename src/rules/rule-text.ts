@@ -1,4 +1,4 @@
-import { keyGivenTwice, lineOf } from "../json-text.js";
+import { keyGivenTwice, parseJsonText } from "../json-text.js";
 import { RuleFileError } from "./errors.js";
 import { RULE_LIMITS, type RuleSource } from "./load.js";
 
@@ -16,16 +16,10 @@ import { RULE_LIMITS, type RuleSource } from "./load.js";
 export function ruleSourceFromText(file: string, text: string): RuleSource {
   if (text.length > RULE_LIMITS.maxFileChars)
     throw new RuleFileError(file, "", `the file holds ${text.length.toLocaleString("en")} characters, more than the ${RULE_LIMITS.maxFileChars.toLocaleString("en")} a rule file may hold`);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const line = at ? lineOf(body, Number(at[1])) : undefined;
-    throw new RuleFileError(file, "", `not valid JSON${line !== undefined ? ` (line ${line})` : ""}: ${message}`);
-  }
+  const parsed = parseJsonText(text);
+  const body = parsed.body;
+  if (!parsed.ok) throw new RuleFileError(file, "", `not valid JSON${parsed.line !== undefined ? ` (line ${parsed.line})` : ""}: ${parsed.message}`);
+  const json = parsed.json;
   const twice = keyGivenTwice(body);
   if (twice)
     throw new RuleFileError(
