@@ -4,7 +4,7 @@
  * scorecard lists of them.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, PlanFileError, type Scorecard, type ScorecardRow } from "../../src/index.js";
+import { evaluate, formatCsv, PlanFileError, scorecardTable, type Scorecard, type ScorecardRow } from "../../src/index.js";
 import type { Amendment, Waiver } from "../../src/changes.js";
 import { secondPlan, secondPlanReports } from "./second-plan.js";
 
@@ -128,5 +128,18 @@ describe("evaluate({ successions })", () => {
 
   it("refuses a succession to an agency neither the plan nor the app names", async () => {
     await expect(evaluate({ plan: secondPlan, input, asOf: "2027-02-20", successions: [succession] })).rejects.toThrow(/so-ke-hoach-tai-chinh/);
+  });
+});
+
+describe("the changes in the CSV output", () => {
+  it("gives each row the amendment, waiver or succession that touched it in a column of its own", async () => {
+    const card = await evaluate({ plan: secondPlan, input, asOf: "2027-02-20", amendments: [stricter], waivers: [waiver] });
+    const table = scorecardTable(card);
+    expect(table.columns.at(-1)).toBe("changes");
+    const cellOf = (rule: string, entity: string) => table.rows.find((r) => r[0] === rule && r[1] === entity)!.at(-1);
+    expect(cellOf("task.deadline", "NV-1.2")).toContain("7/UBND-VP");
+    expect(cellOf("task.deadline", "NV-3.2")).toContain("20/QĐ-UBND");
+    expect(cellOf("plan.task-has-lead", "NV-1.1")).toBeFalsy();
+    expect(formatCsv(table)).toContain("7/UBND-VP");
   });
 });
