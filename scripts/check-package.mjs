@@ -486,13 +486,29 @@ evaluate({ plan, asOf: ${JSON.stringify(AS_OF)} }).then(
       minify: true,
       write: false,
       logLevel: "silent",
+      metafile: true,
     });
     const entry = result.outputFiles.find((f) => /stdin\.js$/.test(f.path)) ?? result.outputFiles[0];
     const gzipped = gzipSync(entry.contents, { level: 9 }).length;
     const others = result.outputFiles.filter((f) => f !== entry).map((f) => `${(f.contents.length / 1000).toFixed(0)} KB`);
+    // Code the entry shares with a chunk loaded later (the plan's changes) is split into chunks the entry imports at
+    // once: the page loads them first too. Shown beside the budget, which holds the entry alone.
+    const outputs = result.metafile.outputs;
+    const entryOutput = Object.keys(outputs).find((name) => outputs[name].entryPoint !== undefined);
+    const firstLoad = new Set();
+    for (const stack = [entryOutput]; stack.length > 0; ) {
+      const name = stack.pop();
+      if (name === undefined || firstLoad.has(name)) continue;
+      firstLoad.add(name);
+      for (const imported of outputs[name].imports) if (imported.kind === "import-statement") stack.push(imported.path);
+    }
+    const firstFiles = result.outputFiles.filter((f) => [...firstLoad].some((name) => f.path.endsWith(name.slice(name.lastIndexOf("/")))));
+    const firstBytes = new Uint8Array(firstFiles.reduce((n, f) => n + f.contents.length, 0));
+    firstFiles.reduce((at, f) => (firstBytes.set(f.contents, at), at + f.contents.length), 0);
+    const firstGzipped = gzipSync(firstBytes, { level: 9 }).length;
     check(
       gzipped <= BUNDLE_BUDGET_BYTES,
-      `evaluate and Plan 142: ${(entry.contents.length / 1000).toFixed(0)} KB minified, ${(gzipped / 1000).toFixed(1)} KB gzipped (budget ${BUNDLE_BUDGET_BYTES / 1000} KB); chunks loaded later: ${others.join(", ") || "none"}`,
+      `evaluate and Plan 142: ${(entry.contents.length / 1000).toFixed(0)} KB minified, ${(gzipped / 1000).toFixed(1)} KB gzipped (budget ${BUNDLE_BUDGET_BYTES / 1000} KB), ${(firstGzipped / 1000).toFixed(1)} KB with the chunks it imports at once; other chunks: ${others.join(", ") || "none"}`,
     );
   });
 
