@@ -9,9 +9,9 @@ const ALLOWED = {
   model: [],
   parse: ["model"],
   plans: ["model", "parse"],
-  input: ["model"],
+  input: ["model", "parse"],
   rules: ["model"],
-  scorecard: ["model", "input", "rules"],
+  scorecard: ["model", "parse", "plans", "input", "rules"],
   render: ["model", "scorecard"],
 };
 

@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library: ESM and CommonJS with declarations; browser-safe (no node: imports outside src/cli).
-    entry: { index: "src/index.ts", schema: "src/schema.ts" },
+    entry: { index: "src/index.ts", changes: "src/changes.ts", schema: "src/schema.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

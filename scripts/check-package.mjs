@@ -4,7 +4,8 @@
  * project (with the registry's zod as the peer dependency), and there checks that
  *
  *   1. the tarball holds what it must (dist builds, declarations, CLI, rules, JSON Schemas) and nothing else;
- *   2. `import` (ESM) and `require` (CommonJS) of `nq57-scorecard` and `nq57-scorecard/schema` work and agree;
+ *   2. `import` (ESM) and `require` (CommonJS) of `nq57-scorecard`, `nq57-scorecard/changes` and
+ *      `nq57-scorecard/schema` work and agree;
  *   3. a strict TypeScript consumer (no skipLibCheck) compiles against the shipped declarations, ESM and
  *      CommonJS under `--module nodenext`, and under `--moduleResolution bundler` (see KNOWN_TS_ISSUES);
  *   4. `npx nq57` runs: `--version` and `plan show haiphong-142 --lang en`;
@@ -153,7 +154,7 @@ try {
   console.log(`Checking the packed ${pkg.name}@${pkg.version} in ${work}`);
 
   await step("the build is there", () => {
-    for (const file of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/schema.js", "dist/cli/main.js"]) {
+    for (const file of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/changes.js", "dist/schema.js", "dist/cli/main.js"]) {
       if (!existsSync(join(root, file))) throw new StepFailure(`${file} is missing: run \`npm run build\` first`);
     }
     check(true, "dist/ holds the ESM, CommonJS, declaration and CLI builds");
@@ -172,6 +173,10 @@ try {
       "dist/index.cjs",
       "dist/index.d.ts",
       "dist/index.d.cts",
+      "dist/changes.js",
+      "dist/changes.cjs",
+      "dist/changes.d.ts",
+      "dist/changes.d.cts",
       "dist/schema.js",
       "dist/schema.cjs",
       "dist/schema.d.ts",
@@ -207,12 +212,16 @@ try {
       join(project, "esm.mjs"),
       `import { plans, evaluate, VERSION } from "nq57-scorecard";
 import { planJsonSchema } from "nq57-scorecard/schema";
+import { planInForce } from "nq57-scorecard/changes";
 const plan = plans[${JSON.stringify(PLAN_ID)}];
 console.log(plan.tasks.length);
+const amended = planInForce(plan, ${JSON.stringify(AS_OF)}, { amendments: [{ id: "qd-1-2026", document: "1/QĐ-UBND", issuedOn: "2026-01-05", signer: "Chủ tịch", effectiveOn: "2026-01-05", changes: [{ change: "deadline", task: "T-2.1", deadline: "Tháng 12/2026" }] }] });
 const scorecard = await evaluate({ plan, asOf: ${JSON.stringify(AS_OF)} });
 console.log(JSON.stringify({
   resolved: import.meta.resolve("nq57-scorecard"),
   schemaResolved: import.meta.resolve("nq57-scorecard/schema"),
+  changesResolved: import.meta.resolve("nq57-scorecard/changes"),
+  amendedDue: amended.plan.task("T-2.1").deadline.due,
   version: VERSION,
   schemaTitle: planJsonSchema.title,
   overall: scorecard.summary.overall,
@@ -225,6 +234,8 @@ console.log(JSON.stringify({
     const out = JSON.parse(json);
     check(out.resolved.endsWith("/node_modules/nq57-scorecard/dist/index.js"), `"nq57-scorecard" resolves to the ESM build (${out.resolved})`);
     check(out.schemaResolved.endsWith("/node_modules/nq57-scorecard/dist/schema.js"), '"nq57-scorecard/schema" resolves to the ESM build');
+    check(out.changesResolved.endsWith("/node_modules/nq57-scorecard/dist/changes.js"), '"nq57-scorecard/changes" resolves to the ESM build');
+    equal(out.amendedDue, "2026-12-31", "planInForce moves a deadline (ESM)");
     equal(out.version, pkg.version, "VERSION (ESM)");
     equal(out.schemaTitle, "Plan", "planJsonSchema.title (ESM)");
     check(typeof out.overall.score === "string" && out.overall.rows > 0, `evaluate() scores the plan (overall ${out.overall.score} over ${out.overall.rows} rows)`);
@@ -236,12 +247,16 @@ console.log(JSON.stringify({
       join(project, "cjs.cjs"),
       `const { plans, evaluate, VERSION } = require("nq57-scorecard");
 const { planJsonSchema } = require("nq57-scorecard/schema");
+const { planInForce } = require("nq57-scorecard/changes");
 const plan = plans[${JSON.stringify(PLAN_ID)}];
+const amended = planInForce(plan, ${JSON.stringify(AS_OF)}, { amendments: [{ id: "qd-1-2026", document: "1/QĐ-UBND", issuedOn: "2026-01-05", signer: "Chủ tịch", effectiveOn: "2026-01-05", changes: [{ change: "deadline", task: "T-2.1", deadline: "Tháng 12/2026" }] }] });
 evaluate({ plan, asOf: ${JSON.stringify(AS_OF)} }).then((scorecard) => {
   console.log(JSON.stringify({
     tasks: plan.tasks.length,
     resolved: require.resolve("nq57-scorecard"),
     schemaResolved: require.resolve("nq57-scorecard/schema"),
+    changesResolved: require.resolve("nq57-scorecard/changes"),
+    amendedDue: amended.plan.task("T-2.1").deadline.due,
     version: VERSION,
     packageJson: require("nq57-scorecard/package.json").version,
     schemaTitle: planJsonSchema.title,
@@ -254,6 +269,8 @@ evaluate({ plan, asOf: ${JSON.stringify(AS_OF)} }).then((scorecard) => {
     equal(out.tasks, EXPECTED_TASKS, "tasks of the plan (CommonJS)");
     check(out.resolved.endsWith("/node_modules/nq57-scorecard/dist/index.cjs"), `"nq57-scorecard" resolves to the CommonJS build (${out.resolved})`);
     check(out.schemaResolved.endsWith("/node_modules/nq57-scorecard/dist/schema.cjs"), '"nq57-scorecard/schema" resolves to the CommonJS build');
+    check(out.changesResolved.endsWith("/node_modules/nq57-scorecard/dist/changes.cjs"), '"nq57-scorecard/changes" resolves to the CommonJS build');
+    equal(out.amendedDue, "2026-12-31", "planInForce moves a deadline (CommonJS)");
     equal(out.version, pkg.version, "VERSION (CommonJS)");
     equal(out.packageJson, pkg.version, 'require("nq57-scorecard/package.json").version');
     equal(out.schemaTitle, "Plan", "planJsonSchema.title (CommonJS)");
@@ -482,13 +499,29 @@ evaluate({ plan, asOf: ${JSON.stringify(AS_OF)} }).then(
       minify: true,
       write: false,
       logLevel: "silent",
+      metafile: true,
     });
     const entry = result.outputFiles.find((f) => /stdin\.js$/.test(f.path)) ?? result.outputFiles[0];
     const gzipped = gzipSync(entry.contents, { level: 9 }).length;
     const others = result.outputFiles.filter((f) => f !== entry).map((f) => `${(f.contents.length / 1000).toFixed(0)} KB`);
+    // Code the entry shares with a chunk loaded later (the plan's changes) is split into chunks the entry imports at
+    // once: the page loads them first too. Shown beside the budget, which holds the entry alone.
+    const outputs = result.metafile.outputs;
+    const entryOutput = Object.keys(outputs).find((name) => outputs[name].entryPoint !== undefined);
+    const firstLoad = new Set();
+    for (const stack = [entryOutput]; stack.length > 0; ) {
+      const name = stack.pop();
+      if (name === undefined || firstLoad.has(name)) continue;
+      firstLoad.add(name);
+      for (const imported of outputs[name].imports) if (imported.kind === "import-statement") stack.push(imported.path);
+    }
+    const firstFiles = result.outputFiles.filter((f) => [...firstLoad].some((name) => f.path.endsWith(name.slice(name.lastIndexOf("/")))));
+    const firstBytes = new Uint8Array(firstFiles.reduce((n, f) => n + f.contents.length, 0));
+    firstFiles.reduce((at, f) => (firstBytes.set(f.contents, at), at + f.contents.length), 0);
+    const firstGzipped = gzipSync(firstBytes, { level: 9 }).length;
     check(
       gzipped <= BUNDLE_BUDGET_BYTES,
-      `evaluate and Plan 142: ${(entry.contents.length / 1000).toFixed(0)} KB minified, ${(gzipped / 1000).toFixed(1)} KB gzipped (budget ${BUNDLE_BUDGET_BYTES / 1000} KB); chunks loaded later: ${others.join(", ") || "none"}`,
+      `evaluate and Plan 142: ${(entry.contents.length / 1000).toFixed(0)} KB minified, ${(gzipped / 1000).toFixed(1)} KB gzipped (budget ${BUNDLE_BUDGET_BYTES / 1000} KB), ${(firstGzipped / 1000).toFixed(1)} KB with the chunks it imports at once; other chunks: ${others.join(", ") || "none"}`,
     );
   });
 

@@ -268,7 +268,7 @@ function renderOverview(c: Catalogue): string {
     table(
       ["Group", "Title (vi — en)", "Indicators", "Targets"],
       plan.groups
-        .filter((g) => g.appendix <= 2)
+        .filter((g) => g.appendix !== undefined && g.appendix <= 2)
         .map((g) => {
           const xs = plan.indicatorsInGroup(g.id);
           return [link(c, from, g.id), bilingual(g.title), String(xs.length), String(xs.reduce((n, x) => n + x.targets.length, 0))];

@@ -63,3 +63,55 @@ function formatIssue(issue: PlanIssue): string {
   const where = issue.entity ? `${issue.entity}${issue.field ? `.${issue.field}` : ""}` : issue.path.join(".") || "(plan)";
   return `${where}: ${issue.message}`;
 }
+
+/** One problem in a file of plan data: where it is (file, entry, line, field) and what is wrong. */
+export interface PlanFileIssue {
+  readonly file?: string;
+  /** The entry at fault: `amendments[1] (qd-215-2026) changes[0]`, `waivers[2]`, a sheet's row. */
+  readonly entry?: string;
+  /** 1-based line of the entry in the file, where known. */
+  readonly line?: number;
+  /** The field at fault, e.g. `task`, `effectiveOn`, `lead`. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+/**
+ * A file of plan data cannot be used as written: plan sheets (`planFromSheets`), amendments, waivers or successions.
+ * Such a file is used whole or not at all (a plan half amended would judge agencies against duties no one set), and
+ * every problem found is listed, each naming the file, the entry and the field.
+ */
+export class PlanFileError extends Nq57Error {
+  override name = "PlanFileError";
+  readonly issues: readonly PlanFileIssue[];
+  constructor(
+    /** What the file holds: `amendments`, `waivers`, `successions`, `plan sheets`. */
+    readonly what: string,
+    issues: readonly PlanFileIssue[],
+  ) {
+    const head = issues.length === 1 ? formatFileIssue(issues[0]!) : `${issues.length} problems in the ${what}; the first: ${formatFileIssue(issues[0]!)}`;
+    super([head, ...(issues.length > 1 ? issues.slice(0, 50).map((i) => `  - ${formatFileIssue(i)}`) : []), ...(issues.length > 50 ? [`  - … and ${issues.length - 50} more`] : [])].join("\n"));
+    this.issues = issues;
+  }
+}
+
+/** `amendments.json:12: amendments[1] (qd-9-2026) changes[0].task: unknown task "T-99"`. */
+export function formatFileIssue(issue: PlanFileIssue): string {
+  const place = issue.file !== undefined ? `${issue.file}${issue.line !== undefined ? `:${issue.line}` : ""}: ` : issue.line !== undefined ? `line ${issue.line}: ` : "";
+  const where = [issue.entry, issue.field].filter((p) => p !== undefined && p !== "").join(issue.entry && issue.field ? " " : "");
+  return `${place}${where ? `${where}: ` : ""}${issue.message}`;
+}
+
+/** A schema path as a field of a plan-change file: `changes[0].task`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
+}
+
+/** A schema's message in the words of the person who fills the file in: what is missing, the form a date or year takes. */
+export function fileIssueMessage(message: string, path: readonly PropertyKey[]): string {
+  if (/received undefined$/.test(message)) return "missing";
+  if (message === "Invalid ISO date") return "not a date written as YYYY-MM-DD, e.g. 2026-09-01";
+  const field = [...path].reverse().find((p) => typeof p === "string");
+  if ((field === "year" || field === "periods") && /^Invalid input: expected number/.test(message)) return "not a year written in four digits, e.g. 2026";
+  return message;
+}

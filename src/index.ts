@@ -8,7 +8,7 @@
 
 // ---------------------------------------------------------------- shared
 export { Decimal } from "./decimal.js";
-export { CellParseError, InputClosedError, Nq57Error, OptionsError, PlanDataError, type PlanIssue } from "./errors.js";
+export { CellParseError, InputClosedError, Nq57Error, OptionsError, PlanDataError, PlanFileError, type PlanFileIssue, type PlanIssue } from "./errors.js";
 export { VERSION } from "./version.js";
 export { DecimalString, IsoDate, LANGUAGES, LocalizedText, SourceRef, type Lang } from "./model/text.js";
 export { addMonthsToDate, daysBetween, VIETNAM_TIME_ZONE, vietnamDate } from "./model/vietnam-time.js";
@@ -19,17 +19,23 @@ export { definePlan, type AgencyRole, type DefinedPlan, type DueItem, type PlanI
 export {
   Agency,
   AgencyKind,
+  AmendmentMark,
   DataNote,
   DataNoteKind,
   Group,
+  Inactive,
   Indicator,
   isSharedAssignee,
   Measure,
   Plan,
   PlanDocument,
+  PlanPart,
   SHARED_AGENCY_KINDS,
+  Succession,
+  SuccessionMark,
   Task,
 } from "./model/entities.js";
+export { milestoneYearsOf } from "./model/milestones.js";
 export { SimpleTargetKind, Target, TargetKind, TargetLevel, TargetMember } from "./model/target.js";
 export { PLAN_ENTITIES, planTable, type PlanEntity, type Table } from "./model/tables.js";
 export { isPlanId, plans, type PlanId } from "./plans/index.js";
@@ -47,6 +53,14 @@ export { agencyMatcher, parseAgencyList, type AgencyMatcher, type AgencyName } f
 export { parseDeadline } from "./parse/deadline.js";
 export { parseVietnameseNumber } from "./parse/number.js";
 export { parseTarget, type ParseTargetOptions } from "./parse/target.js";
+
+// ---------------------------------------------------------------- other plans and versions of a plan
+// Amendments, waivers and successions (`planInForce`, their readers and schemas) are the second entry point,
+// `nq57-scorecard/changes`: an app scoring the plan as signed does not load them. `evaluate` takes them all the same.
+export { AmendmentSummary, EntityChange, FieldChange, PlanDiff, WaiverSummary } from "./model/plan-changes.js";
+export { diffPlans, type PlanVersion } from "./plans/diff.js";
+export { PLAN_SHEETS, planFromSheets, type PlanSheet } from "./input/plan-sheets.js";
+export type { ScoringChanges } from "./scorecard/plan-changes.js";
 
 // ---------------------------------------------------------------- what agencies report
 export {
@@ -108,7 +122,7 @@ export {
 } from "./rules/standard-types.js";
 
 // ---------------------------------------------------------------- the scorecard
-export { Band, CheckSummary, NO_DATA_BAND_ID, Scorecard, ScorecardRow, Summary, VerdictCounts, type BandId, type StandardBandId } from "./model/scorecard.js";
+export { Band, CheckSummary, NO_DATA_BAND_ID, Scorecard, ScorecardChanges, ScorecardRow, Summary, VerdictCounts, type BandId, type StandardBandId } from "./model/scorecard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
 export { checkAppFacts, type AppFactValues, type IndicatorFactValues } from "./scorecard/app-facts.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
@@ -129,4 +143,5 @@ export { renderJson, renderJsonPieces } from "./render/json.js";
 export { renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { formatCsv, type CsvOptions } from "./render/csv.js";
+export { renderPlanDiff, type PlanDiffOptions } from "./render/plan-diff.js";
 export { markdownText, officeText, spreadsheetText, terminalText, type TerminalTextOptions } from "./safe-text.js";

@@ -14,6 +14,8 @@ import { Target } from "./model/target.js";
 import { Observation, ReadInput, TaskReport } from "./model/records.js";
 import { RuleFile } from "./rules/rule-file.js";
 import { Scorecard } from "./model/scorecard.js";
+import { AmendmentFile, SuccessionFile, WaiverFile } from "./model/amendment.js";
+import { PlanDiff } from "./model/plan-changes.js";
 
 /** A JSON Schema document. */
 export type JsonSchema = Record<string, unknown>;
@@ -54,6 +56,27 @@ export const readInputJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(ReadIn
 /** JSON Schema of a rule file of `rules/`. */
 export const ruleFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(RuleFile, "RuleFile", "A rule: metadata, parameters, cases (json-rules-engine rules) and worked examples.");
 
+/** JSON Schema of an amendments file, as `readAmendments` and `nq57 scorecard --amendments` read it. */
+export const amendmentFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(
+  AmendmentFile,
+  "AmendmentFile",
+  "Decisions amending a plan: document, signer, dates and the changes (deadline, lead, coordinating, cancel, suspend, resume, addTask, target, addIndicator, withdraw).",
+);
+/** JSON Schema of a waivers file, as `readWaivers` and `nq57 scorecard --waivers` read it. */
+export const waiverFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(
+  WaiverFile,
+  "WaiverFile",
+  "Approved exemptions of an agency, task or indicator: the years, the reason, the approving document and the expiry.",
+);
+/** JSON Schema of a successions file, as `readSuccessions` and `nq57 scorecard --successions` read it. */
+export const successionFileJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(
+  SuccessionFile,
+  "SuccessionFile",
+  "Agencies succeeding others (predecessor, successor, from, document), and successors the plan does not name.",
+);
+/** JSON Schema of a plan comparison, the output of `diffPlans` and `nq57 plan diff --format json`. */
+export const planDiffJsonSchema: JsonSchema = /* @__PURE__ */ jsonSchema(PlanDiff, "PlanDiff", "Two plans compared entity by entity and field by field.");
+
 /** Every published schema by file name, as written to `docs/schema/`. */
 export const jsonSchemas: Readonly<Record<string, JsonSchema>> = {
   "plan.schema.json": planJsonSchema,
@@ -69,4 +92,8 @@ export const jsonSchemas: Readonly<Record<string, JsonSchema>> = {
   "data-file.schema.json": dataFileJsonSchema,
   "read-input.schema.json": readInputJsonSchema,
   "rule-file.schema.json": ruleFileJsonSchema,
+  "amendment-file.schema.json": amendmentFileJsonSchema,
+  "waiver-file.schema.json": waiverFileJsonSchema,
+  "succession-file.schema.json": successionFileJsonSchema,
+  "plan-diff.schema.json": planDiffJsonSchema,
 };

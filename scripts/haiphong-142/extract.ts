@@ -250,7 +250,8 @@ const measureOfUnit = (unit: string | undefined, targets: Target[]): Measure | u
     if (/^(I|II)$/u.test(line)) {
       part = `PL1-${line}`;
       year = line === "I" ? 2030 : 2045;
-      groups.push({ id: part, title: text(L(n + 1)), appendix: 1, source: { part: "PL1", line: n } });
+      // Part I sets its targets "đến năm 2030", part II "đến năm 2045": the years the plan's checks look for.
+      groups.push({ id: part, title: text(L(n + 1)), appendix: 1, milestoneYears: [year], source: { part: "PL1", line: n } });
       n += 2;
       continue;
     }
@@ -294,7 +295,7 @@ const measureOfUnit = (unit: string | undefined, targets: Target[]): Measure | u
     const line = L(n);
     if (/^(I|II|III|IV|V)$/u.test(line)) {
       part = `PL2-${line}`;
-      groups.push({ id: part, title: text(L(n + 1)), appendix: 2, source: { part: "PL2", line: n } });
+      groups.push({ id: part, title: text(L(n + 1)), appendix: 2, milestoneYears: years, source: { part: "PL2", line: n } });
       n += 2;
       continue;
     }
@@ -347,6 +348,11 @@ const plan: Plan = {
     implements: ["57-NQ/TW", "71/NQ-CP", "89-CTr/TU", "475-KH/TU"],
     replaces: "44/KH-UBND",
   },
+  // The parts entities cite as their source, titled as the document heads them.
+  parts: [
+    { id: "B.II", title: text(L(bStart)) },
+    ...[1, 2, 3, 4].map((k) => ({ id: `PL${k}`, title: text(L(findLine(new RegExp(`^PHỤ LỤC ${k}:`))).replace(/:$/, "")) })),
+  ],
   agencies,
   groups,
   tasks,

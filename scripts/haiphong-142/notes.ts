@@ -258,4 +258,13 @@ export const dataNotes: DataNote[] = [
       en: 'The plan writes the Government resolution as both "71-NQ/CP" (its title, opening and task 1.1) and "71/NQ-CP" (section A and the titles of Appendices 1 and 3), and the city action programme once as "89- CTtr/TU". The dataset cites them as 71/NQ-CP and 89-CTr/TU.',
     },
   },
+  {
+    id: "ke-hoach-va-dau-tu-successor-not-given",
+    about: ["ke-hoach-va-dau-tu", "PL1-15"],
+    kind: "agencySuccession",
+    text: {
+      vi: "Sở Tài chính, Kế hoạch và Đầu tư, Khoa học và Công nghệ",
+      en: 'Appendix 1 row 15 names "Kế hoạch và Đầu tư" (the Department of Planning and Investment) as a lead, beside the Department of Finance. The plan gives no successor for it: which body answers for its duties, from when and by which decision is not in the text, so the dataset records no succession. An app that holds the decision supplies the record (`successions`: predecessor ke-hoach-va-dau-tu, the successor, the date, the document), and the plan in force then names the successor.',
+    },
+  },
 ];

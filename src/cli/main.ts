@@ -4,10 +4,14 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { Nq57Error } from "../errors.js";
 import { readRuleSources } from "./files.js";
-import { initCommand } from "./init-command.js";
+import { INIT_KINDS, initCommand, type InitCommandOptions } from "./init-command.js";
 import { emit, EXIT, exitCodesHelp, processIo, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
 import { deadlineList, exportPlan, planById, planSummary } from "./plan-commands.js";
+import { addPlanChangeCommands, changeOptions, planAsAmended } from "./plan-change-commands.js";
+import { DEFAULT_PLAN } from "./plan-files.js";
+import { planDemos, plans, type PlanId } from "../plans/index.js";
+import { PlanFileError } from "../errors.js";
 import type { Lang } from "../model/text.js";
 import { ruleDetails, ruleList, testRuleFiles, verifyRuleFiles } from "./rules-commands.js";
 import { standardRules } from "../rules/standard.js";
@@ -18,10 +22,12 @@ import pkg from "../../package.json";
 
 const isoDate = (option: string) => (value: string) => checkIsoDate(value, option);
 
+/** The demo of the default plan: its data (bundled beside `src/` and `dist/` alike) and the date it is scored on. */
+const demo = planDemos[DEFAULT_PLAN as PlanId];
 /** The bundled demo data, beside `src/` and `dist/` alike. */
-export const DEMO_DATA = fileURLToPath(new URL("../../fixtures/report-2025-2026.json", import.meta.url));
+export const DEMO_DATA = demo ? fileURLToPath(new URL(`../../fixtures/${demo.data}`, import.meta.url)) : "";
 /** The date the demo scores the bundled data on. */
-export const DEMO_AS_OF = "2026-11-26";
+export const DEMO_AS_OF = demo?.asOf ?? "";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -33,7 +39,7 @@ interface RunState {
 function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
   const langOption = () => new Option("--lang <lang>", "language of the output").choices(["vi", "en"]).default("vi");
   const root = new Command("nq57")
-    .description("Track Hai Phong's Plan 142/KH-UBND (Resolution 57-NQ/TW) and score how it is carried out.")
+    .description(`Track a plan implementing Resolution 57-NQ/TW and score how it is carried out (shipped: ${Object.values(plans).map((p) => p.document.number).join(", ")}; any other as a plan file).`)
     .version(pkg.version, "-v, --version")
     .option("--debug", "show stack traces")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -43,32 +49,36 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
       "\nExit codes, the same for every command: 0 done; 1 a finding (a row fails with --fail-on, validate rejects a record,\nan example of rules test fails,\nrules verify finds a difference); 2 bad input or usage (an unknown option, a file missing, unreadable or not a regular\nfile, an invalid rule file); 3 unexpected error (run again with --debug).",
     );
 
-  const plan = root.command("plan").description("Show, export and query a plan shipped with the library.");
+  const plan = root.command("plan").description("Show, export, compare, build and query a plan: one shipped with the library (by id) or a plan file (.json).");
   plan
     .command("show")
     .description("Print a plan's summary.")
-    .argument("[plan]", "plan id", "haiphong-142")
+    .argument("[plan]", "plan id or plan file (.json)", DEFAULT_PLAN)
     .addOption(langOption())
     .action((id: string, opts: { lang: Lang }) => emit(io, planSummary(planById(id), opts.lang), undefined))
-    .addHelpText("after", "\nExample:\n  $ nq57 plan show haiphong-142 --lang en");
-  plan
-    .command("export")
-    .description("Print a plan as JSON, or one of its entities as a CSV table (UTF-8 with BOM, for Excel).")
-    .argument("<plan>", "plan id, e.g. haiphong-142")
-    .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
-    .addOption(new Option("--entity <entity>", "table to export as CSV").choices([...PLAN_ENTITIES]))
-    .option("--out <file>", "write to a file instead of standard output")
-    .action((id: string, opts: { format: string; entity?: string; out?: string }) =>
-      emit(io, exportPlan(planById(id), opts.format, opts.entity), opts.out),
+    .addHelpText("after", `\nExample:\n  $ nq57 plan show ${DEFAULT_PLAN} --lang en`);
+  changeOptions(
+    plan
+      .command("export")
+      .description("Print a plan as JSON, or one of its entities as a CSV table (UTF-8 with BOM, for Excel); with --amendments, the plan in force on --as-of.")
+      .argument("<plan>", `plan id or plan file (.json), e.g. ${DEFAULT_PLAN}`)
+      .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
+      .addOption(new Option("--entity <entity>", "table to export as CSV").choices([...PLAN_ENTITIES]))
+      .option("--out <file>", "write to a file instead of standard output"),
+    isoDate,
+  )
+    .action((id: string, opts: { format: string; entity?: string; out?: string; amendments?: string[]; successions?: string[]; asOf?: string }) =>
+      emit(io, exportPlan(planAsAmended(planById(id), opts).plan, opts.format, opts.entity), opts.out),
     )
     .addHelpText(
       "after",
-      "\nExamples:\n  $ nq57 plan export haiphong-142 --format json > plan.json\n  $ nq57 plan export haiphong-142 --format csv --entity tasks --out tasks.csv",
+      `\nExamples:\n  $ nq57 plan export ${DEFAULT_PLAN} --format json > plan.json\n  $ nq57 plan export ${DEFAULT_PLAN} --format csv --entity tasks --out tasks.csv\n  $ nq57 plan export ${DEFAULT_PLAN} --amendments amendments.csv --as-of 2026-12-31 > plan-in-force.json`,
     );
+  addPlanChangeCommands(plan, io, isoDate);
   plan
     .command("deadlines")
     .description("List what falls due between two dates (Vietnam calendar, both included).")
-    .argument("[plan]", "plan id", "haiphong-142")
+    .argument("[plan]", "plan id or plan file (.json)", DEFAULT_PLAN)
     .requiredOption("--from <date>", "first day, YYYY-MM-DD", isoDate("--from"))
     .requiredOption("--to <date>", "last day, YYYY-MM-DD", isoDate("--to"))
     .addOption(langOption())
@@ -77,7 +87,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     )
     .addHelpText("after", "\nExample:\n  $ nq57 plan deadlines --from 2025-09-01 --to 2025-12-31");
 
-  const planOption = () => new Option("--plan <plan>", "plan id").default("haiphong-142");
+  const planOption = () => new Option("--plan <plan>", "plan id, or a plan file (.json) as nq57 plan build writes it").default(DEFAULT_PLAN);
   const dataOption = () => new Option("--data <files...>", "data file: .json, or .csv of observations or of task reports (repeatable)").makeOptionMandatory();
 
   root
@@ -92,6 +102,9 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .option("--param <rule.parameter=value>", "override a rule parameter, e.g. task.deadline.dueSoonDays=14 (repeatable)", collect)
     .addOption(new Option("--fail-on <verdict>", "exit with code 1 when a row fails (fail) or fails or warns (warn)").choices(["fail", "warn"]))
     .option("--min-coverage <share>", "the least data coverage (0 to 1) a summary needs for a band; below it the score is provisional (default 0.5)")
+    .option("--amendments <files...>", "amendments files (.json or .csv): judge each entity by the plan as amended on --as-of")
+    .option("--waivers <files...>", "waivers files (.json or .csv): rows a waiver in force covers are shown as exempted and not scored")
+    .option("--successions <files...>", "successions files (.json or .csv): agencies that took over others' duties")
     .addOption(langOption())
     .action(async (opts: ScorecardCommandOptions) => {
       state.exitCode = await scorecardCommand(io, opts);
@@ -102,7 +115,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "",
         "Examples:",
         "  $ nq57 scorecard --data observations.csv --data task-reports.csv --as-of 2026-11-26",
-        "  $ nq57 scorecard --plan haiphong-142 --data report.json --as-of 2026-11-26 --format md --out scorecard.md --lang en",
+        `  $ nq57 scorecard --plan ${DEFAULT_PLAN} --data report.json --as-of 2026-11-26 --format md --out scorecard.md --lang en`,
+        "  $ nq57 scorecard --plan my-plan.json --data observations.csv --amendments amendments.csv --waivers waivers.csv",
         "  $ nq57 scorecard --data report.json --format csv --out scorecard.csv",
         "  $ nq57 scorecard --data report.json --format docx --out bao-cao.docx   (the report to the People's Committee)",
         "  $ nq57 scorecard --data report.json --format xlsx --out bang-danh-gia.xlsx",
@@ -128,7 +142,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "",
         "Examples:",
         "  $ nq57 validate --data observations.csv task-reports.csv",
-        "  $ nq57 validate --plan haiphong-142 --data report.json",
+        `  $ nq57 validate --plan ${DEFAULT_PLAN} --data report.json`,
         "",
         "Each rejected record is printed as FILE:LINE: FIELD: REASON.",
         exitCodesHelp("a record is rejected"),
@@ -137,12 +151,14 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
 
   root
     .command("init")
-    .description("Write the CSV templates an agency fills in: observations.csv and task-reports.csv (UTF-8 with BOM, for Excel).")
+    .description("Write CSV templates (UTF-8 with BOM, for Excel): what an agency reports (observations.csv, task-reports.csv), a plan's sheets (--for plan), or a plan's changes (--for changes).")
     .argument("[dir]", "folder to write them to (made if missing)", ".")
+    .addOption(new Option("--for <kind>", "reports: what agencies report; plan: a plan's spreadsheets; changes: amendments, waivers, successions").choices([...INIT_KINDS]).default("reports"))
+    .addOption(planOption())
     .option("--force", "overwrite the templates if they exist")
     .addOption(langOption())
-    .action((dir: string, opts: { force?: boolean; lang: Lang }) => {
-      state.exitCode = initCommand(io, dir, opts);
+    .action((dir: string, opts: InitCommandOptions & { plan: string }) => {
+      state.exitCode = initCommand(io, dir, opts, planById(opts.plan));
     })
     .addHelpText(
       "after",
@@ -150,7 +166,9 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "",
         "Examples:",
         "  $ nq57 init",
-        "  $ nq57 init bao-cao-2025 --lang en",
+        "  $ nq57 init bao-cao --lang en",
+        "  $ nq57 init my-plan --for plan",
+        "  $ nq57 init changes --for changes",
         "",
         exitCodesHelp(undefined),
         "A template that exists is bad input: nothing is written without --force.",
@@ -213,14 +231,14 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
           : "Illustrative figures made up for the demo; not official data.\n\n",
       );
       state.exitCode = await scorecardCommand(io, {
-        plan: "haiphong-142",
+        plan: DEFAULT_PLAN,
         data: [relative(process.cwd(), DEMO_DATA) || DEMO_DATA],
         asOf: DEMO_AS_OF,
         format: "table",
         lang: opts.lang,
       });
     })
-    .addHelpText("after", `\nExample:\n  $ nq57 demo --lang en\n\nThe same as:\n  $ nq57 scorecard --plan haiphong-142 --data fixtures/report-2025-2026.json --as-of ${DEMO_AS_OF} --format table`);
+    .addHelpText("after", `\nExample:\n  $ nq57 demo --lang en\n\nThe same as:\n  $ nq57 scorecard --plan ${DEFAULT_PLAN} --data fixtures/${demo?.data ?? ""} --as-of ${DEMO_AS_OF} --format table`);
   return root;
 }
 
@@ -239,7 +257,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.success : EXIT.usage;
     if (error instanceof UsageError || error instanceof Nq57Error) {
-      io.stderr(`nq57: ${terminalText(error.message.split("\n")[0]!, { singleLine: true })}\n`);
+      // A file of plan data lists every problem, one a line; other errors say theirs in one line.
+      const lines = error instanceof PlanFileError ? error.message.split("\n") : [error.message.split("\n")[0]!];
+      for (const line of lines) io.stderr(`nq57: ${terminalText(line.replace(/^\s+- /, "  "), { singleLine: true })}\n`);
       if (argv.includes("--debug")) io.stderr(`${terminalText(String(error.stack))}\n`);
       return EXIT.usage;
     }

@@ -1,14 +1,13 @@
 import type { Lang } from "../model/text.js";
 import type { DefinedPlan, DueItem } from "../model/define-plan.js";
 import { PLAN_ENTITIES, planTable, type PlanEntity } from "../model/tables.js";
-import { isPlanId, plans } from "../plans/index.js";
 import { formatCsv } from "../render/csv.js";
 import { UsageError } from "./io.js";
+import { loadPlan } from "./plan-files.js";
 
-
+/** A plan by the id of a plan shipped with the library, or from a plan file (`.json`). */
 export function planById(id: string): DefinedPlan {
-  if (!isPlanId(id)) throw new UsageError(`unknown plan "${id}"; known plans: ${Object.keys(plans).join(", ")}`);
-  return plans[id];
+  return loadPlan(id);
 }
 
 export function exportPlan(plan: DefinedPlan, format: string, entity: string | undefined): string {
@@ -26,12 +25,11 @@ const words = {
     plan: "Kế hoạch",
     agencies: "cơ quan, đơn vị",
     tasks: "nhiệm vụ",
-    sectionB: "mục B.II",
     subItems: "nhiệm vụ con",
-    appendix3: "Phụ lục 3",
     strategic: "mang tính chiến lược, đặc thù",
     indicators: "chỉ tiêu",
-    appendix: "Phụ lục",
+    milestones: "năm mốc",
+    successions: "cơ quan kế nhiệm cơ quan khác",
     notes: "ghi chú dữ liệu (chỗ chưa chuẩn của văn bản)",
     due: "Đến hạn từ",
     to: "đến",
@@ -45,12 +43,11 @@ const words = {
     plan: "Plan",
     agencies: "agencies",
     tasks: "tasks",
-    sectionB: "section B.II",
     subItems: "sub-items",
-    appendix3: "Appendix 3",
     strategic: "strategic",
     indicators: "indicators",
-    appendix: "Appendix",
+    milestones: "milestone years",
+    successions: "agencies succeeding others",
     notes: "data notes (slips of the source)",
     due: "Due from",
     to: "to",
@@ -62,17 +59,31 @@ const words = {
   },
 } as const;
 
+/**
+ * A plan's summary: its document, how many agencies, tasks and indicators it has and in which parts of the document
+ * (as the plan's data names its parts), its milestone years and data notes.
+ */
 export function planSummary(plan: DefinedPlan, lang: Lang): string {
   const w = words[lang];
-  const top = plan.tasks.filter((t) => !t.parent && t.source.part === "B.II").length;
+  const partTitle = new Map((plan.parts ?? []).map((p) => [p.id, p.title[lang]]));
+  const byPart = (entities: readonly { source: { part: string } }[]) => {
+    const counts = new Map<string, number>();
+    for (const e of entities) counts.set(e.source.part, (counts.get(e.source.part) ?? 0) + 1);
+    const width = Math.max(...[...counts.values()].map((n) => String(n).length));
+    return [...counts].map(([part, n]) => `    ${String(n).padStart(width)}  ${partTitle.get(part) ?? part}`);
+  };
   const sub = plan.tasks.filter((t) => t.parent).length;
-  const pl3 = plan.tasks.filter((t) => t.source.part === "PL3").length;
-  const byAppendix = (n: 1 | 2) => plan.indicators.filter((x) => x.appendix === n).length;
+  const strategic = plan.tasks.filter((t) => t.strategic).length;
+  const years = [...new Set([...(plan.milestoneYears ?? []), ...plan.groups.flatMap((g) => g.milestoneYears ?? [])])].sort((a, b) => a - b);
+  const successions = plan.successions?.length ?? 0;
   return [
     `${w.plan} ${plan.document.number} (${plan.document.issuedOn}): ${plan.document.title[lang]}`,
-    `  ${plan.agencies.length} ${w.agencies}`,
-    `  ${plan.tasks.length} ${w.tasks}: ${top} ${w.sectionB}, ${sub} ${w.subItems}, ${pl3} ${w.appendix3}; ${plan.tasks.filter((t) => t.strategic).length} ${w.strategic}`,
-    `  ${plan.indicators.length} ${w.indicators}: ${byAppendix(1)} ${w.appendix} 1, ${byAppendix(2)} ${w.appendix} 2`,
+    `  ${plan.agencies.length} ${w.agencies}${successions > 0 ? ` (${successions} ${w.successions})` : ""}`,
+    `  ${plan.tasks.length} ${w.tasks} (${sub} ${w.subItems}, ${strategic} ${w.strategic}):`,
+    ...byPart(plan.tasks.filter((t) => !t.parent)),
+    `  ${plan.indicators.length} ${w.indicators}:`,
+    ...byPart(plan.indicators),
+    ...(years.length > 0 ? [`  ${w.milestones}: ${years.join(", ")}`] : []),
     `  ${plan.dataNotes.length} ${w.notes}`,
     "",
   ].join("\n");

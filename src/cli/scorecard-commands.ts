@@ -20,6 +20,9 @@ import { renderXlsx } from "../render/xlsx.js";
 import { colorAllowed, emitBytes, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
 import { planById } from "./plan-commands.js";
+import { readChangeFiles, type ChangeFileOptions } from "./plan-files.js";
+import { planInForce } from "../plans/amend.js";
+import { vietnamDate } from "../model/vietnam-time.js";
 import type { Lang } from "../model/text.js";
 
 /** The output formats of `nq57 scorecard`. */
@@ -35,7 +38,7 @@ function isBinaryFormat(format: ScorecardFormat): format is BinaryFormat {
 }
 
 /** The options of `nq57 scorecard`, as commander parses them. */
-export interface ScorecardCommandOptions {
+export interface ScorecardCommandOptions extends ChangeFileOptions {
   readonly plan: string;
   readonly data: readonly string[];
   readonly asOf?: string;
@@ -91,12 +94,15 @@ export function parseParams(assignments: readonly string[], sources: readonly Ru
   return out;
 }
 
+type ScoringOptions = Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param" | "minCoverage" | "amendments" | "waivers" | "successions">;
+
 /** Scores the data files as `nq57 scorecard` does: reads, merges and evaluates. */
-export async function scorecardOf(
-  plan: DefinedPlan,
-  options: Pick<ScorecardCommandOptions, "data" | "asOf" | "rules" | "param" | "minCoverage">,
-  io?: CliIo,
-): Promise<Scorecard> {
+export async function scorecardOf(plan: DefinedPlan, options: ScoringOptions, io?: CliIo): Promise<Scorecard> {
+  return (await scoreFiles(plan, options, io)).scorecard;
+}
+
+/** The scorecard of the data files, and the plan it judged by: the plan in force when changes were given. */
+async function scoreFiles(plan: DefinedPlan, options: ScoringOptions, io?: CliIo): Promise<{ scorecard: Scorecard; plan: DefinedPlan }> {
   const asOf = options.asOf === undefined ? undefined : checkIsoDate(options.asOf, "--as-of");
   const minCoverage = options.minCoverage;
   if (minCoverage !== undefined && !/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(minCoverage))
@@ -104,10 +110,15 @@ export async function scorecardOf(
   const extra = readRuleSources(options.rules ?? []);
   const rules = [...standardRules, ...extra];
   const parameters = parseParams(options.param ?? [], rules);
+  const changes = readChangeFiles(options);
+  // Data is read, and the outputs name groups and agencies, as the plan in force does (figures of an indicator an
+  // amendment added are accepted; successors are named).
+  const inForce = Object.keys(changes).length > 0 ? planInForce(plan, asOf ?? vietnamDate(), changes).plan : plan;
   const bar = io ? progressBar(io, "reading") : undefined;
-  const input = await readDataFiles(options.data, plan, bar?.update);
+  const input = await readDataFiles(options.data, inForce, bar?.update);
   bar?.end();
-  return evaluate({ plan, input, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters, ...(minCoverage ? { minCoverage } : {}) });
+  const scorecard = await evaluate({ plan, input, ...changes, ...(asOf ? { asOf } : {}), ...(extra.length ? { rules } : {}), parameters, ...(minCoverage ? { minCoverage } : {}) });
+  return { scorecard, plan: inForce };
 }
 
 /**
@@ -140,12 +151,12 @@ export function scorecardBytes(scorecard: Scorecard, plan: DefinedPlan, format: 
  * returns the exit code asked for by `--fail-on` (1 when a row fails, or with `warn` fails or warns).
  */
 export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptions): Promise<number> {
-  const plan = planById(options.plan);
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   // Checked before the data is read: a Word or Excel file is never written to a terminal or a pipe.
   if (isBinaryFormat(format) && !options.out)
     throw new UsageError(`--format ${format} writes a file: give --out FILE, e.g. --out report.${format}`);
-  const scorecard = await scorecardOf(plan, options, io);
+  // Scored by the plan in force, amended as the change files say.
+  const { scorecard, plan } = await scoreFiles(planById(options.plan), options, io);
   if (isBinaryFormat(format)) emitBytes(await scorecardBytes(scorecard, plan, format, options.lang), options.out!);
   else {
     const color = !options.out && colorAllowed(io);

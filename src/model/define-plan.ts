@@ -169,6 +169,30 @@ function crossCheck(plan: Plan): PlanIssue[] {
   plan.dataNotes.forEach((n, i) =>
     n.about.forEach((id, k) => ids.has(id) || id === plan.id || add("dataNotes", i, n.id, `about.${k}`, `unknown entity "${id}"`)),
   );
+  if (plan.parts) {
+    const parts = new Set<string>();
+    plan.parts.forEach((p, i) => {
+      if (parts.has(p.id)) add("parts", i, p.id, "id", "duplicate part id");
+      parts.add(p.id);
+    });
+    const checkPart = (collection: string, list: readonly (Group | Task | Indicator)[]) =>
+      list.forEach((e, i) => {
+        const cited = [["source", e.source], ["assignmentSource", (e as Task).assignmentSource]] as const;
+        // An entity an amendment added cites the amendment.
+        const added = "amendedBy" in e ? e.amendedBy?.map((m) => m.amendment) : undefined;
+        for (const [field, ref] of cited)
+          if (ref && !parts.has(ref.part) && !added?.includes(ref.part)) add(collection, i, e.id, `${field}.part`, `unknown part "${ref.part}"; the plan's parts: ${[...parts].join(", ")}`);
+      });
+    checkPart("groups", plan.groups);
+    checkPart("tasks", plan.tasks);
+    checkPart("indicators", plan.indicators);
+  }
+  (plan.successions ?? []).forEach((s, i) => {
+    const entity = `${s.predecessor} → ${s.successor}`;
+    if (!agencies.has(s.predecessor)) add("successions", i, entity, "predecessor", `unknown agency "${s.predecessor}"`);
+    if (!agencies.has(s.successor)) add("successions", i, entity, "successor", `unknown agency "${s.successor}"`);
+    if (s.predecessor === s.successor) add("successions", i, entity, "successor", "an agency cannot succeed itself");
+  });
   return issues;
 }
 

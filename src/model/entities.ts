@@ -1,11 +1,11 @@
 import { z } from "../zod.js";
 import { Deadline } from "./deadline.js";
 import { Target } from "./target.js";
-import { LocalizedText, SourceRef } from "./text.js";
+import { IsoDate, LocalizedText, SourceRef } from "./text.js";
 
 const kebabId = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be ASCII kebab-case, e.g. so-khoa-hoc-va-cong-nghe"));
-/** Ids of tasks, indicators and groups: `T-5.8.1`, `PL1-11.2`, `NQ71-147.8`, `G-1`, `NQ57-1-3`. */
-const entityId = z.string().check(z.regex(/^[A-Z][A-Z0-9]*-[0-9A-Za-z.-]+$/, "must look like T-1.1, PL2-44, NQ71-7 or G-1"));
+/** Ids of tasks, indicators and groups: a prefix in capitals, a hyphen, the document's numbering (`T-5.8.1`, `CT-3`). */
+const entityId = z.string().check(z.regex(/^[A-Z][A-Z0-9]*-[0-9A-Za-z.-]+$/, "must be a prefix in capitals and digits, a hyphen, then the document's numbering, e.g. T-1.1"));
 
 /** What sort of body an agency is; `collective` is a group of bodies named together, never split. */
 export const AgencyKind = z.enum([
@@ -45,17 +45,93 @@ export function isSharedAssignee(agency: Pick<Agency, "kind">): boolean {
   return SHARED_AGENCY_KINDS.has(agency.kind);
 }
 
-/** A heading that tasks or indicators sit under: a task group of section B.II, an appendix part, an NQ57 item. */
+/** A year a plan sets targets for: from 2000 to 2100, as a target's year. */
+const PlanYear = z.int().check(z.gte(2000)).check(z.lte(2100));
+
+/** A part of the plan's document that entities name as their source (a section, an appendix), with its title. */
+export const PlanPart = z.object({
+  /** The id entities give in `source.part`, e.g. `B.II` or `PL2` in Plan 142. */
+  id: z.string().check(z.minLength(1)),
+  title: LocalizedText,
+});
+export type PlanPart = z.Infer<typeof PlanPart>;
+
+/** A heading that tasks or indicators sit under: a group of tasks, a part of an appendix, an item of a resolution. */
 export const Group = z.object({
   id: entityId,
   title: LocalizedText,
-  /** 1 and 2 hold indicators; 3 and 4 hold tasks (section B.II's groups are those of Appendix 4). */
-  appendix: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  /** The enclosing group (an NQ57 item's Appendix 3 part). */
+  /** The number of the document's appendix the group is in, when it is in one. */
+  appendix: z.optional(z.int().check(z.positive())),
+  /** The enclosing group. */
   parent: z.optional(entityId),
+  /**
+   * The years each indicator of the group sets a target for; absent: those of the enclosing group, else the plan's
+   * `milestoneYears`. The plan's own checks list an indicator's missing years against them.
+   */
+  milestoneYears: z.optional(z.array(PlanYear).check(z.minLength(1))),
   source: SourceRef,
 });
 export type Group = z.Infer<typeof Group>;
+
+/** That an amendment in force changed an entity: the amendment's id and number, the day it took effect, the fields. */
+export const AmendmentMark = z.object({
+  amendment: kebabId,
+  /** The amending document's number, e.g. `215/QĐ-UBND`. */
+  document: z.string().check(z.minLength(1)),
+  effectiveOn: IsoDate,
+  /** What it changed: `deadline`, `lead`, `coordinating`, `targets.2030`, `added` … */
+  fields: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+});
+export type AmendmentMark = z.Infer<typeof AmendmentMark>;
+
+/** A task or indicator an amendment in force takes out of the plan: a task cancelled or suspended, an indicator withdrawn. */
+export const Inactive = z.object({
+  kind: z.enum(["cancelled", "suspended", "withdrawn"]),
+  amendment: kebabId,
+  document: z.string().check(z.minLength(1)),
+  /** The day it took effect. */
+  from: IsoDate,
+  /** For a suspension with an end: the day the task is back in the plan. */
+  until: z.optional(IsoDate),
+  reason: z.optional(z.object({ vi: z.string().check(z.minLength(1)), en: z.optional(z.string().check(z.minLength(1))) })),
+});
+export type Inactive = z.Infer<typeof Inactive>;
+
+/**
+ * That one agency took over another's duties from a date, by a document: a renaming, a merger (several
+ * predecessors, one successor) or a transfer. In the plan in force, lists naming the predecessor name the successor.
+ */
+export const Succession = z.object({
+  predecessor: kebabId,
+  successor: kebabId,
+  /** The first day the successor answers for the predecessor's duties. */
+  from: IsoDate,
+  /** The number of the document that decided it. */
+  document: z.string().check(z.minLength(1)),
+  note: z.optional(z.object({ vi: z.optional(z.string().check(z.minLength(1))), en: z.string().check(z.minLength(1)) })),
+});
+export type Succession = z.Infer<typeof Succession>;
+
+/** That a list of an entity named a predecessor, which the plan in force reads as its successor. */
+export const SuccessionMark = z.object({
+  predecessor: kebabId,
+  successor: kebabId,
+  from: IsoDate,
+  document: z.string().check(z.minLength(1)),
+  /** The lists it was named in: `lead`, `coordinating`. */
+  fields: z.array(z.enum(["lead", "coordinating"])).check(z.minLength(1)),
+});
+export type SuccessionMark = z.Infer<typeof SuccessionMark>;
+
+/** What the plan in force says of an entity beside the signed plan; absent on the plan as signed. */
+const inForce = {
+  /** The amendments in force that changed it, in the order they took effect. */
+  amendedBy: z.optional(z.array(AmendmentMark).check(z.minLength(1))),
+  /** Present when an amendment in force takes it out of the plan. */
+  inactive: z.optional(Inactive),
+  /** The predecessors its agency lists named, read as their successors. */
+  successions: z.optional(z.array(SuccessionMark).check(z.minLength(1))),
+};
 
 /** A task (nhiệm vụ) with who leads it, who helps, what it delivers and when. */
 export const Task = z.object({
@@ -84,6 +160,7 @@ export const Task = z.object({
   source: SourceRef,
   /** Where its Appendix 4 row starts, for section-B tasks that have one. */
   assignmentSource: z.optional(SourceRef),
+  ...inForce,
 });
 export type Task = z.Infer<typeof Task>;
 
@@ -98,7 +175,8 @@ export type Measure = z.Infer<typeof Measure>;
 /** An indicator (chỉ tiêu) with its phased targets. */
 export const Indicator = z.object({
   id: entityId,
-  appendix: z.union([z.literal(1), z.literal(2)]),
+  /** The number of the document's appendix the indicator is in, when it is in one. */
+  appendix: z.optional(z.int().check(z.positive())),
   group: z.optional(entityId),
   parent: z.optional(entityId),
   children: z.optional(z.array(entityId)),
@@ -113,6 +191,7 @@ export const Indicator = z.object({
   output: z.optional(LocalizedText),
   targets: z.array(Target),
   source: SourceRef,
+  ...inForce,
 });
 export type Indicator = z.Infer<typeof Indicator>;
 
@@ -131,6 +210,7 @@ export const DataNoteKind = z.enum([
   "leadAlsoCoordinating",
   "elidedName",
   "missingSeparator",
+  "agencySuccession",
 ]);
 export type DataNoteKind = z.Infer<typeof DataNoteKind>;
 
@@ -161,10 +241,16 @@ export type PlanDocument = z.Infer<typeof PlanDocument>;
 export const Plan = z.object({
   id: kebabId,
   document: PlanDocument,
+  /** The parts of the document entities name in `source.part`; absent: any part is taken as written. */
+  parts: z.optional(z.array(PlanPart)),
+  /** The years every indicator sets a target for, unless its group says otherwise (`Group.milestoneYears`). */
+  milestoneYears: z.optional(z.array(PlanYear).check(z.minLength(1))),
   agencies: z.array(Agency),
   groups: z.array(Group),
   tasks: z.array(Task),
   indicators: z.array(Indicator),
   dataNotes: z.array(DataNote),
+  /** Agencies that took over others' duties; in the plan in force, lists naming a predecessor name its successor. */
+  successions: z.optional(z.array(Succession)),
 });
 export type Plan = z.Infer<typeof Plan>;

@@ -2,6 +2,8 @@ import { z } from "../zod.js";
 import { LocalizedText } from "./text.js";
 import { InputNote, RecordSource, RejectedRecord } from "./records.js";
 import { AppliesTo, Severity, StatusDefinition, Verdict } from "./verdict.js";
+import { Succession } from "./entities.js";
+import { AmendmentSummary, WaiverSummary } from "./plan-changes.js";
 
 /**
  * A canonical decimal from 0 to 1: "0", "1", "0.5", "0.666667", as scores are held.
@@ -46,6 +48,13 @@ export const Summary = z.object({
   rows: z.int().check(z.gte(0)),
   counts: VerdictCounts,
   band: Band,
+  /** Rows exempted by a waiver in force: counted as not applicable, in neither the score nor the coverage. Absent: none. */
+  exempted: z.optional(z.int().check(z.positive())),
+  /**
+   * Rows of tasks and indicators an amendment in force cancelled, suspended or withdrew: counted as not applicable, in
+   * neither the score nor the coverage. Absent: none.
+   */
+  outOfPlan: z.optional(z.int().check(z.positive())),
 });
 export type Summary = z.Infer<typeof Summary>;
 
@@ -91,6 +100,25 @@ export type ScorecardRow = Omit<z.Infer<typeof ScorecardRow>, "verdict" | "score
     | { verdict: "pass" | "warn" | "fail"; /** Decimal 0-1; null on a row shown but not scored. */ score: string | null }
     | { verdict: "no-data" | "not-applicable"; score: null }
   );
+
+/**
+ * What a scorecard lists of the plan's changes, each present when the scorecard was asked to apply that kind: the
+ * amendments in force and those not yet, the successions in force, and the waivers by where they stand.
+ */
+export const ScorecardChanges = z.object({
+  amendments: z.optional(z.object({ applied: z.array(AmendmentSummary), notYetInForce: z.array(AmendmentSummary) })),
+  successions: z.optional(z.array(Succession)),
+  waivers: z.optional(
+    z.object({
+      inForce: z.array(WaiverSummary),
+      /** In force, and expiring within 30 days of the date assessed. */
+      expiringSoon: z.array(WaiverSummary),
+      expired: z.array(WaiverSummary),
+      notYetInForce: z.array(WaiverSummary),
+    }),
+  ),
+});
+export type ScorecardChanges = z.Infer<typeof ScorecardChanges>;
 
 /** A scorecard: every verdict with its reasons, and the scores they add up to. */
 export const Scorecard = z.object({
@@ -140,6 +168,7 @@ export const Scorecard = z.object({
   rejected: z.array(RejectedRecord),
   /** Readings of the input worth telling (a BOM removed, a column ignored). */
   notes: z.array(InputNote),
+  ...ScorecardChanges.shape,
 });
 /** A scorecard; its rows have their score typed by their verdict ({@link ScorecardRow}). */
 export type Scorecard = Omit<z.Infer<typeof Scorecard>, "rows"> & { rows: ScorecardRow[] };

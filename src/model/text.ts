@@ -42,9 +42,12 @@ export type DecimalString = z.Infer<typeof DecimalString>;
 
 /** Where an entity stands in the source document. */
 export const SourceRef = z.object({
-  /** `header`, `B.II`, `PL1` … `PL4`. */
-  part: z.enum(["header", "B.II", "PL1", "PL2", "PL3", "PL4"]),
-  /** 1-based line of the flattened source text. */
+  /**
+   * The part of the document it is in: one of the plan's `parts` (their ids are the plan's own, such as a section or
+   * an appendix), or the id of the amendment that added it.
+   */
+  part: z.string().check(z.minLength(1)),
+  /** 1-based line of the flattened source text (for an entity an amendment added: the change's number in it). */
   line: z.int().check(z.positive()),
 });
 export type SourceRef = z.Infer<typeof SourceRef>;

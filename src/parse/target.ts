@@ -13,7 +13,8 @@ export interface ParseTargetOptions {
 
 type Bounds = Pick<TargetMember, "kind" | "value" | "min" | "max">;
 
-const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+// A plain string, not String.raw: a tagged template is a call, which would keep this module in every bundle.
+const NUMBER = "\\d+(?:[.,]\\d+)*";
 const ASPIRATION = /phấn đấu\s*/giu;
 const COMPARATORS: ReadonlyArray<readonly [RegExp, SimpleTargetKind]> = [
   [/^(?:≥|>=)\s*/u, "atLeast"],

@@ -1,4 +1,5 @@
 import type { DefinedPlan } from "../model/define-plan.js";
+import { haiphong142Demo } from "./haiphong-142/demo.js";
 import { haiphong142 } from "./haiphong-142/index.js";
 
 export { haiphong142 };
@@ -19,3 +20,10 @@ export type PlanId = keyof typeof plans;
 export function isPlanId(id: string): id is PlanId {
   return Object.hasOwn(plans, id);
 }
+
+/**
+ * The data `nq57 demo` scores for a shipped plan (a file of `fixtures/`) and the date it scores it on.
+ *
+ * @internal
+ */
+export const planDemos: Readonly<Partial<Record<PlanId, { readonly data: string; readonly asOf: string }>>> = { "haiphong-142": haiphong142Demo };

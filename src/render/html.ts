@@ -4,6 +4,7 @@ import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../model/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { rowEvidence, ruleKinds, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
+import { changeSections, rowChangeNote, summaryChangeCounts } from "./plan-changes.js";
 import type { RowKind } from "../model/verdict.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
@@ -91,6 +92,7 @@ export function* htmlParts(scorecard: Scorecard, plan: DefinedPlan, options: Htm
 ${pageHeader(context)}
 <main class="wrap">
 ${overview(context)}
+${planChanges(context)}
 ${scoreCharts(context)}
 ${taskTable(context)}
 `.text;
@@ -200,6 +202,24 @@ ${gauge(overall)}
 <div class="tiles verdict-tiles">${verdictTiles}</div>
 <p class="checks-line" data-checks="data-quality">${w.dataQuality} (${w.checksHint}): ${dataQuality.rows === 0 ? "—" : checkCounts(dataQuality.counts)}</p>
 <p class="checks-line" data-checks="plan">${w.planChecks} (${w.checksHint}): ${checkCounts(planChecks.counts)}</p>
+${summaryChangeCounts(overall, lang) === "" ? "" : html`<p class="checks-line" data-set-apart="true">${summaryChangeCounts(overall, lang)}</p>`}
+</section>`;
+}
+
+/** The amendments, successions and waivers the scorecard applied, a table each; nothing when it applied none. */
+function planChanges({ scorecard, plan, lang }: Context): Markup {
+  const sections = changeSections(scorecard, plan, lang);
+  if (sections.length === 0) return html``;
+  return html`<section aria-labelledby="plan-changes-heading">
+${sections.map(
+  (s, i) => html`<div class="card" id="${s.id}">
+<h${i === 0 ? 2 : 3}${i === 0 ? html` id="plan-changes-heading"` : ""}>${s.heading}</h${i === 0 ? 2 : 3}>
+<div class="table-wrap"><table>
+<thead><tr>${s.table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+<tbody>${s.table.rows.length === 0 ? html`<tr><td colspan="${s.table.columns.length}">—</td></tr>` : s.table.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c === undefined ? "" : String(c)}</td>`)}</tr>`)}</tbody>
+</table></div>
+</div>`,
+)}
 </section>`;
 }
 
@@ -377,9 +397,10 @@ function* rowTable(context: Context): Generator<string> {
   const trace = (row: ScorecardRow) => {
     const sources = (row.sources ?? []).map(describeSource).join("; ");
     const evidence = rowEvidence(row);
+    const changes = rowChangeNote(row, lang);
     return html`${sources ? html`<span class="sub trace">${w.source}: <span class="mono">${sources}</span></span>` : ""}${
       evidence ? html`<span class="sub trace">${w.evidence}: ${evidence}</span>` : ""
-    }`;
+    }${changes ? html`<span class="sub trace" data-changes="true">${changes}</span>` : ""}`;
   };
   const place = (row: ScorecardRow) => html`${row.locality ?? ""}${row.benchmark === true ? html`<span class="sub">${w.benchmark}</span>` : ""}`;
   const rowMarkup = (row: ScorecardRow) => {

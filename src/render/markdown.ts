@@ -5,6 +5,7 @@ import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import { ruleKinds, rowPlace, rowTrace, statusesOf } from "./row-parts.js";
+import { changeSections, summaryChangeCounts } from "./plan-changes.js";
 import type { RowKind } from "../model/verdict.js";
 import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";
@@ -71,6 +72,8 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   yield "";
   yield `- ${w.score}: **${formatPercent(overall.score, lang)}** ${escapeInline(headline(scorecard, lang))}`;
   yield `- ${w.rows}: ${overall.rows} (${counts(overall.counts)})`;
+  const setApart = summaryChangeCounts(overall, lang);
+  if (setApart !== "") yield `- ${escapeInline(setApart)}`;
   yield `- ${w.dataQuality} (${w.notScored}): ${dataQuality.rows} (${counts(dataQuality.counts)})`;
   yield `- ${w.planChecks} (${w.notScored}): ${planChecks.rows} (${counts(planChecks.counts)})`;
   yield `- ${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
@@ -78,7 +81,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   yield `- ${w.rulesVersion}: ${escapeInline(scorecard.rulesVersion)}`;
   yield "";
 
-  for (const section of summaryTables(scorecard, plan, lang)) {
+  for (const section of [...changeSections(scorecard, plan, lang), ...summaryTables(scorecard, plan, lang)]) {
     yield `## ${section.heading}`;
     yield "";
     yield* markdownTable(section.table);

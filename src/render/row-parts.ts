@@ -2,6 +2,7 @@ import { describeSource } from "../model/source.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { rowKindOf, type RowKind, type StatusDefinition } from "../model/verdict.js";
 import { formatPercent, WORDS } from "./words.js";
+import { rowChangeNote } from "./plan-changes.js";
 import type { Lang } from "../model/text.js";
 
 /** The kind of each of a scorecard's rules, by rule id. */
@@ -45,11 +46,11 @@ export function rowEvidence(row: ScorecardRow): string | undefined {
 }
 
 /**
- * Where a row's records were read and the evidence they name, in one line: `report.json:12; obs.csv:4 · minh
- * chứng: Kế hoạch số 01/KH-SKHCN`. Empty when the row used no record.
+ * Where a row's records were read, the evidence they name and the plan's changes to it, in one line: `report.json:12;
+ * obs.csv:4 · minh chứng: Kế hoạch số 01/KH-SKHCN · sửa đổi 215/QĐ-UBND (deadline)`. Empty when there is none.
  */
 export function rowTrace(row: ScorecardRow, lang: Lang): string {
   const sources = (row.sources ?? []).map(describeSource).join("; ");
   const evidence = rowEvidence(row);
-  return [sources, evidence === undefined ? "" : `${WORDS[lang].evidence}: ${evidence}`].filter((part) => part !== "").join(" · ");
+  return [sources, evidence === undefined ? "" : `${WORDS[lang].evidence}: ${evidence}`, rowChangeNote(row, lang)].filter((part) => part !== "").join(" · ");
 }

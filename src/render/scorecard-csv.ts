@@ -5,6 +5,7 @@ import { csvLine, type CsvOptions } from "./csv.js";
 import { describeSource } from "../model/source.js";
 import { inPieces } from "./pieces.js";
 import { rowEvidence } from "./row-parts.js";
+import { rowChangeCell } from "./plan-changes.js";
 
 /** The columns of {@link scorecardTable}, in order. */
 export const SCORECARD_COLUMNS = [
@@ -22,17 +23,19 @@ export const SCORECARD_COLUMNS = [
   "evidence",
   "message_vi",
   "message_en",
+  "changes",
 ] as const;
 
 /**
  * A scorecard's rows as a flat table, one row per scorecard row, for a spreadsheet: `formatCsv(scorecardTable(s))`
  * is the CSV output (UTF-8 with BOM). Absent period, locality and score are empty cells; scores and weights
  * keep their decimal strings. `benchmark` and `missing_data` are `true` or empty; `sources` lists where the row's
- * records were read (`file:line`, `; ` between), `evidence` what the task report named.
+ * records were read (`file:line`, `; ` between), `evidence` what the task report named, `changes` the amendments,
+ * successions and waiver that touched the row (`amended by 215/QĐ-UBND (deadline)`, `exempted by … until …`).
  *
  * @example
  * formatCsv(scorecardTable(scorecard)).split("\r\n")[0];
- * //=> "\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en"
+ * //=> "\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en,changes"
  */
 export function scorecardTable(scorecard: Scorecard): Table {
   return { columns: SCORECARD_COLUMNS, rows: scorecard.rows.map(rowCells) };
@@ -89,5 +92,6 @@ function rowCells(r: ScorecardRow): Array<string | number | undefined> {
     rowEvidence(r),
     r.message.vi,
     r.message.en,
+    rowChangeCell(r),
   ];
 }

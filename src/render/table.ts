@@ -5,6 +5,7 @@ import type { Verdict } from "../model/verdict.js";
 import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { ruleKinds, rowPlace, statusesOf, summaryScore, type StatusOf } from "./row-parts.js";
+import { changeSections, rowChangeNote, summaryChangeCounts } from "./plan-changes.js";
 import { terminalText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
@@ -192,6 +193,8 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       color,
     )}\n`;
   yield countsLine(overall.counts);
+  const setApart = summaryChangeCounts(overall, lang);
+  if (setApart !== "") yield line(setApart);
   const checks = scorecard.summary;
   yield countsLine(checks.dataQuality.counts, `${w.dataQuality} (${w.notScored}): `);
   yield countsLine(checks.planChecks.counts, `${w.planChecks} (${w.notScored}): `);
@@ -219,7 +222,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       // A check weighs nothing: its score would read as a grade.
       score: kind === "performance" ? row.score : null,
       verdict: row.verdict,
-      message: terse(row, lang),
+      message: withChanges(terse(row, lang), row, lang),
     };
     if (kind === "planCheck" || kind === "dataQuality") {
       (kind === "planCheck" ? planChecks : dataChecks).push(listed);
@@ -289,6 +292,13 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
     for (const row of sorted) yield rowLine(row);
   }
 
+  // The amendments, successions and waivers applied: a line each.
+  for (const section of changeSections(scorecard, plan, lang)) {
+    yield `\n${fitPainted([[BOLD, section.heading]], width, color)}\n`;
+    for (const r of section.table.rows) yield line(`  ${r.filter((c) => c !== undefined && c !== "").join(" · ")}`);
+    if (section.table.rows.length === 0) yield line("  —");
+  }
+
   for (const section of summaryTables(scorecard, plan, lang).filter((s) => s.id === "byAgency" || s.id === "bySharedDuty")) {
     const agencies = section.table;
     yield `\n${fitPainted([[BOLD, section.heading]], width, color)}\n`;
@@ -332,6 +342,13 @@ function terse(row: ScorecardRow, lang: Lang): string {
     if (close > 0) rest = rest.slice(close + 1);
   }
   return start === 0 ? rest.replace(/^[\s:,]+/, "") : `${message.slice(0, start)}${row.entity}${rest}`;
+}
+
+/** A row's message with the amendments and successions that changed its entity, when the message does not say them. */
+function withChanges(message: string, row: ScorecardRow, lang: Lang): string {
+  if (row.facts.waiver !== undefined || row.facts.inactive !== undefined) return message;
+  const note = rowChangeNote(row, lang);
+  return note === "" ? message : `${message} [${clean(note)}]`;
 }
 
 /** Text from reports and rule files on one line, with every control character and bidirectional override seen, never acted on. */

@@ -20,9 +20,13 @@ import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
 import { OptionsError } from "../errors.js";
 import { appFactTable, checkAppFacts, withAppFacts, type AppFactValues } from "./app-facts.js";
+import type { AppliedChanges, RowChange, ScoringChanges } from "./plan-changes.js";
 
-/** What {@link evaluate} scores. */
-export interface EvaluateOptions extends LoadOptions {
+/**
+ * What {@link evaluate} scores. With `amendments` (or `successions`, `agencies`) each entity is judged by the plan in
+ * force on `asOf` (see `planInForce`); with `waivers`, the rows a waiver in force covers are exempted.
+ */
+export interface EvaluateOptions extends LoadOptions, ScoringChanges {
   readonly plan: DefinedPlan;
   /**
    * Observations as an app holds them, typed or not (an app's own are best typed {@link ObservationInput}); checked,
@@ -71,8 +75,11 @@ export interface EvaluateOptions extends LoadOptions {
  * scorecard.summary.overall.score; //=> e.g. "0.4167"
  */
 export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
-  const plan = checkPlan(options.plan);
+  const signed = checkPlan(options.plan);
   const asOf = typeof options.asOf === "string" ? checkDate(options.asOf) : checkInstant(options.asOf ?? new Date());
+  // The plan's changes, loaded only when there are some: the plan in force, waivers, and the rows they set apart.
+  const changes = await changesOf(signed, options, asOf);
+  const plan = changes?.plan ?? signed;
   const minCoverage = checkMinCoverage(options.minCoverage ?? DEFAULT_MIN_COVERAGE);
   if (options.appFactValues && !options.appFacts) throw new OptionsError("appFactValues", "values are given for facts no appFacts declares");
   if (options.appFacts) checkAppFacts(options.appFacts);
@@ -115,12 +122,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const runner = runners[members[m]!]!;
-        const outcome = decided
+        let outcome = decided
           ? runner.rule.cases[decided[m]!]!.event.params
           : runner.compiled
             ? compiledOutcome(runner.compiled, subject.facts)
             : (await decide(runner.rule, subject.facts)).outcome;
         if (outcome.skip) continue;
+        let change: RowChange | undefined;
+        if (changes) ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome));
         const rows = kept[members[m]!]!;
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
         rows.keys.push(key);
@@ -129,7 +138,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
-        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule));
+        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule), change);
       }
     }
   }
@@ -149,7 +158,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       weight: ruleWeight(r),
       file: r.file,
       engine: compiled ? ("compiled" as const) : ("json-rules-engine" as const),
-      statuses: r.definition.statuses,
+      statuses: changes ? changes.statuses(r.definition.statuses, r.definition.appliesTo) : r.definition.statuses,
     })),
     rows: [],
     summary: tallies.summaries({ bands: options.bands ?? STANDARD_BANDS, minCoverage }),
@@ -157,9 +166,19 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     input: input.counts,
     rejected: input.rejected,
     notes: input.notes,
+    ...changes?.report(),
   };
-  rowsMadeWhenRead(scorecard, kept);
+  rowsMadeWhenRead(scorecard, kept, changes?.annotate);
   return scorecard;
+}
+
+/** The changes of the plan an evaluation applies, or undefined when it has none (nor does the plan carry any). */
+async function changesOf(plan: DefinedPlan, options: EvaluateOptions, asOf: string): Promise<AppliedChanges | undefined> {
+  const marked = (e: { amendedBy?: unknown; inactive?: unknown; successions?: unknown }) => e.amendedBy !== undefined || e.inactive !== undefined || e.successions !== undefined;
+  const given = options.amendments ?? options.successions ?? options.agencies ?? options.waivers;
+  if (given === undefined && !plan.tasks.some(marked) && !plan.indicators.some(marked)) return undefined;
+  const { applyChanges } = await import("./plan-changes.js");
+  return applyChanges(plan, asOf, options);
 }
 
 interface FactSetGroup {

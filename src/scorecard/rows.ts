@@ -18,9 +18,16 @@ export interface KeptRows {
 
 export const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
 
-function* rowsOfKept(kept: readonly KeptRows[], transient = false): Generator<ScorecardRow> {
+/** Adds to a row, as it is made, what the plan's changes say of it (see plan-changes.ts). */
+export type Annotate = (row: ScorecardRow, outcome: Outcome) => void;
+
+function* rowsOfKept(kept: readonly KeptRows[], transient = false, annotate?: Annotate): Generator<ScorecardRow> {
   for (const { rule, subjects, keys, outcomes, scores } of kept)
-    for (let j = 0; j < keys.length; j++) yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, transient);
+    for (let j = 0; j < keys.length; j++) {
+      const row = rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, transient);
+      annotate?.(row, outcomes[j]!);
+      yield row;
+    }
 }
 
 function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
@@ -76,10 +83,10 @@ export function rowVerdicts(scorecard: Scorecard): Iterable<RowVerdict> {
  * Makes a scorecard's rows when first read: a scorecard of a million observations is decided and summed up without
  * making half a million row objects and their messages, which an app showing the summaries never reads.
  */
-export function rowsMadeWhenRead(scorecard: Scorecard, kept: readonly KeptRows[]): void {
+export function rowsMadeWhenRead(scorecard: Scorecard, kept: readonly KeptRows[], annotate?: Annotate): void {
   const pending: PendingRows = {
     count: kept.reduce((n, r) => n + r.keys.length, 0),
-    rows: (transient) => rowsOfKept(kept, transient),
+    rows: (transient) => rowsOfKept(kept, transient, annotate),
     verdicts: () => verdictsOfKept(kept),
   };
   pendingRows.set(scorecard, pending);

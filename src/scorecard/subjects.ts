@@ -1,5 +1,6 @@
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { Indicator, Task } from "../model/entities.js";
+import { milestoneYearsOf } from "../model/milestones.js";
 import type { Target, TargetLevel } from "../model/target.js";
 import type { LocalizedText } from "../model/text.js";
 import { daysBetween } from "../model/vietnam-time.js";
@@ -872,16 +873,12 @@ function planTaskSubjects({ plan }: EvaluationContext): Subject[] {
 function planIndicatorSubjects({ plan }: EvaluationContext): Subject[] {
   const fold = (s: string) => s.toLocaleLowerCase("vi").replace(/\s+/g, " ").replace(/[.;:]+$/, "").trim();
   const folded = new Map(plan.indicators.map((x) => [x, fold(x.name.vi)]));
-  const milestoneYears = (x: Indicator) => {
-    // Appendix 2 sets a target for each five-year milestone; Appendix 1 one for its horizon.
-    if (x.appendix === 2) return [2025, 2030, 2035, 2040, 2045];
-    return x.group === "PL1-II" ? [2045] : [2030];
-  };
   return plan.indicators.map((x) => {
     const isHeading = (x.children?.length ?? 0) > 0 && x.targets.length === 0;
-    const missing = isHeading ? [] : milestoneYears(x).filter((y) => !x.targets.some((t) => t.year === y));
+    // The years come from the plan's data (its groups' milestone years): each plan has its own.
+    const missing = isHeading ? [] : milestoneYearsOf(plan, x).filter((y) => !x.targets.some((t) => t.year === y));
     const duplicates = plan.indicators
-      // Appendix 1 repeats some indicators in part II for the 2045 horizon; only a repeat within one part is a duplicate.
+      // A plan may repeat an indicator in another group for another horizon; only a repeat within one group is a duplicate.
       .filter((o) => o.id !== x.id && o.group === x.group && folded.get(o) === folded.get(x))
       .map((o) => o.id);
     return {
@@ -889,7 +886,7 @@ function planIndicatorSubjects({ plan }: EvaluationContext): Subject[] {
       name: nameOfIndicator(x),
       facts: {
         indicator: x.id,
-        appendix: x.appendix,
+        appendix: x.appendix ?? null,
         isHeading,
         targetCount: x.targets.length,
         missingTargetYears: missing,

@@ -48,8 +48,8 @@ export function summarize(rows: readonly ScorecardRow[], options: SummaryOptions
   return summaryOf(tally, Array.isArray(options) ? { bands: options } : (options as SummaryOptions));
 }
 
-/** What a tally reads of a row. */
-export type ScoredShare = Pick<ScorecardRow, "verdict" | "score" | "weight" | "missingData">;
+/** What a tally reads of a row; `change` when a waiver or an amendment set the row apart (it is then not applicable). */
+export type ScoredShare = Pick<ScorecardRow, "verdict" | "score" | "weight" | "missingData"> & { readonly change?: "exempted" | "outOfPlan" | undefined };
 
 /** Running counts of a set of rows, so that many summaries are made in one pass over the rows. */
 export interface Tally {
@@ -67,6 +67,9 @@ export interface Tally {
   rows: number;
   expected: number;
   withData: number;
+  /** Rows set apart by a waiver in force, and by an amendment in force. */
+  exempted: number;
+  outOfPlan: number;
 }
 
 export function createTally(): Tally {
@@ -79,6 +82,8 @@ export function createTally(): Tally {
     rows: 0,
     expected: 0,
     withData: 0,
+    exempted: 0,
+    outOfPlan: 0,
   };
 }
 
@@ -90,6 +95,8 @@ export function mergeTally(into: Tally, from: Tally): void {
   into.rows += from.rows;
   into.expected += from.expected;
   into.withData += from.withData;
+  into.exempted += from.exempted;
+  into.outOfPlan += from.outOfPlan;
   for (const verdict of VERDICT_KEYS) into.counts[verdict] += from.counts[verdict];
   const weightSum = into.weightSum + from.weightSum;
   const weightedMillionths = into.weightedMillionths + from.weightedMillionths;
@@ -142,6 +149,7 @@ export function wholeShares(row: ScoredShare): { weight: number; millionths: num
 export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: number; millionths: number } = wholeShares(row)): void {
   tally.rows += 1;
   tally.counts[row.verdict] += 1;
+  if (row.change !== undefined) tally[row.change] += 1;
   if (row.weight === "0") return;
   if (row.verdict === "no-data") tally.expected += 1;
   else if (row.score !== null && SCORED.has(row.verdict)) {
@@ -184,6 +192,8 @@ export function summaryOf(tally: Tally, options: SummaryOptions = {}): Summary {
     rows: tally.rows,
     counts: { ...tally.counts },
     band: score === null || provisional ? NO_DATA_BAND : bandOf(score, bands),
+    ...(tally.exempted > 0 ? { exempted: tally.exempted } : {}),
+    ...(tally.outOfPlan > 0 ? { outOfPlan: tally.outOfPlan } : {}),
   };
 }
 

@@ -32,11 +32,12 @@ export class Tallies {
   private run = createTally();
   private runCountsIn: Tally[] = [];
   /** One row's verdict, score, weight and missing data, refilled for each row. */
-  private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string; missingData: true | undefined } = {
+  private readonly row: { verdict: Outcome["verdict"]; score: string | null; weight: string; missingData: true | undefined; change: "exempted" | "outOfPlan" | undefined } = {
     verdict: "pass",
     score: null,
     weight: "0",
     missingData: undefined,
+    change: undefined,
   };
   private readonly shared: ReadonlySet<string>;
 
@@ -44,12 +45,14 @@ export class Tallies {
     this.shared = new Set(plan.agencies.filter(isSharedAssignee).map((a) => a.id));
   }
 
-  add(subject: Subject, kind: AppliesTo, outcome: Outcome, score: string | null, weight: string): void {
+  /** Adds a row; `change` when a waiver or an amendment set it apart (then it is counted apart too). */
+  add(subject: Subject, kind: AppliesTo, outcome: Outcome, score: string | null, weight: string, change?: "exempted" | "outOfPlan"): void {
     const row = this.row;
     row.verdict = outcome.verdict;
     row.score = score;
     row.weight = weight;
     row.missingData = outcome.missingData === true ? true : undefined;
+    row.change = change;
     if (kind === "plan" || kind === "observation") {
       addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row);
       return;

@@ -54,7 +54,7 @@ describe("nq57 plan export", () => {
   });
 
   it("answers bad input with one line and exit code 2", async () => {
-    expect(await run("plan", "export", "hanoi-1")).toMatchObject({ code: 2, stderr: 'nq57: unknown plan "hanoi-1"; known plans: haiphong-142\n' });
+    expect(await run("plan", "export", "hanoi-1")).toMatchObject({ code: 2, stderr: 'nq57: unknown plan "hanoi-1"; give the id of a plan shipped with the library (haiphong-142) or a plan file (.json)\n' });
     const noEntity = await run("plan", "export", "haiphong-142", "--format", "csv");
     expect(noEntity).toMatchObject({ code: 2 });
     expect(noEntity.stderr).toMatch(/^nq57: --format csv needs --entity tasks\|indicators\|targets\|agencies\n$/);
@@ -77,8 +77,9 @@ describe("nq57", () => {
   it("shows the plan's summary", async () => {
     const { code, stdout } = await run("plan", "show", "--lang", "en");
     expect(code).toBe(0);
-    expect(stdout).toContain("128 tasks: 90 section B.II, 14 sub-items, 24 Appendix 3; 8 strategic");
-    expect(stdout).toContain("120 indicators: 62 Appendix 1, 58 Appendix 2");
+    expect(stdout).toContain("128 tasks (14 sub-items, 8 strategic):\n    90  Section B.II: other specific tasks and solutions\n    24  Appendix 3\n");
+    expect(stdout).toContain("120 indicators:\n    62  Appendix 1\n    58  Appendix 2\n");
+    expect(stdout).toContain("milestone years: 2025, 2030, 2035, 2040, 2045\n");
   });
 
   it("shows help with examples", async () => {

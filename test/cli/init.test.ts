@@ -26,7 +26,7 @@ describe("nq57 init", () => {
     const observations = read("observations.csv");
     const taskReports = read("task-reports.csv");
     expect(observations).toBe(
-      "\uFEFFindicator,period,value,met,locality,source,reportedOn\r\nPL2-1,2025,62,,Phường Lê Chân,Sở Khoa học và Công nghệ,2026-01-15\r\n",
+      "\uFEFFindicator,period,value,met,locality,source,reportedOn\r\nPL2-1,2025,60,,,Sở Khoa học và Công nghệ,2026-01-15\r\n",
     );
     expect(taskReports.startsWith("\uFEFFtask,status,period,reportedOn,completedOn,evidence\r\n")).toBe(true);
     expect(taskReports.trimEnd().split("\r\n")).toHaveLength(2);
@@ -40,7 +40,8 @@ describe("nq57 init", () => {
     const observations = readCsvRecords("observations.csv", read("observations.csv"), plan);
     expect(observations.rejected).toEqual([]);
     expect(observations.observations.map((o) => o.record)).toEqual([
-      { indicator: "PL2-1", period: 2025, value: "62", locality: "Phường Lê Chân", source: "Sở Khoa học và Công nghệ", reportedOn: "2026-01-15" },
+      // The earliest milestone's target, for the whole city: Plan 142's targets are the city's.
+      { indicator: "PL2-1", period: 2025, value: "60", source: "Sở Khoa học và Công nghệ", reportedOn: "2026-01-15" },
     ]);
     const taskReports = readCsvRecords("task-reports.csv", read("task-reports.csv"), plan);
     expect(taskReports.rejected).toEqual([]);
@@ -113,7 +114,7 @@ describe("nq57 init", () => {
 
   it("prints its message in the language asked for", async () => {
     const vi = await run("init", join(dir, "vi"));
-    expect(vi.stdout).toContain("Đã tạo 2 mẫu báo cáo");
+    expect(vi.stdout).toContain("Đã tạo 2 mẫu trong");
     const en = await run("init", join(dir, "en"), "--lang", "en");
     expect(en.stdout).toContain("Wrote 2 templates");
     expect((await run("init", join(dir, "fr"), "--lang", "fr")).code).toBe(2);

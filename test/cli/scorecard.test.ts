@@ -198,7 +198,7 @@ describe("nq57 scorecard", () => {
   });
 
   it.each([
-    ["an unknown plan", ["scorecard", "--plan", "hanoi-1", "--data", file("report.json")], /^nq57: unknown plan "hanoi-1"; known plans: haiphong-142\n$/],
+    ["an unknown plan", ["scorecard", "--plan", "hanoi-1", "--data", file("report.json")], /^nq57: unknown plan "hanoi-1"; give the id of a plan shipped with the library \(haiphong-142\) or a plan file \(\.json\)\n$/],
     ["a missing file", ["scorecard", "--data", join(dir, "missing.csv")], /^nq57: .*missing\.csv: cannot read the file \(no such file\)\n$/],
     ["a data file of another kind", ["scorecard", "--data", join(dir, "notes.txt")], /^nq57: .*notes\.txt: unknown kind of data file; give a \.json or a \.csv file\n$/],
     ["a date that does not exist", [...base.slice(0, -1), "2026-02-30"], /^nq57: --as-of "2026-02-30" is not a date; write it as YYYY-MM-DD, e.g\. 2026-11-26\n$/],

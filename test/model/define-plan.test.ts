@@ -145,6 +145,6 @@ describe("plan look-ups", () => {
   });
 
   it("serialises to the data alone", () => {
-    expect(Object.keys(JSON.parse(JSON.stringify(plan)))).toEqual(["id", "document", "agencies", "groups", "tasks", "indicators", "dataNotes"]);
+    expect(Object.keys(JSON.parse(JSON.stringify(plan)))).toEqual(["id", "document", "parts", "agencies", "groups", "tasks", "indicators", "dataNotes"]);
   });
 });

@@ -51,7 +51,7 @@ function entry(subpath: string, condition: "import" | "require"): { types: unkno
   return { types: value?.types, default: value?.default };
 }
 
-const SUBPATHS = { ".": "index", "./schema": "schema" } as const;
+const SUBPATHS = { ".": "index", "./changes": "changes", "./schema": "schema" } as const;
 
 /** The builds of tsup.config.ts (an array of options; a function form would need the CLI's flags). */
 const builds: Options[] = typeof tsupConfig === "function" ? [] : Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig];
@@ -62,9 +62,9 @@ function entries(build: Options): Record<string, string> {
 }
 
 describe("package.json", () => {
-  it("is an ES module package that exports exactly ., ./schema and ./package.json", () => {
+  it("is an ES module package that exports exactly ., ./changes, ./schema and ./package.json", () => {
     expect(pkg.type).toBe("module");
-    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./package.json", "./schema"]);
+    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./changes", "./package.json", "./schema"]);
     expect(pkg.exports["./package.json"]).toBe("./package.json");
   });
 
@@ -88,8 +88,8 @@ describe("package.json", () => {
     expect(pkg.main).toBe(entry(".", "require").default);
     expect(pkg.module).toBe(entry(".", "import").default);
     expect(pkg.types).toBe(entry(".", "import").types);
-    // TypeScript's node10 resolution ignores exports: typesVersions maps the ./schema subpath.
-    expect(pkg.typesVersions).toEqual({ "*": { schema: [entry("./schema", "import").types] } });
+    // TypeScript's node10 resolution ignores exports: typesVersions maps the ./changes and ./schema subpaths.
+    expect(pkg.typesVersions).toEqual({ "*": { changes: [entry("./changes", "import").types], schema: [entry("./schema", "import").types] } });
   });
 
   it("has no side effects, so bundlers may drop what an app does not import", () => {
