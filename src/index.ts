@@ -48,7 +48,7 @@ export {
   type Haiphong142Observation,
   type Haiphong142TaskId,
   type Haiphong142TaskReport,
-} from "./plans/haiphong-142/ids.js";
+} from "./plans/index.js";
 export { agencyMatcher, parseAgencyList, type AgencyMatcher, type AgencyName } from "./parse/agency-list.js";
 export { parseDeadline } from "./parse/deadline.js";
 export { parseVietnameseNumber } from "./parse/number.js";

@@ -3,6 +3,16 @@ import { haiphong142Demo } from "./haiphong-142/demo.js";
 import { haiphong142 } from "./haiphong-142/index.js";
 
 export { haiphong142 };
+export {
+  HAIPHONG_142_AGENCY_IDS,
+  HAIPHONG_142_INDICATOR_IDS,
+  HAIPHONG_142_TASK_IDS,
+  type Haiphong142AgencyId,
+  type Haiphong142IndicatorId,
+  type Haiphong142Observation,
+  type Haiphong142TaskId,
+  type Haiphong142TaskReport,
+} from "./haiphong-142/ids.js";
 
 /**
  * The plans shipped with the library, by id.

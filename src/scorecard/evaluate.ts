@@ -212,7 +212,7 @@ function checkMinCoverage(value: unknown): string {
 function checkPlan(plan: unknown): DefinedPlan {
   const p = plan as Partial<DefinedPlan> | undefined;
   if (typeof p !== "object" || p === null || !Array.isArray(p.indicators) || typeof p.task !== "function")
-    throw new OptionsError("plan", "a plan is needed: one of plans (plans[\"haiphong-142\"]) or one made by definePlan");
+    throw new OptionsError("plan", "a plan is needed: one of the bundled plans (plans[id]) or one made by definePlan");
   return p as DefinedPlan;
 }
 

@@ -15,6 +15,8 @@ const plan = plans["haiphong-142"];
 
 /** The shipped plans' own folders, and the registry that lists them by id: the only places a plan is named. */
 const PLAN_OWN = [/^src\/plans\/haiphong-142\//, /^src\/plans\/index\.ts$/];
+/** Words a file may use in another sense: the Word report numbers its own appendices (Phụ lục I, II), not the plan's. */
+const OTHER_SENSE: ReadonlyArray<{ readonly file: RegExp; readonly what: string }> = [{ file: /^src\/render\/docx\.ts$/, what: "an appendix" }];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -83,7 +85,7 @@ describe("the core and the CLI", () => {
       if (PLAN_OWN.some((own) => own.test(path))) continue;
       const text = readFileSync(file, "utf8");
       const lines = { true: code(text).split("\n"), false: code(text, { strings: false }).split("\n") };
-      for (const { what, pattern, inStrings } of words)
+      for (const { what, pattern, inStrings } of words.filter((w) => !OTHER_SENSE.some((o) => o.file.test(path) && o.what === w.what)))
         lines[`${inStrings}`].forEach((line, i) => {
           if (pattern.test(line)) found.push(`${path}:${i + 1}: ${what}: ${line.trim().slice(0, 140)}`);
         });
