@@ -215,8 +215,8 @@ function runnerFor(rule: LoadedRule, engine: "compiled" | "interpreter"): Runner
   }
 }
 
-/** How many distinct observation figures are remembered; beyond, the rest are decided one by one. */
-const MEMO_LIMIT = 200_000;
+/** How many distinct observation figures are remembered (each an entry of a map); beyond, the rest are decided one by one. */
+const MEMO_LIMIT = 2_000_000;
 
 /**
  * Decisions on an observation depend on its indicator, year and figure alone, unless a rule reads its locality
@@ -236,6 +236,7 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
     const n = slots[slot]!;
     return n === 0 ? undefined : maps[n - 1];
   };
+  const distinct = new Map<string, Decided>();
   let size = 0;
   return {
     skips: (slot, figure) => mapOf(slot)?.get(figure)?.skipped === true,
@@ -250,12 +251,19 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
       const figure = subject.figureKey!;
       let decided = byFigure.get(figure);
       if (!decided) {
-        const cases = Int32Array.from(rules, (c) => {
+        // A plain loop: Int32Array.from with a mapping function took most of the time of a national scorecard's checks.
+        const cases = new Int32Array(rules.length);
+        let signature = "";
+        for (let m = 0; m < rules.length; m++) {
+          const c = rules[m]!;
           const index = c.decideIndex(subject.facts);
           if (index < 0) compiledOutcome(c, subject.facts);
-          return index;
-        });
-        decided = { cases, skipped: rules.every((c, m) => c.rule.cases[cases[m]!]!.event.params.skip === true) };
+          cases[m] = index;
+          signature += `${index},`;
+        }
+        // Figures decided alike share one decision: a national input has hundreds of thousands of figures, and few decisions.
+        decided = distinct.get(signature);
+        if (!decided) distinct.set(signature, (decided = { cases, skipped: rules.every((c, m) => c.rule.cases[cases[m]!]!.event.params.skip === true) }));
         if (size < MEMO_LIMIT) {
           byFigure.set(figure, decided);
           size++;
