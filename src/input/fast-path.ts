@@ -56,8 +56,18 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
 
 /** The notes on a figure plainFigure read from `given`: the decimal comma's, if it had one (trailing zeros are dropped unnoted). */
 export function figureNotes(given: string, value: string, source: RecordSource): InputNote[] {
-  return given.includes(",") ? [{ source, field: "value", note: valueNote(given, value, [DECIMAL_COMMA_READ]) }] : NO_NOTES;
+  if (!given.includes(",")) return NO_NOTES;
+  // The text depends on the figure alone: a file of decimal commas holds a few thousand, noted hundreds of thousands of times.
+  let note = commaNotes.get(given);
+  if (note === undefined) {
+    note = valueNote(given, value, [DECIMAL_COMMA_READ]);
+    if (commaNotes.size < 10_000) commaNotes.set(given, note);
+  }
+  return [{ source, field: "value", note }];
 }
+
+/** The note on each figure written with a decimal comma, by the figure as given. */
+const commaNotes = new Map<string, string>();
 
 const TASK_REPORT_KNOWN = new Set(["task", "status", "period", "reportedOn", "completedOn", "evidence"]);
 const STATUSES = new Set(["not-started", "in-progress", "completed", "cancelled"]);

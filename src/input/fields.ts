@@ -45,8 +45,10 @@ function readText(name: string) {
 /** Whether a name shows something: it holds a character other than spaces and invisible ones. */
 export function isVisibleName(text: string): boolean {
   // What foldName leaves of a name is empty exactly when the name holds nothing but these: asked on every row of a
-  // file, the test stops at the first character that shows, without folding the name.
-  return VISIBLE.test(text);
+  // file, the test stops at the first character that shows (most often the first, a printable ASCII one), without
+  // folding the name.
+  const first = text.charCodeAt(0);
+  return (first > 32 && first < 127) || VISIBLE.test(text);
 }
 
 /** A character that is neither a space nor one foldName removes as invisible. */

@@ -226,6 +226,35 @@ export class ObservationTable {
     return unique ? NONE : e;
   }
 
+  /**
+   * Every entry (removed ones included) by series, each series' in the order added, with its period: series `s`
+   * holds `entries[start[s]]` to `entries[start[s + 1] - 1]`. Two passes in entry order: walking each series' list
+   * instead jumps across the whole table at every step when the input came in another order than by series.
+   */
+  bySeries(): { start: Int32Array; entries: Int32Array; periods: Int16Array } {
+    const start = new Int32Array(this.seriesCount + 1);
+    const seriesOf = new Int32Array(this.count);
+    const width = this.indicators.length;
+    // An entry's series is its place's and indicator's: replace() keeps both.
+    for (let e = 0; e < this.count; e++) {
+      const spelling = this.spelling[e]!;
+      const s = this.seriesOfPlace[(spelling === NONE ? 0 : this.placeOfSpelling[spelling]!) * width + this.indicator[e]!]!;
+      seriesOf[e] = s;
+      start[s + 1] = start[s + 1]! + 1;
+    }
+    for (let s = 0; s < this.seriesCount; s++) start[s + 1] = start[s + 1]! + start[s]!;
+    const next = start.slice(0, this.seriesCount);
+    const entries = new Int32Array(this.count);
+    const periods = new Int16Array(this.count);
+    for (let e = 0; e < this.count; e++) {
+      const k = next[seriesOf[e]!]!;
+      next[seriesOf[e]!] = k + 1;
+      entries[k] = e;
+      periods[k] = this.period[e]!;
+    }
+    return { start, entries, periods };
+  }
+
   /** The accepted record of an entry, as it was given. */
   accepted(e: number): AcceptedObservation {
     return { record: this.record(e), source: this.source(e) };
