@@ -1,3 +1,5 @@
+import { NUMBER_POWERS, smallDecimal, smallUnits } from "../decimal.js";
+
 /**
  * Exact decimal arithmetic for the progress ratio, with BigInt: a decimal string becomes an integer and a
  * power of ten, so that the ratio of two changes is computed without rounding until its last step (six
@@ -86,39 +88,6 @@ function formatScaled(units: bigint | number, places: number): string {
   return negative && text !== "0" ? `-${text}` : text;
 }
 
-/** The units smallDecimal last read (`"-60.5"` → -605): one number, where an object per figure would be garbage. */
-let smallUnits = 0;
-
-/**
- * The decimal places of a decimal of one to twelve digits, optionally negative (`-?\d+(\.\d+)?`), its units left in
- * `smallUnits`; -1 for any other text.
- */
-function smallDecimal(text: string): number {
-  const n = text.length;
-  const negative = n > 0 && text.charCodeAt(0) === 45;
-  let value = 0;
-  let digits = 0;
-  let places = -1;
-  for (let i = negative ? 1 : 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 && places < 0 && digits > 0) {
-      places = 0;
-      continue;
-    }
-    const digit = c - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-    digits++;
-    if (places >= 0) places++;
-  }
-  if (digits === 0 || digits > 12 || places === 0) return -1;
-  smallUnits = negative ? -value : value;
-  return places < 0 ? 0 : places;
-}
-
-/** 10^n as a number, n from 0 to 12. */
-const NUMBER_POWERS = Array.from({ length: 13 }, (_, n) => 10 ** n);
-
 /** An integer count of millionths as a decimal string, with plain number arithmetic (exact below 2^53). */
 function formatMillionths(units: number): string {
   const negative = units < 0;
@@ -138,9 +107,9 @@ function formatMillionths(units: number): string {
 /** The change per year between two values over a number of years, `(to - from) / years`, to six places. */
 export function changePerYear(from: string, to: string, years: number): string {
   const pf = smallDecimal(from);
-  const f = smallUnits;
+  const f = smallUnits();
   const pt = smallDecimal(to);
-  const t = smallUnits;
+  const t = smallUnits();
   if (pf >= 0 && pt >= 0) {
     const scale = Math.max(pf, pt);
     const fs = f * NUMBER_POWERS[scale - pf]!;
@@ -176,11 +145,11 @@ export function progressRatio(
   // Decimals of a few digits (most counts, percentages and ranks) need no BigInt: every product below stays an
   // exact double, and divideSmall rounds as divideRounded does.
   const pb = smallDecimal(baseline);
-  const b = smallUnits;
+  const b = smallUnits();
   const pl = smallDecimal(latest);
-  const l = smallUnits;
+  const l = smallUnits();
   const pt = smallDecimal(target);
-  const t = smallUnits;
+  const t = smallUnits();
   if (pb >= 0 && pl >= 0 && pt >= 0) {
     const scale = Math.max(pb, pl, pt);
     const bs = b * NUMBER_POWERS[scale - pb]!;
