@@ -55,4 +55,4 @@ const alone = (part: (row: (typeof s.rows)[number]) => unknown) => {
 const facts = alone((row) => row.facts);
 const messages = alone((row) => row.message);
 // Reading (CSV to checked, de-duplicated figures) and scoring (rules, verdicts, summaries) apart, to show where the time goes.
-report({ scenario: `csv-in-process-${engine}`, ms, readMs: read, scoreMs: ms - read, rowsMs, jsonMs, jsonBytes, factsMs: facts.ms, factsBytes: facts.bytes, messagesMs: messages.ms, messagesBytes: messages.bytes, scoredPeakRssBytes, observations: s.input.observations.given, rows, score: s.summary.overall.score });
+report({ scenario: `csv-in-process-${engine}`, ms, readMs: read, scoreMs: ms - read, rowsMs, jsonMs, jsonBytes, factsMs: facts.ms, factsBytes: facts.bytes, messagesMs: messages.ms, messagesBytes: messages.bytes, scoredPeakRssBytes, observations: s.input.observations.given, accepted: s.input.observations.accepted, notes: s.notes.length, rows, score: s.summary.overall.score });

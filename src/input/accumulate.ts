@@ -5,7 +5,7 @@ import { limitsOf, oversizedRecord, type ReadOptions } from "./bounds.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
 import { plainCopy } from "./plain-copy.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
-import { isCanonicalFigure, yearOf } from "./fast-path.js";
+import { figureNotes, plainFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
@@ -32,7 +32,7 @@ export interface InputAccumulator {
 
 /**
  * Adds the observation `{ indicator, period, value, locality }` read at `{ file, line }` (its cells trimmed, an
- * empty locality given as undefined) when it is in the canonical form the fast path accepts, as addObservation
+ * empty locality given as undefined) when its figure is one the fast path reads (plainFigure), as addObservation
  * would, but without making the record, the source or the checked result; gives false, having done nothing,
  * for any other, which then takes addObservation. Internal: how readCsvStream reads the commonest rows.
  */
@@ -87,12 +87,15 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
   };
   // By position: indicators of many shapes (with or without unit, parent, children) make `.measure` a slow read.
   const measures = plan.indicators.map((x) => x.measure);
-  const addCanonical: CanonicalObservationAdder = (indicator, period, value, locality, file, line) => {
+  const addCanonical: CanonicalObservationAdder = (indicator, period, cell, locality, file, line) => {
     open();
     const position = table.positionOf(indicator);
     const year = yearOf(period);
-    if (position === undefined || !isCanonicalFigure(measures[position], year, value)) return false;
+    if (position === undefined) return false;
+    const value = plainFigure(measures[position], year, cell);
+    if (value === undefined) return false;
     given.observations += 1;
+    if (value !== cell) for (const note of figureNotes(cell, value, { file, line })) notes.push(note);
     const seen = table.addNewValue(position, year, value, locality, file, line);
     if (seen >= 0) {
       // A clash: its record is made after all, as the fast path makes it, to be weighed at finish.

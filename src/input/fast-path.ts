@@ -2,7 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import { isIsoDate } from "../model/text.js";
 import type { Measure } from "../model/entities.js";
 import { EARLIEST_REPORT_DATE, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type Observation, type RecordSource, type TaskReport } from "../model/records.js";
-import { isVisibleName } from "./fields.js";
+import { DECIMAL_COMMA_READ, isVisibleName, valueNote } from "./fields.js";
 
 const KNOWN = new Set(["indicator", "period", "value", "unit", "locality", "source", "reportedOn"]);
 
@@ -39,8 +39,9 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   const { indicator: id, period: p, value: v, unit, locality, source: from, reportedOn } = r;
   if (typeof id !== "string") return undefined;
   const period = periodOf(p);
-  const value = typeof v === "number" ? (Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined) : typeof v === "string" ? v : undefined;
-  if (value === undefined || !isCanonicalFigure(plan.indicator(id)?.measure, period, value)) return undefined;
+  const given = typeof v === "number" ? (Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined) : typeof v === "string" ? v : undefined;
+  const value = given === undefined ? undefined : plainFigure(plan.indicator(id)?.measure, period, given);
+  if (value === undefined) return undefined;
   if (unit !== undefined && !text(unit)) return undefined;
   if (locality !== undefined && !(text(locality) && isVisibleName(locality))) return undefined;
   if (from !== undefined && !text(from)) return undefined;
@@ -50,8 +51,23 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
   if (locality !== undefined) record.locality = locality as string;
   if (from !== undefined) record.source = from as string;
   if (reportedOn !== undefined) record.reportedOn = reportedOn as string;
-  return { accepted: { record, source }, notes: NO_NOTES };
+  return { accepted: { record, source }, notes: value === given ? NO_NOTES : figureNotes(given!, value, source) };
 }
+
+/** The notes on a figure plainFigure read from `given`: the decimal comma's, if it had one (trailing zeros are dropped unnoted). */
+export function figureNotes(given: string, value: string, source: RecordSource): InputNote[] {
+  if (!given.includes(",")) return NO_NOTES;
+  // The text depends on the figure alone: a file of decimal commas holds a few thousand, noted hundreds of thousands of times.
+  let note = commaNotes.get(given);
+  if (note === undefined) {
+    note = valueNote(given, value, [DECIMAL_COMMA_READ]);
+    if (commaNotes.size < 10_000) commaNotes.set(given, note);
+  }
+  return [{ source, field: "value", note }];
+}
+
+/** The note on each figure written with a decimal comma, by the figure as given. */
+const commaNotes = new Map<string, string>();
 
 const TASK_REPORT_KNOWN = new Set(["task", "status", "period", "reportedOn", "completedOn", "evidence"]);
 const STATUSES = new Set(["not-started", "in-progress", "completed", "cancelled"]);
@@ -96,6 +112,47 @@ export function yearOf(cell: string): number {
     year = year * 10 + d;
   }
   return year;
+}
+
+/**
+ * The figure the general checks read from a value, when they read it with nothing to note but a decimal comma:
+ * a canonical figure as it is ({@link isCanonicalFigure}); one written with trailing zeros (`60.50`, `8.0`), with the
+ * Vietnamese decimal comma (`60,5`, `0,77`; not `1,234`, which may be thousands) or, for a growth rate, with a minus
+ * sign, as its canonical text (`60.5`, `8`, `0.77`, `-3.5`). Undefined for anything else, which takes the general
+ * path; so does a value the general checks would note (outside the measure's range, a count that looks like
+ * thousands). A value read from a comma carries the general checks' note, {@link figureNotes}.
+ */
+export function plainFigure(measure: Measure | undefined, period: number, value: string): string | undefined {
+  if (isCanonicalFigure(measure, period, value)) return value;
+  const n = value.length;
+  // Only a growth rate may be below 0 without a note.
+  const negative = n > 1 && value.charCodeAt(0) === 45;
+  if (negative && measure !== "growth") return undefined;
+  const start = negative ? 1 : 0;
+  // The whole part: 0, or digits not starting with 0.
+  let i = start;
+  let c = value.charCodeAt(i);
+  if (!(c >= 48 && c <= 57)) return undefined;
+  if (c === 48) i++;
+  else while (i < n && (c = value.charCodeAt(i)) >= 48 && c <= 57) i++;
+  const wholeEnd = i;
+  let text: string;
+  if (i === n) text = value.slice(start);
+  else {
+    // A dot or a comma, then digits; a comma with exactly three may be thousands, which the general path refuses.
+    const mark = value.charCodeAt(i);
+    const fraction = n - i - 1;
+    if ((mark !== 46 && mark !== 44) || fraction === 0 || (mark === 44 && fraction === 3)) return undefined;
+    for (i++; i < n; i++) if (!((c = value.charCodeAt(i)) >= 48 && c <= 57)) return undefined;
+    // A count or rank such as 1.200 is noted as perhaps thousands.
+    if (mark === 46 && !negative && fraction === 3 && wholeEnd <= 3 && value.charCodeAt(0) !== 48 && (measure === "count" || measure === "rank")) return undefined;
+    let end = n;
+    while (value.charCodeAt(end - 1) === 48) end--;
+    text = end === wholeEnd + 1 ? value.slice(start, wholeEnd) : `${value.slice(start, wholeEnd)}.${value.slice(wholeEnd + 1, end)}`;
+  }
+  if (negative && text === "0") return undefined;
+  if (!isCanonicalFigure(measure, period, text)) return undefined;
+  return negative ? `-${text}` : text;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "../zod.js";
 import { Decimal } from "../decimal.js";
-import { foldName } from "../model/define-plan.js";
+import { foldName, INVISIBLE } from "../model/define-plan.js";
 import { DECIMAL_PATTERN, ISO_DATE_PATTERN, IsoDate } from "../model/text.js";
 import { quoted } from "../safe-text.js";
 import { TaskStatus } from "../model/records.js";
@@ -44,8 +44,15 @@ function readText(name: string) {
 
 /** Whether a name shows something: it holds a character other than spaces and invisible ones. */
 export function isVisibleName(text: string): boolean {
-  return foldName(text) !== "";
+  // What foldName leaves of a name is empty exactly when the name holds nothing but these: asked on every row of a
+  // file, the test stops at the first character that shows (most often the first, a printable ASCII one), without
+  // folding the name.
+  const first = text.charCodeAt(0);
+  return (first > 32 && first < 127) || VISIBLE.test(text);
 }
+
+/** A character that is neither a space nor one foldName removes as invisible. */
+const VISIBLE = new RegExp(`[^\\s${INVISIBLE.source.slice(1, -1)}]`, "u");
 
 /** A locality: text that shows something, since one of only invisible characters would be a place no one can read. */
 function readLocality(input: unknown): Reading<string> {
@@ -92,12 +99,20 @@ export function readValue(input: unknown): Reading<string> {
   const read = DECIMAL_PATTERN.test(figure) ? { value: decimalText(figure), how: [] } : readMarks(figure);
   if (!read) return no(`value ${shown(input)} ${valueProblem(figure)}`);
   const how = [...read.how, ...(sign ? ["the % sign left out"] : [])];
-  return { ok: true, value: read.value, note: `value ${shown(input)} is read as ${read.value} (${how.join("; ")})`, ...(sign ? { percent: true as const } : {}) };
+  return { ok: true, value: read.value, note: valueNote(input, read.value, how), ...(sign ? { percent: true as const } : {}) };
 }
+
+/** The note on a value written another way than the canonical one: the text given, how it was read and why. */
+export function valueNote(input: unknown, value: string, how: readonly string[]): string {
+  return `value ${shown(input)} is read as ${value} (${how.join("; ")})`;
+}
+
+/** How a decimal comma is read, as a value's note says it. */
+export const DECIMAL_COMMA_READ = "the comma is the decimal mark, as Vietnamese writes it";
 
 /** A figure written with the Vietnamese decimal comma (and thousands dots), with how it was read; undefined for any other text. */
 function readMarks(figure: string): { value: string; how: string[] } | undefined {
-  if (DECIMAL_COMMA.test(figure)) return { value: decimalText(figure.replace(",", ".")), how: ["the comma is the decimal mark, as Vietnamese writes it"] };
+  if (DECIMAL_COMMA.test(figure)) return { value: decimalText(figure.replace(",", ".")), how: [DECIMAL_COMMA_READ] };
   if (GROUPED_DECIMAL_COMMA.test(figure))
     return { value: decimalText(figure.replaceAll(".", "").replace(",", ".")), how: ["the dots group thousands and the comma is the decimal mark, as Vietnamese writes it"] };
   return undefined;

@@ -112,11 +112,14 @@ export function figuresOf(observations: AcceptedFigures, plan: DefinedPlan, loca
 function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelling: string) => string, aside: ReadonlyMap<number, unknown> | undefined): SeriesIndex {
   const start = new Int32Array(table.seriesCount + 1);
   const entries = new Int32Array(table.size);
+  const periods = new Int16Array(table.size);
   const setAside = new Map<number, number[]>();
+  const all = table.bySeries();
   let n = 0;
   for (let s = 0; s < table.seriesCount; s++) {
     start[s] = n;
-    for (let e = table.seriesHead[s]!; e !== -1; e = table.next[e]!) {
+    for (let j = all.start[s]!; j < all.start[s + 1]!; j++) {
+      const e = all.entries[j]!;
       if (table.removed[e] === 1) continue;
       if (aside !== undefined && aside.size > 0 && aside.has(e)) {
         const list = setAside.get(s);
@@ -125,12 +128,15 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
         continue;
       }
       // Insertion by year, after entries of the same year: a series holds a few years.
+      const p = all.periods[j]!;
       let k = n++;
-      while (k > start[s]! && table.period[entries[k - 1]!]! > table.period[e]!) {
+      while (k > start[s]! && periods[k - 1]! > p) {
         entries[k] = entries[k - 1]!;
+        periods[k] = periods[k - 1]!;
         k--;
       }
       entries[k] = e;
+      periods[k] = p;
     }
   }
   start[table.seriesCount] = n;
@@ -171,7 +177,7 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
       begin[s] = k;
       for (let j = start[s]!; j < start[s + 1]!; j++, k++) {
         const e = entries[j]!;
-        period[k] = table.period[e]!;
+        period[k] = periods[j]!;
         met[k] = table.met[e]!;
         value[k] = table.value[e];
         entry[k] = e;

@@ -58,6 +58,11 @@ export class ObservationTable {
   seriesTail = new Int32Array(256);
   /** Per series: the latest period of its entries (removed ones included), so that a later one needs no search for its period. */
   seriesLatest = new Int16Array(256);
+  /**
+   * Per series: the periods of its entries (removed ones included) within 31 years before the latest, bit `d` for
+   * `latest - d`, so that an earlier one not yet given needs no search either (input in any order).
+   */
+  seriesYears = new Int32Array(256);
   seriesCount = 0;
 
   readonly files: string[] = [];
@@ -66,7 +71,10 @@ export class ObservationTable {
   private readonly spellingIds = new Map<string, number>();
   private readonly placeIds = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
-  private readonly seriesOfPlace: Int32Array[] = [];
+  /** The values read directly, by their hundredths (hundredthsOf), kept once each. */
+  private readonly values = new Map<number, string>();
+  /** Per place and indicator position (`place * indicators + position`): its series, or -1. */
+  private seriesOfPlace = new Int32Array(0);
   /** The last locality and file looked up, and their ids (undefined: none yet). */
   private lastSpelling: string | undefined = undefined;
   private lastSpellingId = NONE;
@@ -118,7 +126,20 @@ export class ObservationTable {
    */
   addNewValue(position: number, period: number, value: string, locality: string | undefined, file: string, line: number): number {
     const spelling = locality === undefined ? NONE : this.spellingOf(locality);
-    return this.insert(position, period, NONE, sharedValue(value), spelling, this.fileOf(file), line, NONE, undefined, true);
+    return this.insert(position, period, NONE, this.sharedValue(value), spelling, this.fileOf(file), line, NONE, undefined, true);
+  }
+
+  /**
+   * `value`, or the equal string an earlier entry keeps: a national file holds a million figures of a few thousand
+   * values, which kept once each cost the garbage collector far less, and compare and hash faster.
+   */
+  private sharedValue(value: string): string {
+    const key = hundredthsOf(value);
+    if (key < 0) return value;
+    const shared = this.values.get(key);
+    if (shared !== undefined) return shared;
+    this.values.set(key, value);
+    return value;
   }
 
   /** The position of an indicator in `plan.indicators`, or undefined when the plan has no indicator of that id. */
@@ -159,13 +180,18 @@ export class ObservationTable {
     unique: boolean,
   ): number {
     const place = spelling === NONE ? 0 : this.placeOfSpelling[spelling]!;
-    // Series by place, then indicator: plain array indexing, where one map of all series cost a cache miss per record.
-    let bySeries = this.seriesOfPlace[place];
-    if (bySeries === undefined) this.seriesOfPlace[place] = bySeries = new Int32Array(this.indicators.length).fill(NONE);
-    const found = bySeries[position]!;
+    // Series by place, then indicator, in one array: plain indexing, where one map of all series cost a cache miss per
+    // record, and an array per place two.
+    const at = place * this.indicators.length + position;
+    if (at >= this.seriesOfPlace.length) this.growPlaces(place);
+    const bySeries = this.seriesOfPlace;
+    const found = bySeries[at]!;
     const series = found === NONE ? undefined : found;
-    if (unique && series !== undefined && period <= this.seriesLatest[series]!)
-      for (let e = this.seriesHead[series]!; e !== NONE; e = this.next[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
+    if (unique && series !== undefined && period <= this.seriesLatest[series]!) {
+      const back = this.seriesLatest[series]! - period;
+      if (back > 31 || (this.seriesYears[series]! & (1 << back)) !== 0)
+        for (let e = this.seriesHead[series]!; e !== NONE; e = this.next[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
+    }
     if (this.count === this.indicator.length) this.grow();
     const e = this.count++;
     this.indicator[e] = position;
@@ -181,18 +207,53 @@ export class ObservationTable {
     if (series === undefined) {
       if (this.seriesCount === this.seriesHead.length) this.growSeries();
       const s = this.seriesCount++;
-      bySeries[position] = s;
+      bySeries[at] = s;
       this.seriesIndicator[s] = position;
       this.seriesPlace[s] = place;
       this.seriesHead[s] = e;
       this.seriesTail[s] = e;
       this.seriesLatest[s] = period;
+      this.seriesYears[s] = 1;
     } else {
       this.next[this.seriesTail[series]!] = e;
       this.seriesTail[series] = e;
-      if (period > this.seriesLatest[series]!) this.seriesLatest[series] = period;
+      const latest = this.seriesLatest[series]!;
+      if (period > latest) {
+        const ahead = period - latest;
+        this.seriesYears[series] = (ahead > 31 ? 0 : this.seriesYears[series]! << ahead) | 1;
+        this.seriesLatest[series] = period;
+      } else if (latest - period <= 31) this.seriesYears[series]! |= 1 << (latest - period);
     }
     return unique ? NONE : e;
+  }
+
+  /**
+   * Every entry (removed ones included) by series, each series' in the order added, with its period: series `s`
+   * holds `entries[start[s]]` to `entries[start[s + 1] - 1]`. Two passes in entry order: walking each series' list
+   * instead jumps across the whole table at every step when the input came in another order than by series.
+   */
+  bySeries(): { start: Int32Array; entries: Int32Array; periods: Int16Array } {
+    const start = new Int32Array(this.seriesCount + 1);
+    const seriesOf = new Int32Array(this.count);
+    const width = this.indicators.length;
+    // An entry's series is its place's and indicator's: replace() keeps both.
+    for (let e = 0; e < this.count; e++) {
+      const spelling = this.spelling[e]!;
+      const s = this.seriesOfPlace[(spelling === NONE ? 0 : this.placeOfSpelling[spelling]!) * width + this.indicator[e]!]!;
+      seriesOf[e] = s;
+      start[s + 1] = start[s + 1]! + 1;
+    }
+    for (let s = 0; s < this.seriesCount; s++) start[s + 1] = start[s + 1]! + start[s]!;
+    const next = start.slice(0, this.seriesCount);
+    const entries = new Int32Array(this.count);
+    const periods = new Int16Array(this.count);
+    for (let e = 0; e < this.count; e++) {
+      const k = next[seriesOf[e]!]!;
+      next[seriesOf[e]!] = k + 1;
+      entries[k] = e;
+      periods[k] = this.period[e]!;
+    }
+    return { start, entries, periods };
   }
 
   /** The accepted record of an entry, as it was given. */
@@ -322,6 +383,13 @@ export class ObservationTable {
     this.removed = grown(this.removed, Uint8Array, size);
   }
 
+  /** Makes room in seriesOfPlace for a place and more. */
+  private growPlaces(place: number): void {
+    const bigger = new Int32Array(Math.max(2 * this.seriesOfPlace.length, (place + 1) * this.indicators.length)).fill(NONE);
+    bigger.set(this.seriesOfPlace);
+    this.seriesOfPlace = bigger;
+  }
+
   private growSeries(): void {
     const size = this.seriesHead.length * 2;
     this.seriesIndicator = grown(this.seriesIndicator, Uint16Array, size);
@@ -329,6 +397,7 @@ export class ObservationTable {
     this.seriesHead = grown(this.seriesHead, Int32Array, size);
     this.seriesTail = grown(this.seriesTail, Int32Array, size);
     this.seriesLatest = grown(this.seriesLatest, Int16Array, size);
+    this.seriesYears = grown(this.seriesYears, Int32Array, size);
   }
 }
 
@@ -360,20 +429,30 @@ export function rememberTable(input: object, table: ObservationTable, order: Int
   tables.set(input, { table, order });
 }
 
-/** The value text of each integer below 10,000, once read: the entries giving it share it, not a string each. */
-const INTEGER_VALUES: (string | undefined)[] = new Array<string | undefined>(10_000).fill(undefined);
-
-/** `value`, or the equal string an earlier entry keeps, for an integer below 10,000 written without leading zeros. */
-function sharedValue(value: string): string {
+/**
+ * A canonical figure of up to two places below 100,000 (`0`, `60`, `60.5`, `99999.99`) as its number of hundredths,
+ * one number per text; -1 for any other text.
+ */
+export function hundredthsOf(value: string): number {
   const n = value.length;
-  if (n === 0 || n > 4 || (n > 1 && value.charCodeAt(0) === 48)) return value;
-  let integer = 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  let units = 0;
+  for (; i < n && i < 6; i++) {
     const digit = value.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return value;
-    integer = integer * 10 + digit;
+    if (digit < 0 || digit > 9) break;
+    units = units * 10 + digit;
   }
-  return (INTEGER_VALUES[integer] ??= value);
+  const whole = i;
+  if (whole === 0 || whole > 5 || (whole > 1 && value.charCodeAt(0) === 48)) return -1;
+  if (i === n) return units * 100;
+  const places = n - i - 1;
+  if (value.charCodeAt(i) !== 46 || places < 1 || places > 2 || value.charCodeAt(n - 1) === 48) return -1;
+  for (i++; i < n; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    units = units * 10 + digit;
+  }
+  return places === 1 ? units * 10 : units;
 }
 
 type Column = Uint16Array | Int16Array | Int8Array | Int32Array | Uint8Array;

@@ -227,7 +227,7 @@ export async function readCsvStream(
 
 /**
  * Reads an observation row of the header's width straight into the accumulator, without making its record, when
- * its cells are in the canonical form the fast path accepts (see canonicalObservationAdder) and those of `met`, `unit`, `source` and
+ * its cells are in a form the fast path reads (see canonicalObservationAdder) and those of `met`, `unit`, `source` and
  * `reportedOn` are empty: true when read; false for a row to make the record of and give to addObservation. Undefined
  * (every row takes addObservation) for an accumulator not made by createInputAccumulator, or a header without value.
  */

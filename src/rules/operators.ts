@@ -1,4 +1,4 @@
-import { Decimal } from "../decimal.js";
+import { Decimal, NUMBER_POWERS, smallDecimal, smallUnits } from "../decimal.js";
 import { Nq57Error } from "../errors.js";
 import type { Target } from "../model/target.js";
 import { DECIMAL_PATTERN, ISO_DATE_PATTERN } from "../model/text.js";
@@ -59,6 +59,15 @@ export function compareDecimals(a: unknown, b: unknown): number | undefined {
   if (typeof a === "string" && typeof b === "string") {
     // Whole numbers without leading zeros (most figures) compare by length, then digit by digit.
     if (isPlainWhole(a) && isPlainWhole(b)) return a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
+    // Decimals of a few digits (most figures) as numbers, exact while their scaled units are safe integers.
+    const pa = smallDecimal(a);
+    const ua = smallUnits();
+    const pb = pa < 0 ? -1 : smallDecimal(b);
+    if (pb >= 0) {
+      const x = pa >= pb ? ua : ua * NUMBER_POWERS[pb - pa]!;
+      const y = pb >= pa ? smallUnits() : smallUnits() * NUMBER_POWERS[pa - pb]!;
+      if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(y) <= Number.MAX_SAFE_INTEGER) return x < y ? -1 : x > y ? 1 : 0;
+    }
     if (DECIMAL_PATTERN.test(a) && DECIMAL_PATTERN.test(b)) return compareDecimalTexts(a, b);
   }
   const x = toDecimal(a);

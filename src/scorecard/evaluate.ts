@@ -249,8 +249,8 @@ function runnerFor(rule: LoadedRule, engine: "compiled" | "interpreter"): Runner
   return engine === "interpreter" ? { rule } : { rule, compiled: compileRule(rule) };
 }
 
-/** How many distinct observation figures are remembered; beyond, the rest are decided one by one. */
-const MEMO_LIMIT = 200_000;
+/** How many distinct observation figures are remembered (each an entry of a map); beyond, the rest are decided one by one. */
+const MEMO_LIMIT = 2_000_000;
 
 /**
  * Decisions on an observation depend on its indicator, year and figure alone, unless a rule reads its locality
@@ -270,27 +270,50 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
     const n = slots[slot]!;
     return n === 0 ? undefined : maps[n - 1];
   };
+  // Figures decided alike share one decision, by the rules' cases: a national input has hundreds of thousands of
+  // figures, and few decisions.
+  const distinct = new Map<number | string, Decided>();
+  const cases = new Int32Array(rules.length);
+  // The figure `skips` last looked up, and what it found: the scorer asks `decide` for the same figure next.
+  let lastSlot = -1;
+  let lastFigure = "";
+  let lastFound: Decided | undefined;
   let size = 0;
   return {
-    skips: (slot, figure) => mapOf(slot)?.get(figure)?.skipped === true,
+    skips(slot, figure) {
+      lastSlot = slot;
+      lastFigure = figure;
+      lastFound = mapOf(slot)?.get(figure);
+      return lastFound?.skipped === true;
+    },
     decide(subject) {
       const slot = subject.figureSlot ?? -1;
       if (slot < 0) return undefined;
-      let byFigure = mapOf(slot);
-      if (!byFigure) {
-        maps.push((byFigure = new Map()));
-        slots[slot] = maps.length;
-      }
       const figure = subject.figureKey!;
-      let decided = byFigure.get(figure);
+      // Entries are only ever added, by this function, which forgets the last lookup: one remembered stays true.
+      let decided = slot === lastSlot && figure === lastFigure ? lastFound : mapOf(slot)?.get(figure);
+      lastSlot = -1;
       if (!decided) {
-        const cases = Int32Array.from(rules, (c) => {
+        // Each rule's case as one number while it fits (a few rules of fewer than 64 cases), else as text.
+        let signature = 0;
+        let wide = rules.length > 8;
+        for (let m = 0; m < rules.length; m++) {
+          const c = rules[m]!;
           const index = c.decideIndex(subject.facts);
           if (index < 0) compiledOutcome(c, subject.facts);
-          return index;
-        });
-        decided = { cases, skipped: rules.every((c, m) => c.rule.cases[cases[m]!]!.event.params.skip === true) };
+          cases[m] = index;
+          if (index >= 64) wide = true;
+          signature = signature * 64 + index;
+        }
+        const key = wide ? cases.join(",") : signature;
+        decided = distinct.get(key);
+        if (!decided) distinct.set(key, (decided = { cases: cases.slice(), skipped: rules.every((c, m) => c.rule.cases[cases[m]!]!.event.params.skip === true) }));
         if (size < MEMO_LIMIT) {
+          let byFigure = mapOf(slot);
+          if (!byFigure) {
+            maps.push((byFigure = new Map()));
+            slots[slot] = maps.length;
+          }
           byFigure.set(figure, decided);
           size++;
         }

@@ -1,3 +1,5 @@
+import { NUMBER_POWERS, smallDecimal, smallUnits } from "../decimal.js";
+
 /**
  * Exact decimal arithmetic for the progress ratio, with BigInt: a decimal string becomes an integer and a
  * power of ten, so that the ratio of two changes is computed without rounding until its last step (six
@@ -87,21 +89,6 @@ function formatScaled(units: bigint | number, places: number): string {
   return negative && text !== "0" ? `-${text}` : text;
 }
 
-/** The value of a whole number of one to nine digits, optionally negative (`-?\d{1,9}`); NaN for any other text. */
-function smallInteger(text: string): number {
-  const n = text.length;
-  const negative = n > 0 && text.charCodeAt(0) === 45;
-  const from = negative ? 1 : 0;
-  if (n === from || n - from > 9) return Number.NaN;
-  let value = 0;
-  for (let i = from; i < n; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return negative ? -value : value;
-}
-
 /** An integer count of millionths as a decimal string, with plain number arithmetic (exact below 2^53). */
 function formatMillionths(units: number): string {
   const negative = units < 0;
@@ -120,9 +107,17 @@ function formatMillionths(units: number): string {
 
 /** The change per year between two values over a number of years, `(to - from) / years`, to six places. */
 export function changePerYear(from: string, to: string, years: number): string {
-  const f = smallInteger(from);
-  const t = smallInteger(to);
-  if (!Number.isNaN(f) && !Number.isNaN(t)) return divideSmall(t - f, years);
+  const pf = smallDecimal(from);
+  const f = smallUnits();
+  const pt = smallDecimal(to);
+  const t = smallUnits();
+  if (pf >= 0 && pt >= 0) {
+    const scale = Math.max(pf, pt);
+    const fs = f * NUMBER_POWERS[scale - pf]!;
+    const ts = t * NUMBER_POWERS[scale - pt]!;
+    const per = years * NUMBER_POWERS[scale]!;
+    if (Math.max(Math.abs(fs), Math.abs(ts), Math.abs(ts - fs), Math.abs(per)) <= FAST_LIMIT) return divideSmall(ts - fs, per);
+  }
   const { units, scale } = common([from, to]);
   return divideRounded(units[1]! - units[0]!, BigInt(years) * pow10(scale));
 }
@@ -148,25 +143,37 @@ export function progressRatio(
   actualYears: number,
   requiredYears: number,
 ): ProgressRatio | undefined {
-  // Whole numbers of up to nine digits (most counts, percentages and ranks) need no BigInt at all.
-  const b = smallInteger(baseline);
-  const l = smallInteger(latest);
-  const t = smallInteger(target);
-  if (!Number.isNaN(b) && !Number.isNaN(l) && !Number.isNaN(t)) {
-    const actualDelta = l - b;
-    const requiredDelta = t - b;
-    if (requiredDelta === 0) return undefined;
+  // Decimals of a few digits (most counts, percentages and ranks) need no BigInt: every product below stays an
+  // exact double, and divideSmall rounds as divideRounded does.
+  const pb = smallDecimal(baseline);
+  const b = smallUnits();
+  const pl = smallDecimal(latest);
+  const l = smallUnits();
+  const pt = smallDecimal(target);
+  const t = smallUnits();
+  if (pb >= 0 && pl >= 0 && pt >= 0) {
+    const scale = Math.max(pb, pl, pt);
+    const bs = b * NUMBER_POWERS[scale - pb]!;
+    const ls = l * NUMBER_POWERS[scale - pl]!;
+    const ts = t * NUMBER_POWERS[scale - pt]!;
+    const actualDelta = ls - bs;
+    const requiredDelta = ts - bs;
+    // The scaled figures are exact below FAST_LIMIT; beyond, the check below fails and BigInt decides.
+    if (requiredDelta === 0 && Math.max(Math.abs(bs), Math.abs(ts)) <= FAST_LIMIT) return undefined;
     const numerator = actualDelta * requiredYears;
     const denominator = requiredDelta * actualYears;
-    if (Math.abs(numerator) > FAST_LIMIT || Math.abs(denominator) > FAST_LIMIT) return progressRatioExact(baseline, latest, target, actualYears, requiredYears);
-    const ratio = divideSmall(numerator, denominator);
-    const positive = numerator !== 0 && numerator < 0 === denominator < 0;
-    return {
-      ratio,
-      clamped: !positive ? "0" : Math.abs(numerator) >= Math.abs(denominator) ? "1" : ratio,
-      actual: divideSmall(actualDelta, actualYears),
-      required: divideSmall(requiredDelta, requiredYears),
-    };
+    const actualPer = actualYears * NUMBER_POWERS[scale]!;
+    const requiredPer = requiredYears * NUMBER_POWERS[scale]!;
+    if (Math.max(Math.abs(bs), Math.abs(ls), Math.abs(ts), Math.abs(numerator), Math.abs(denominator), Math.abs(actualDelta), Math.abs(requiredDelta), actualPer, requiredPer) <= FAST_LIMIT) {
+      const ratio = divideSmall(numerator, denominator);
+      const positive = numerator !== 0 && numerator < 0 === denominator < 0;
+      return {
+        ratio,
+        clamped: !positive ? "0" : Math.abs(numerator) >= Math.abs(denominator) ? "1" : ratio,
+        actual: divideSmall(actualDelta, actualPer),
+        required: divideSmall(requiredDelta, requiredPer),
+      };
+    }
   }
   return progressRatioExact(baseline, latest, target, actualYears, requiredYears);
 }

@@ -8,6 +8,9 @@ const plan = plans["haiphong-142"];
 const ids = [...plan.indicators.map((x) => x.id), "PL9-1", " PL2-1", "pl2-1", "T-1.1"];
 const values = fc.oneof(
   fc.constantFrom("0", "1", "60", "60.5", "60.50", "100", "100.0", "100.5", "101", "-1", "007", "1.200", "1.234", "1,5", "0.77", " 60", "60%", "", "1e3"),
+  // Written as agencies write decimals: fixed places, a decimal comma, a minus sign, and their edges.
+  fc.constantFrom("8.0", "0.0", "0.10", "-3.5", "-3,50", "-0.0", "-0", "-07", "60,5", "60,50", "0,77", "100,0", "100,5", "1,234", "1,2345", "1.2000", "1.20", "2.000", "12,", ",5", "1,5,0", "1.5,0"),
+  fc.tuple(fc.constantFrom("", "-"), fc.integer({ min: 0, max: 1200 }), fc.constantFrom(".", ","), fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 5 })).map(([sign, whole, mark, fraction]) => `${sign}${whole}${mark}${fraction}`),
   fc.integer({ min: -5, max: 5000 }).map(String),
   fc.integer({ min: -5, max: 5000 }),
   fc.double({ noNaN: false }),
@@ -72,6 +75,21 @@ describe("the fast path for canonical observations", () => {
       accepted: { record: { indicator: "PL2-22", period: 2025, value: "310", locality: "Xã 12" }, source: { index: 0 } },
       notes: [],
     });
+  });
+
+  it("answers for decimals as agencies write them, with the note on a decimal comma", () => {
+    const source = { file: "x.csv", line: 2 };
+    const read = (indicator: string, value: string) => fastObservation(plan, { indicator, period: "2025", value }, source);
+    expect(read("PL2-1", "62.50")).toEqual({ accepted: { record: { indicator: "PL2-1", period: 2025, value: "62.5" }, source }, notes: [] });
+    expect(read("PL2-1", "62,50")).toEqual({
+      accepted: { record: { indicator: "PL2-1", period: 2025, value: "62.5" }, source },
+      notes: [{ source, field: "value", note: 'value "62,50" is read as 62.5 (the comma is the decimal mark, as Vietnamese writes it)' }],
+    });
+    expect(read("PL1-20", "-3,5")?.accepted.record.value).toBe("-3.5");
+    // Left to the full checks, which note or refuse them: a negative percentage, 1.200 for a count, 1,234.
+    expect(read("PL2-1", "-3.5")).toBeUndefined();
+    expect(read("PL2-22", "1.200")).toBeUndefined();
+    expect(read("PL2-1", "1,234")).toBeUndefined();
   });
 });
 

@@ -13,7 +13,9 @@ export const PERIODS = ["2024", "2025", "2026", "1900", "2200", "1899", "2201", 
 const PLAIN_VALUES = ["1", "7", "60", "60.5", "99.99", "310", "9999", "123456789012345678"];
 const EDGE_VALUES = ["0", "0.5", "100", "100.5", "101", "1000", "1.200", "1.234", "2.000", "1.2345", "10000"];
 const ODD_VALUES = ["07", "1.50", "0.0", "1.", ".5", "-1", "60,5", "60%", "%", " 60 ", "1e3", "１", "6 0", ""];
-export const VALUES = [...PLAIN_VALUES, ...EDGE_VALUES, ...ODD_VALUES];
+/** Decimals as agencies write them: fixed places, a decimal comma (quoted in a file split at commas), a minus sign. */
+const WRITTEN_VALUES = ["60.50", "8.0", "0,77", "62,50", "100,0", "100,5", "-3.5", "-3,50", "-0.0", "1,234", "1,2345", "1.2000"];
+export const VALUES = [...PLAIN_VALUES, ...EDGE_VALUES, ...ODD_VALUES, ...WRITTEN_VALUES];
 const METS = ["", "", "", "có", "yes", "không", "maybe"];
 const LOCALITIES = ["Xã 0001", "Xã 0001", "xã 0001", "Xã  0001", "XÃ 0001", "Phường Lê Chân", "phường  lê chân", "Xã 0002", "", "  "];
 /** Unit, source and reportedOn cells: mostly empty, as in a large file. */
@@ -52,7 +54,12 @@ function mostlyFirst(pool: readonly string[], common: number) {
 export const row: fc.Arbitrary<Row> = fc.record({
   indicator: mostlyFirst(INDICATORS, 6),
   period: mostlyFirst(PERIODS, 3),
-  value: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PLAIN_VALUES) }, { weight: 2, arbitrary: fc.constantFrom(...EDGE_VALUES) }, fc.constantFrom(...ODD_VALUES)),
+  value: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...PLAIN_VALUES) },
+    { weight: 2, arbitrary: fc.constantFrom(...EDGE_VALUES) },
+    fc.constantFrom(...ODD_VALUES),
+    { weight: 2, arbitrary: fc.constantFrom(...WRITTEN_VALUES) },
+  ),
   met: fc.constantFrom(...METS),
   unit: fc.constantFrom(...UNITS),
   locality: mostlyFirst(LOCALITIES, 2),

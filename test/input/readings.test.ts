@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, plans } from "../../src/index.js";
-import { readDate, readValue } from "../../src/input/fields.js";
+import { isVisibleName, readDate, readValue } from "../../src/input/fields.js";
+import { foldName } from "../../src/model/define-plan.js";
 import { acceptRecords } from "../../src/index.js";
 
 /**
@@ -75,6 +76,18 @@ describe("readValue, on generated text", () => {
       { numRuns: 20_000 },
     );
     expect(read).toBeGreaterThan(100);
+  });
+});
+
+describe("isVisibleName", () => {
+  it("says a name shows something exactly when folding it leaves something", () => {
+    const chars = [..." \t\u00a0\u2003\u3000\ufeff\u00ad\u200b\u200d\u2060\u2066\u180e\u0301xĐ1\ud800"];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...chars), maxLength: 6 }), fc.string({ unit: "grapheme", maxLength: 4 }), fc.string()), (name) => {
+        expect(isVisibleName(name)).toBe(foldName(name) !== "");
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -18,6 +18,21 @@ describe("compareDecimals", () => {
     );
   });
 
+  it("orders decimals of up to twenty digits exactly, beyond what a double holds", () => {
+    const wide = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,10}$/), fc.option(fc.stringMatching(/^\d{1,10}$/), { nil: undefined }))
+      .map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac === undefined ? "" : `.${frac}`}`);
+    // Pairs that differ only past the fifteenth digit, and pairs of any two.
+    const close = wide.chain((a) => fc.constantFrom(a, `${a}1`, a.includes(".") ? `${a}0` : `${a}.0000000001`).map((b) => [a, b] as const));
+    fc.assert(
+      fc.property(fc.oneof(close, fc.tuple(wide, wide)), ([a, b]) => {
+        expect(compareDecimals(a, b)).toBe(new Decimal(a).comparedTo(new Decimal(b)));
+        expect(compareDecimals(b, a)).toBe(new Decimal(b).comparedTo(new Decimal(a)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it("orders a whole number against a decimal string, either way round, as decimal.js does", () => {
     const whole = fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
     fc.assert(

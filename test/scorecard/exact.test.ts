@@ -61,3 +61,28 @@ describe("exact progress arithmetic on large whole numbers", () => {
     );
   });
 });
+
+describe("exact progress arithmetic on decimals of many digits", () => {
+  // Up to twelve digits in all, some places each: around the bounds below which plain numbers stay exact.
+  const wide = fc
+    .tuple(fc.boolean(), fc.stringMatching(/^[1-9]\d{0,8}$|^0$/), fc.option(fc.stringMatching(/^\d{0,5}[1-9]$/), { nil: undefined }))
+    .map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac === undefined ? "" : `.${frac}`}`)
+    .filter((text) => text !== "-0");
+
+  it("agrees with decimal.js on the ratio, the changes and the clamp", () => {
+    fc.assert(
+      fc.property(wide, wide, wide, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (b, l, t, ya, yr) => {
+        const result = progressRatio(b, l, t, ya, yr);
+        const required = new Decimal(t).minus(b).div(yr);
+        expect(changePerYear(b, t, yr)).toBe(six(required));
+        if (required.isZero()) {
+          expect(result).toBeUndefined();
+          return;
+        }
+        const ratio = new Decimal(l).minus(b).times(yr).div(new Decimal(t).minus(b).times(ya));
+        expect(result).toEqual({ ratio: six(ratio), clamped: six(Decimal.min(1, Decimal.max(0, ratio))), actual: six(new Decimal(l).minus(b).div(ya)), required: six(required) });
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
