@@ -71,6 +71,11 @@ export const ScorecardRow = z.object({
   /** Where the records the verdict used were read (file and line, or index); absent on checks of the plan itself. */
   sources: z.optional(z.array(RecordSource)),
   message: LocalizedText,
+  /**
+   * What the agency answering for the row should do next, as the rule's status declares it: present on rows that
+   * fail, warn or lack their data.
+   */
+  remediation: z.optional(LocalizedText),
 });
 export type ScorecardRow = z.Infer<typeof ScorecardRow>;
 

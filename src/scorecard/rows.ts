@@ -3,7 +3,9 @@ import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import type { LoadedRule } from "../rules/load.js";
 import type { Outcome } from "../rules/rule-file.js";
 import { ruleWeight } from "../rules/score.js";
-import { fill } from "./messages.js";
+import { FACT_SETS } from "../rules/fact-sets.js";
+import type { LocalizedText } from "../model/text.js";
+import { fill, type MessageContext } from "./messages.js";
 import { byCodeUnits, type Subject, type Subjects } from "./subjects.js";
 
 /** The rows of one rule as kept until read: per row, the subject's key, the outcome decided and the score. */
@@ -19,8 +21,11 @@ export interface KeptRows {
 export const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
 
 function* rowsOfKept(kept: readonly KeptRows[], transient = false): Generator<ScorecardRow> {
-  for (const { rule, subjects, keys, outcomes, scores } of kept)
-    for (let j = 0; j < keys.length; j++) yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, transient);
+  const ruleTitles = new Map<string, LocalizedText>(kept.map(({ rule }) => [rule.id, rule.definition.title]));
+  for (const { rule, subjects, keys, outcomes, scores } of kept) {
+    const context: MessageContext = { facts: FACT_SETS[rule.definition.factSet].facts, ruleTitles };
+    for (let j = 0; j < keys.length; j++) yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, context, transient);
+  }
 }
 
 function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
@@ -112,10 +117,13 @@ export function sortObservationRows(rows: KeptRows): void {
   rows.benchmarks = order.map((j) => benchmarks[j]!);
 }
 
-function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, transient = false): ScorecardRow {
+/** Verdicts of rows that need someone to act: they carry what their status says to do. */
+const NEEDS_ACTION: ReadonlySet<Outcome["verdict"]> = new Set(["fail", "warn", "no-data"]);
+
+function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, context: MessageContext, transient = false): ScorecardRow {
   const { entity, period, locality } = subject;
   const facts = (subject.transient && !transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
-  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
+  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters, context), en: fill(outcome.message.en, "en", subject, rule.parameters, context) };
   // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
   // optional key added only when the row has it.
   const row: { -readonly [K in keyof ScorecardRow]: ScorecardRow[K] } = { rule: rule.id, entity } as ScorecardRow;
@@ -130,6 +138,9 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: stri
   row.facts = facts;
   if (subject.sources !== undefined) row.sources = [...subject.sources()];
   row.message = message;
+  const statuses = rule.definition.statuses;
+  const remediation = NEEDS_ACTION.has(outcome.verdict) && Object.hasOwn(statuses, outcome.status) ? statuses[outcome.status]!.remediation : undefined;
+  if (remediation !== undefined) row.remediation = remediation;
   return row;
 }
 
