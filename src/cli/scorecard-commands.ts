@@ -5,6 +5,7 @@ import { tableOfInput } from "../input/observation-table.js";
 import { describeSource } from "../model/source.js";
 import { htmlParts } from "../render/html.js";
 import { markdownParts } from "../render/markdown.js";
+import { reasonWords } from "../render/reason-words.js";
 import { inPieces } from "../render/pieces.js";
 import { scorecardCsvLines } from "../render/scorecard-csv.js";
 import { terminalParts } from "../render/table.js";
@@ -170,8 +171,8 @@ export function* validateLines(input: ReadInput, files: readonly string[], lang:
   for (const file of files) {
     const rejected = input.rejected.filter((r) => r.source.file === file);
     yield `${file}: ${w.counts(accepted.byFile.get(file) ?? 0, rejected.length)}\n`;
-    for (const r of rejected) yield `${rejectedLine(r)}\n`;
-    for (const n of input.notes) if (n.source.file === file) yield `${describeSource(n.source)}: note: ${n.field ? `${n.field}: ` : ""}${n.note}\n`;
+    for (const r of rejected) yield `${rejectedLine(r, lang)}\n`;
+    for (const n of input.notes) if (n.source.file === file) yield `${describeSource(n.source)}: ${w.note}: ${n.field ? `${n.field}: ` : ""}${reasonWords(n.note, lang)}\n`;
   }
   yield `${w.files(files.length)}: ${w.counts(accepted.total, input.rejected.length)}\n`;
 }
@@ -198,13 +199,13 @@ function acceptedByFile(input: ReadInput): { total: number; byFile: Map<string, 
 }
 
 const VALIDATE_WORDS = {
-  vi: { counts: (a: number, r: number) => `${a} bản ghi được nhận, ${r} bị loại`, files: (n: number) => `${n} tệp` },
-  en: { counts: (a: number, r: number) => `${a} accepted, ${r} rejected`, files: (n: number) => `${n} file${n === 1 ? "" : "s"}` },
+  vi: { counts: (a: number, r: number) => `${a} bản ghi được nhận, ${r} bị loại`, files: (n: number) => `${n} tệp`, note: "ghi chú" },
+  en: { counts: (a: number, r: number) => `${a} accepted, ${r} rejected`, files: (n: number) => `${n} file${n === 1 ? "" : "s"}`, note: "note" },
 } as const;
 
 /** A rejected record in one line: `observations.csv:4: value: must be a decimal number such as 12 or 0.77`. */
-export function rejectedLine(r: RejectedRecord): string {
-  return `${describeSource(r.source)}: ${r.field ? `${r.field}: ` : ""}${r.reason.replace(/\s*\n\s*/g, " ")}`;
+export function rejectedLine(r: RejectedRecord, lang: Lang = "en"): string {
+  return `${describeSource(r.source)}: ${r.field ? `${r.field}: ` : ""}${reasonWords(r.reason, lang).replace(/\s*\n\s*/g, " ")}`;
 }
 
 /** `nq57 validate`: the report on standard output; exit code 1 (a finding) when anything was rejected. */

@@ -4,6 +4,7 @@ import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../model/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { rowEvidence, ruleKinds, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
+import { reasonWords } from "./reason-words.js";
 import type { RowKind } from "../model/verdict.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
@@ -299,6 +300,11 @@ function withoutName(message: string, entity: string): string {
   return end < 0 ? message : `${message.slice(0, start + entity.length)}${message.slice(end + 1)}`;
 }
 
+/** What the row's status asks the responsible agency to do, under its message. */
+function remedyMarkup(row: ScorecardRow, { lang, w }: Pick<Context, "lang" | "w">): Markup | string {
+  return row.remediation ? html`<span class="sub remediation"><strong>${w.remediation}:</strong> ${row.remediation[lang]}</span>` : "";
+}
+
 function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string {
   return ids.length === 0 ? w.noLead : ids.map((id) => plan.agency(id)?.name[lang] ?? id).join("; ");
 }
@@ -307,6 +313,7 @@ function taskTable(context: Context): Markup {
   const { plan, lang, w } = context;
   const statusOf = context.survey.statusOf;
   const rank = (row: ScorecardRow) => statusOf(row)?.attention ?? Number.MAX_SAFE_INTEGER;
+  const remedy = (row: ScorecardRow) => remedyMarkup(row, context);
   const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? "";
   const rows = [...context.survey.tasks].sort((a, b) => rank(a) - rank(b) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
   const body = rows.map((row) => {
@@ -317,7 +324,7 @@ function taskTable(context: Context): Markup {
 <td title="${task.title[lang]}">${shorten(task.title[lang], 140)}</td>
 <td>${agencyNames(task.lead, context)}</td>
 <td>${dueCell(row, context)}</td>
-<td class="message">${withoutName(row.message[lang], row.entity)}</td>
+<td class="message">${withoutName(row.message[lang], row.entity)}${remedy(row)}</td>
 </tr>`;
   });
   return html`<section aria-labelledby="tasks-heading">
@@ -374,6 +381,7 @@ function* rowTable(context: Context): Generator<string> {
   const template = w.shown;
   const shown = phrase(template, { n: total, total });
 
+  const remedy = (row: ScorecardRow) => remedyMarkup(row, context);
   const trace = (row: ScorecardRow) => {
     const sources = (row.sources ?? []).map(describeSource).join("; ");
     const evidence = rowEvidence(row);
@@ -398,7 +406,7 @@ function* rowTable(context: Context): Generator<string> {
 <td>${place(row)}</td>
 <td title="${row.status}">${statusWords(context.survey.statusOf, row, lang)}</td>
 <td class="num">${formatScore(row.score, lang)}</td>
-<td class="message">${row.message[lang]}${trace(row)}</td>
+<td class="message">${row.message[lang]}${remedy(row)}${trace(row)}</td>
 </tr>`.text;
   };
   const checkMarkup = (row: ScorecardRow) =>
@@ -409,7 +417,7 @@ function* rowTable(context: Context): Generator<string> {
 <td class="num">${row.period ?? ""}</td>
 <td>${row.locality ?? ""}</td>
 <td title="${row.status}">${statusWords(context.survey.statusOf, row, lang)}</td>
-<td class="message">${row.message[lang]}${trace(row)}</td>
+<td class="message">${row.message[lang]}${remedy(row)}${trace(row)}</td>
 </tr>`.text;
 
   yield html`<section aria-labelledby="rows-heading">
@@ -488,7 +496,7 @@ function shownValue(value: unknown): string {
 }
 
 /** The rejected records and the notes on the input, a table row or list item a part: a national input may have millions. */
-function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
+function* rejectedRecords({ scorecard, w, lang }: Context): Generator<string> {
   const { rejected, notes } = scorecard;
   yield html`<section aria-labelledby="rejected-heading">
 <h2 id="rejected-heading">${w.rejectedRecords} (${rejected.length})</h2>
@@ -506,7 +514,7 @@ function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
 <td class="num">${r.source.index ?? ""}</td>
 <td class="mono">${r.field ?? ""}</td>
 <td class="mono">${shorten(shownValue(r.value), 60)}</td>
-<td>${r.reason}</td>
+<td>${reasonWords(r.reason, lang)}</td>
 </tr>`.text;
     yield `</tbody>
 </table></div>`;
@@ -515,7 +523,7 @@ function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
   if (notes.length > 0) {
     yield html`<h3 class="notes-heading">${w.notes}</h3><ul class="notes">`.text;
     for (const n of notes)
-      yield html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${n.note}</li>`.text;
+      yield html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${reasonWords(n.note, lang)}</li>`.text;
     yield "</ul>";
   }
   yield "\n</section>";

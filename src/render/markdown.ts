@@ -4,7 +4,7 @@ import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
-import { ruleKinds, rowPlace, rowTrace, statusesOf } from "./row-parts.js";
+import { ruleKinds, rowPlace, rowTrace, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import type { RowKind } from "../model/verdict.js";
 import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";
@@ -88,13 +88,14 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   const kinds = ruleKinds(scorecard);
   yield `## ${w.needsAttention}`;
   yield "";
+  const statusOf = statusesOf(scorecard);
   const attention = attentionOrder(
     filtered(rowsToWrite(scorecard).rows(), (r) => kinds.get(r.rule) !== "planCheck"),
-    (r) => [r.rule, ...rowCells(r, lang, true)],
-    statusesOf(scorecard),
+    (r) => [r.rule, ...rowCells(r, lang, true, statusOf)],
+    statusOf,
   );
   if (attention.length === 0) yield w.nothingNeedsAttention;
-  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.source], rows: attention });
+  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.remediation, w.source], rows: attention });
   yield "";
 
   // Rules come performance first, then the checks of figures, then of the plan: each kind under its heading.
@@ -108,7 +109,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
       yield "";
     }
     const traced = kind !== "planCheck";
-    const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, ...(traced ? [w.source] : [])];
+    const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.remediation, ...(traced ? [w.source] : [])];
     yield `### ${escapeInline(rule.id)}: ${escapeInline(rule.title[lang])}`;
     yield "";
     yield `${w.severity}: ${w.severities[rule.severity]} · ${w.weight}: ${rule.weight} · ${w.rows}: ${count}`;
@@ -117,7 +118,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
     else {
       yield markdownLine(columns);
       yield markdownRule(columns.length);
-      for (const r of rows()) yield markdownLine(rowCells(r, lang, traced));
+      for (const r of rows()) yield markdownLine(rowCells(r, lang, traced, statusOf));
     }
     yield "";
   }
@@ -169,8 +170,17 @@ function rowsByRule(scorecard: Scorecard): RuleRows[] {
   }));
 }
 
-function rowCells(row: ScorecardRow, lang: Lang, traced: boolean): string[] {
-  const cells = [row.entity, row.period === undefined ? "" : String(row.period), rowPlace(row, lang), verdictLabel(row.verdict, lang), row.status, row.weight === "0" ? "—" : formatPercent(row.score, lang), row.message[lang]];
+function rowCells(row: ScorecardRow, lang: Lang, traced: boolean, statusOf: StatusOf): string[] {
+  const cells = [
+    row.entity,
+    row.period === undefined ? "" : String(row.period),
+    rowPlace(row, lang),
+    verdictLabel(row.verdict, lang),
+    statusWords(statusOf, row, lang),
+    row.weight === "0" ? "—" : formatPercent(row.score, lang),
+    row.message[lang],
+    row.remediation?.[lang] ?? "",
+  ];
   if (traced) cells.push(rowTrace(row, lang));
   return cells;
 }

@@ -4,7 +4,7 @@ import type { Table } from "../model/tables.js";
 import type { Verdict } from "../model/verdict.js";
 import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
-import { ruleKinds, rowPlace, statusesOf, summaryScore, type StatusOf } from "./row-parts.js";
+import { ruleKinds, rowPlace, statusesOf, statusWords, summaryScore, type StatusOf } from "./row-parts.js";
 import { terminalText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
@@ -134,6 +134,7 @@ const MARKS: Record<Verdict, string> = { pass: "✓", warn: "!", fail: "✗", "n
 const COLORS: Record<Verdict, string> = { pass: "\x1b[32m", warn: "\x1b[33m", fail: "\x1b[31m", "no-data": "\x1b[2m", "not-applicable": "\x1b[2m" };
 const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
+const DIM = "\x1b[2m";
 
 /**
  * The scorecard for a person at a terminal: a header with the overall score, band and coverage; the rows grouped
@@ -157,6 +158,8 @@ interface ListedRow {
   readonly score: string | null;
   readonly verdict: Verdict;
   readonly message: string;
+  /** What the row's status asks the responsible agency to do: a line of its own under the row. */
+  readonly remediation: string | undefined;
 }
 
 /**
@@ -202,6 +205,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   );
 
   const kinds = ruleKinds(scorecard);
+  const statusOf = statusesOf(scorecard);
   const entityOrder = new Map<string, number>([...plan.tasks, ...plan.indicators].map((e, i) => [e.id, i]));
   const byGroup = new Map<string, ListedRow[]>();
   const planChecks: ListedRow[] = [];
@@ -215,7 +219,8 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       order: entityOrder.get(row.entity) ?? Infinity,
       index: index++,
       label: `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(rowPlace(row, lang))}` : ""}`,
-      status: clean(row.status),
+      status: clean(statusWords(statusOf, row, lang)),
+      remediation: row.remediation?.[lang],
       // A check weighs nothing: its score would read as a grade.
       score: kind === "performance" ? row.score : null,
       verdict: row.verdict,
@@ -246,11 +251,12 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   const rowLine = (row: ListedRow) => {
     const text = `${pad(shorten(row.label, labelWidth), labelWidth)}  ${pad(shorten(row.status, statusWidth), statusWidth)}  ${pad(formatPercent(row.score, lang), 6, true)}  ${row.message}`;
     const dim = row.verdict === "no-data" || row.verdict === "not-applicable";
+    const remedy = row.remediation === undefined ? "" : `${fitPainted([`  ↳ ${w.remediation}: `, [DIM, row.remediation]], width, color)}\n`;
     return `${
       dim
         ? fitPainted([[COLORS[row.verdict], `${MARKS[row.verdict]} ${text}`]], width, color)
         : fitPainted([[COLORS[row.verdict], MARKS[row.verdict]], ` ${text}`], width, color)
-    }\n`;
+    }\n${remedy}`;
   };
   const summaryOf = (s: Summary | undefined) => (s ? ` — ${summaryScore(s, lang)} · ${s.band.label[lang]} · ${w.coverage} ${formatPercent(s.coverage, lang)}` : "");
   const printed = new Set<string>();

@@ -54,6 +54,7 @@ export const WORDS = {
     benchmark: "tham chiếu",
     source: "Nguồn",
     evidence: "minh chứng",
+    remediation: "Việc cần làm",
     other: "Khác",
   },
   en: {
@@ -101,6 +102,7 @@ export const WORDS = {
     benchmark: "benchmark",
     source: "Source",
     evidence: "evidence",
+    remediation: "What to do next",
     other: "Other",
   },
 } as const;

@@ -9,7 +9,8 @@ import { DECIMAL_PATTERN, type Lang } from "../model/text.js";
  * out, never for a figure as reported. Text that is not a decimal is returned as it is.
  *
  * @example
- * formatDecimal("0.966667", "vi", 2); //=> "0,97"
+ * formatDecimal("0.966667", "vi", 2); //=> "0,967" (below 1: three significant digits)
+ * formatDecimal("9.166667", "vi", 2); //=> "9,17"
  * formatDecimal("1200000", "en"); //=> "1,200,000"
  */
 export function formatDecimal(value: string, lang: Lang, places?: number): string {

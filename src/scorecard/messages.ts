@@ -17,6 +17,14 @@ export interface MessageContext {
  * reported are shown in full.
  */
 const WORKED_OUT: ReadonlySet<string> = new Set(["actualChangePerYear", "requiredChangePerYear", "progressRatio", "progressScore"]);
+/** Changes a year of a figure: a percentage's change is in percentage points, not percent. */
+const CHANGES: ReadonlySet<string> = new Set(["actualChangePerYear", "requiredChangePerYear"]);
+
+function changeUnit(measure: unknown, lang: "vi" | "en"): string {
+  if (measure !== "percent" && measure !== "growth") return "";
+  return lang === "vi" ? " điểm phần trăm" : " percentage points";
+}
+
 /** Facts that are figures of the indicator: shown with its unit (`58%`). */
 const FIGURES: ReadonlySet<string> = new Set(["observedValue", "setAsideValue", "value", "baselineValue", "latestValue", "targetValue", "conflictingValues"]);
 
@@ -106,7 +114,7 @@ function shown(name: string, value: unknown, lang: "vi" | "en", facts: Readonly<
   }
   if (typeof value === "string") {
     if (name === "reportStatus" && Object.hasOwn(TASK_STATUS_WORDS, value)) return TASK_STATUS_WORDS[value]![lang];
-    if (WORKED_OUT.has(name)) return formatDecimal(value, lang, 2);
+    if (WORKED_OUT.has(name)) return `${formatDecimal(value, lang, 2)}${CHANGES.has(name) ? changeUnit(facts.measure, lang) : ""}`;
   }
   return show(value, lang, context);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, plans, renderHtml, type Scorecard } from "../../src/index.js";
 import { readJsonRecords } from "../../src/input/read-json.js";
 import { escapeHtml } from "../../src/render/html/escape.js";
+import { reasonWords } from "../../src/render/reason-words.js";
 import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "../../src/render/html/filter-script.js";
 import { formatNumber, formatScore } from "../../src/render/html/format.js";
 import { html } from "../../src/render/html/markup.js";
@@ -181,7 +182,12 @@ describe("renderHtml on the bundled fixture", async () => {
   });
 
   it("lists the rejected records with file, line, field and reason", () => {
-    for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(r.reason));
+    // In the page's language: English as the readers write it, Vietnamese by their patterns.
+    for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(reasonWords(r.reason, "vi")));
+    expect(vi).toContain(escapeHtml('không có nhiệm vụ "T-9.9" trong kế hoạch'));
+    expect(vi).not.toContain("unknown task");
+    const en = renderHtml(scorecard, plan, { lang: "en" });
+    for (const r of scorecard.rejected) expect(en).toContain(escapeHtml(r.reason));
     expect(vi).toContain('<td class="mono">indicator</td>');
   });
 });

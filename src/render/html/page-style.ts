@@ -45,6 +45,7 @@ main { padding-bottom: 40px; }
 .checks-line { font-size: 0.9rem; color: var(--muted); margin: 10px 0 0; }
 .checks-line span { white-space: nowrap; margin-right: 6px; }
 .sub.trace { color: var(--muted); font-size: 0.8rem; }
+.sub.remediation { color: inherit; font-size: 0.85rem; margin-top: 2px; }
 .tile-main { grid-column: span 2; border-top-color: var(--navy); }
 .tile-main .tile-value { font-size: 3.6rem; }
 .tile-band { display: flex; align-items: center; gap: 8px; font-weight: 700; font-size: 1.1rem; margin-top: 4px; }
