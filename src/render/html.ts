@@ -16,7 +16,7 @@ import { html, trusted, type Markup } from "./html/markup.js";
 import { milestoneChart, seriesCollector, type ObservedSeries } from "./html/milestone-chart.js";
 import { PAGE_STYLE } from "./html/page-style.js";
 import { HTML_WORDS, phrase, VERDICT_MARKS } from "./html/words.js";
-import { formatDate, shorten, VERDICTS } from "./table.js";
+import { formatDate, shorten, summaryTables, VERDICTS } from "./table.js";
 import type { Lang } from "../model/text.js";
 
 /** Options of {@link renderHtml}. */
@@ -93,6 +93,7 @@ ${pageHeader(context)}
 <main class="wrap">
 ${overview(context)}
 ${scoreCharts(context)}
+${reportingSection(context)}
 ${taskTable(context)}
 `.text;
   yield* milestones(context);
@@ -258,6 +259,20 @@ function sharedDuties({ scorecard, plan, lang, w }: Context): Markup {
   )}</tbody>
 </table></div>
 </div>`;
+}
+
+/** Reports due, received and received on time, by lead agency and year (the table the text outputs show too). */
+function reportingSection({ scorecard, plan, lang }: Context): Markup {
+  const section = summaryTables(scorecard, plan, lang).find((s) => s.id === "reporting");
+  if (!section) return html``;
+  const numeric = (i: number) => i >= 2;
+  return html`<section aria-labelledby="reporting-heading">
+<h2 id="reporting-heading">${section.heading}</h2>
+<div class="table-wrap"><table id="reporting">
+<thead><tr>${section.table.columns.map((c, i) => html`<th scope="col"${numeric(i) ? html` class="num"` : ""}>${c}</th>`)}</tr></thead>
+<tbody>${section.table.rows.map((r) => html`<tr>${r.map((c, i) => html`<td${numeric(i) ? html` class="num"` : ""}>${String(c)}</td>`)}</tr>`)}</tbody>
+</table></div>
+</section>`;
 }
 
 function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): Markup {

@@ -6,7 +6,7 @@ import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import { ruleKinds, rowPlace, rowTrace, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import type { RowKind } from "../model/verdict.js";
-import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
+import { attentionOrder, formatDate, formatPercent, headline, reportingLine, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -75,6 +75,8 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   yield `- ${w.planChecks} (${w.notScored}): ${planChecks.rows} (${counts(planChecks.counts)})`;
   yield `- ${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
     `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`;
+  const reporting = reportingLine(scorecard, lang);
+  if (reporting) yield `- ${escapeInline(reporting)}`;
   yield `- ${w.rulesVersion}: ${escapeInline(scorecard.rulesVersion)}`;
   yield "";
 

@@ -6,7 +6,7 @@ import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { ruleKinds, rowPlace, statusesOf, statusWords, summaryScore, type StatusOf } from "./row-parts.js";
 import { terminalText } from "../safe-text.js";
-import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
+import type { ReportingRate, Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
 import type { Lang } from "../model/text.js";
 
@@ -32,7 +32,7 @@ export function shorten(text: string, max: number): string {
 
 /** One of the summary tables of a scorecard, with its heading. */
 export interface SummarySection {
-  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "bySharedDuty" | "byLocality";
+  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "bySharedDuty" | "byLocality" | "reporting";
   readonly heading: string;
   readonly table: Table;
 }
@@ -40,7 +40,8 @@ export interface SummarySection {
 /**
  * The scorecard's summaries as tables in the language: by task group and indicator group (in the plan's order,
  * with the group's title), by lead agency (by name), the duties shared by collectives (apart, never ranked with
- * agencies) and by locality (only when rows have a locality). A provisional score says so beside it.
+ * agencies), by locality (only when rows have a locality), and the reporting rates of each lead agency by year (when
+ * the scorecard counts them). A provisional score says so beside it.
  *
  * @example
  * summaryTables(scorecard, plans["haiphong-142"], "en").map((s) => s.heading);
@@ -77,7 +78,37 @@ export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: Lan
       heading: w.byLocality,
       table: { columns: [w.locality, ...tail], rows: localities.map((l) => [l, ...figures(scorecard.summary.byLocality[l]!)]) },
     });
+  const reporting = reportingTable(scorecard, plan, lang);
+  if (reporting) sections.push({ id: "reporting", heading: w.reportingByAgency, table: reporting });
   return sections;
+}
+
+/**
+ * Reports due, received and received on time by lead agency and year, as DHIS2 shows reporting rates: one line per
+ * agency and year, then the agency's total when it reported for several years; the whole plan first.
+ */
+function reportingTable(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Table | undefined {
+  const reporting = scorecard.summary.reporting;
+  if (!reporting || reporting.overall.due === 0) return undefined;
+  const w = WORDS[lang];
+  const cells = (r: ReportingRate) => [r.due, r.received, formatPercent(r.receivedRate, lang), r.onTime, formatPercent(r.onTimeRate, lang)];
+  const rows: Array<Array<string | number>> = [[w.wholePlan, w.allYears, ...cells(reporting.overall)]];
+  for (const id of ordered(Object.keys(reporting.byAgency), plan.agencies.map((a) => a.id))) {
+    const agency = reporting.byAgency[id]!;
+    const name = plan.agency(id)?.name[lang] ?? id;
+    const periods = Object.keys(agency.byPeriod);
+    for (const period of periods) rows.push([name, period, ...cells(agency.byPeriod[period]!)]);
+    if (periods.length > 1) rows.push([name, w.allYears, ...cells(agency.total)]);
+  }
+  return { columns: [w.agency, w.period, w.reportsDue, w.reportsReceived, w.receivedRate, w.reportsOnTime, w.onTimeRate], rows };
+}
+
+/** The reporting rates in one line: `Báo cáo nhiệm vụ đến hạn: 89; đã nhận 65 (73%); đúng hạn 53 (59,6%)`; undefined when none is counted. */
+export function reportingLine(scorecard: Scorecard, lang: Lang): string | undefined {
+  const r = scorecard.summary.reporting?.overall;
+  if (!r || r.due === 0) return undefined;
+  const w = WORDS[lang];
+  return `${w.reportsDueLine}: ${r.due}; ${w.reportsReceived.toLowerCase()} ${r.received} (${formatPercent(r.receivedRate, lang)}); ${w.reportsOnTime.toLowerCase()} ${r.onTime} (${formatPercent(r.onTimeRate, lang)})`;
 }
 
 /** `keys` in the order of `order`, keys not in it after, as given. */
@@ -204,6 +235,9 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`,
   );
 
+  const reporting = reportingLine(scorecard, lang);
+  if (reporting) yield line(reporting);
+
   const kinds = ruleKinds(scorecard);
   const statusOf = statusesOf(scorecard);
   const entityOrder = new Map<string, number>([...plan.tasks, ...plan.indicators].map((e, i) => [e.id, i]));
@@ -295,7 +329,18 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
     for (const row of sorted) yield rowLine(row);
   }
 
-  for (const section of summaryTables(scorecard, plan, lang).filter((s) => s.id === "byAgency" || s.id === "bySharedDuty")) {
+  const sections = summaryTables(scorecard, plan, lang);
+  const reportingSection = sections.find((s) => s.id === "reporting");
+  if (reportingSection) {
+    // Agency, year, then the counts: each column as wide as its widest cell.
+    const { columns, rows } = reportingSection.table;
+    const widths = columns.map((c, k) => Math.min(k === 0 ? 30 : 14, Math.max(charCount(c), ...rows.map((r) => charCount(String(r[k]))))));
+    const cellsLine = (cells: readonly unknown[]) => line(cells.map((c, k) => pad(shorten(String(c), widths[k]!), widths[k]!, k >= 2)).join("  "));
+    yield `\n${fitPainted([[BOLD, reportingSection.heading]], width, color)}\n`;
+    yield cellsLine(columns);
+    for (const r of rows) yield cellsLine(r);
+  }
+  for (const section of sections.filter((s) => s.id === "byAgency" || s.id === "bySharedDuty")) {
     const agencies = section.table;
     yield `\n${fitPainted([[BOLD, section.heading]], width, color)}\n`;
     const figures = agencies.rows.map((r) => r.slice(1, 4).map(String));

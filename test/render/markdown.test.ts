@@ -40,6 +40,7 @@ describe("renderMarkdown", () => {
       "## By lead agency",
       "## Duties shared by several bodies (not ranked)",
       "## By locality",
+      "## Reporting by lead agency",
       "## Needs attention",
       "## Rows by rule",
       "## Checks of the reported figures (not counted in any score)",
