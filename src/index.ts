@@ -72,10 +72,11 @@ export { RuleFileError } from "./rules/errors.js";
 export { standardRules } from "./rules/standard.js";
 
 // ---------------------------------------------------------------- the scorecard
-export { Band, CheckSummary, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./model/scorecard.js";
+export { AgencyReporting, Band, CheckSummary, ReportingRate, ReportingSummary, Scorecard, ScorecardRow, Summary, VerdictCounts } from "./model/scorecard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
 export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, type SummaryOptions } from "./scorecard/summarize.js";
+export { compareScorecards, type ReportingChange, type RowChange, type RowState, type ScorecardComparison, type SummaryChange } from "./scorecard/compare.js";
 
 // ---------------------------------------------------------------- outputs: each format a string, or pieces to write in turn
 export { renderCsv, renderCsvPieces, SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
@@ -84,4 +85,5 @@ export { renderJson, renderJsonPieces } from "./render/json.js";
 export { renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { formatCsv, type CsvOptions } from "./render/csv.js";
+export { comparisonSections, renderComparisonHtml, renderComparisonJson, renderComparisonMarkdown, type ComparisonOptions, type ComparisonSection } from "./render/comparison.js";
 export { markdownText, spreadsheetText, terminalText, type TerminalTextOptions } from "./safe-text.js";

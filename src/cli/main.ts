@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { Nq57Error } from "../errors.js";
 import { readRuleSources } from "./files.js";
+import { COMPARE_FORMATS, compareCommand, type CompareFormat } from "./compare-command.js";
 import { initCommand } from "./init-command.js";
 import { emit, EXIT, exitCodesHelp, processIo, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
@@ -107,6 +108,30 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "",
         exitCodesHelp("a row fails (or warns) with --fail-on"),
         "Colour only on a terminal, never when NO_COLOR is set.",
+      ].join("\n"),
+    );
+
+  root
+    .command("compare")
+    .description("What changed from one scorecard to the next (each written by nq57 scorecard --format json): tasks newly overdue and completed, milestones newly met and missed, scores and coverage per agency, group and locality, reporting rates, problems in the figures new and resolved.")
+    .argument("<previous>", "the earlier scorecard (JSON)")
+    .argument("<current>", "the later scorecard (JSON)")
+    .addOption(new Option("--format <format>", "output format (default: md on a terminal, else json)").choices([...COMPARE_FORMATS]))
+    .option("--out <file>", "write to a file instead of standard output")
+    .addOption(langOption())
+    .action(async (previous: string, current: string, opts: { format?: CompareFormat; out?: string; lang: Lang }) => {
+      state.exitCode = await compareCommand(io, previous, current, opts);
+    })
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  $ nq57 scorecard --data report-2025.json --as-of 2025-11-26 --format json --out 2025.json",
+        "  $ nq57 scorecard --data report-2026.json --as-of 2026-11-26 --format json --out 2026.json",
+        "  $ nq57 compare 2025.json 2026.json --format md --out changes.md",
+        "",
+        exitCodesHelp(undefined),
       ].join("\n"),
     );
 
