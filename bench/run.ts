@@ -4,7 +4,8 @@
  *
  *   - one Plan 142 scorecard on the bundled fixture, warm and cold (cold includes loading the library);
  *   - 100,000 and 1,000,000 synthetic observations across 3,300 localities, from a CSV file, in process and
- *     through the CLI (JSON, median of a few runs; in a full run also CSV, Markdown, HTML and the terminal table);
+ *     through the CLI (JSON, median of a few runs; in a full run also CSV, Markdown, HTML, the terminal table and
+ *     NDJSON, and JSON, NDJSON and Markdown trimmed by `--only problems`);
  *   - rule decisions per second: compiled, plain json-rules-engine (one run per decision), a hand-written loop;
  *   - peak resident memory of each.
  *
@@ -24,8 +25,20 @@ const out = join(root, "bench", ".out");
 mkdirSync(out, { recursive: true });
 
 const SIZES = quick ? [100_000] : [100_000, 1_000_000];
-/** The CLI's output formats besides JSON, timed once each in a full run. */
-const OTHER_FORMATS = ["csv", "md", "html", "table"] as const;
+/**
+ * The CLI's output formats besides JSON, timed once each in a full run; with `problems`, the same format trimmed by
+ * `--only problems` (the rows that fail, warn or lack data).
+ */
+const OTHER_FORMATS: ReadonlyArray<readonly [format: string, only?: "problems"]> = [
+  ["csv"],
+  ["md"],
+  ["html"],
+  ["table"],
+  ["ndjson"],
+  ["ndjson", "problems"],
+  ["json", "problems"],
+  ["md", "problems"],
+];
 const TARGETS = { planWarmMs: 20, inProcess1MMs: 3000, cli1MMs: 6000, peakRssBytes: 1024 ** 3, speedupOverEngine: 20, slowdownToLoop: 5, growth: 12 };
 
 interface Result {
@@ -125,12 +138,27 @@ for (const size of SIZES) {
   });
   // The other formats write the same rows: each once, in a full run only (a quick run stays under a minute).
   if (!quick)
-    for (const format of OTHER_FORMATS) {
-      log(`${size.toLocaleString("en")} observations through the CLI, --format ${format}`);
-      const file = join(out, `scorecard-${size}.${format}`);
+    for (const [format, only] of OTHER_FORMATS) {
+      const label = only ? `${format} --only ${only}` : format;
+      log(`${size.toLocaleString("en")} observations through the CLI, --format ${label}`);
+      const file = join(out, `scorecard-${size}${only ? `-${only}` : ""}.${format}`);
       rmSync(file, { force: true });
-      const cli = run(process.execPath, ["--import", join(root, "bench", "rss.mjs"), join(root, "dist", "cli", "main.js"), "scorecard", "--data", csv, "--as-of", "2026-11-26", "--format", format, "--out", file]);
-      results.push({ scenario: "csv-cli-format", format, ms: cli.ms, peakRssBytes: Number(/NQ57_BENCH_PEAK_RSS=(\d+)/.exec(cli.stderr)?.[1] ?? 0), outputBytes: statSync(file).size, size });
+      const cli = run(process.execPath, [
+        "--import",
+        join(root, "bench", "rss.mjs"),
+        join(root, "dist", "cli", "main.js"),
+        "scorecard",
+        "--data",
+        csv,
+        "--as-of",
+        "2026-11-26",
+        "--format",
+        format,
+        ...(only ? ["--only", only] : []),
+        "--out",
+        file,
+      ]);
+      results.push({ scenario: "csv-cli-format", format: label, ms: cli.ms, peakRssBytes: Number(/NQ57_BENCH_PEAK_RSS=(\d+)/.exec(cli.stderr)?.[1] ?? 0), outputBytes: statSync(file).size, size });
       rmSync(file, { force: true });
     }
 }

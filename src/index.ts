@@ -76,12 +76,13 @@ export { AgencyReporting, Band, CheckSummary, ReportingRate, ReportingSummary, S
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
 export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, type SummaryOptions } from "./scorecard/summarize.js";
+export { onlyProblems, PROBLEM_VERDICTS, scorecardForAgency } from "./scorecard/views.js";
 export { compareScorecards, type ReportingChange, type RowChange, type RowState, type ScorecardComparison, type SummaryChange } from "./scorecard/compare.js";
 
 // ---------------------------------------------------------------- outputs: each format a string, or pieces to write in turn
 export { renderCsv, renderCsvPieces, SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
 export { renderHtml, renderHtmlPieces, type HtmlOptions } from "./render/html.js";
-export { renderJson, renderJsonPieces } from "./render/json.js";
+export { renderJson, renderJsonPieces, renderNdjsonPieces } from "./render/json.js";
 export { renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { formatCsv, type CsvOptions } from "./render/csv.js";

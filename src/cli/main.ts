@@ -92,6 +92,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .option("--param <rule.parameter=value>", "override a rule parameter, e.g. task.deadline.dueSoonDays=14 (repeatable)", collect)
     .addOption(new Option("--fail-on <verdict>", "exit with code 1 when a row fails (fail) or fails or warns (warn)").choices(["fail", "warn"]))
     .option("--min-coverage <share>", "the least data coverage (0 to 1) a summary needs for a band; below it the score is provisional (default 0.5)")
+    .addOption(new Option("--only <rows>", "list only these rows, in any format: problems (fail, warn, no data); the summaries stay whole").choices(["problems"]))
+    .option("--agency <id>", "one agency's scorecard: the tasks it leads and coordinates and the indicators it leads (ids: nq57 plan export PLAN --format csv --entity agencies)")
     .addOption(langOption())
     .action(async (opts: ScorecardCommandOptions) => {
       state.exitCode = await scorecardCommand(io, opts);
@@ -104,6 +106,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 scorecard --data observations.csv --data task-reports.csv --as-of 2026-11-26",
         "  $ nq57 scorecard --plan haiphong-142 --data report.json --as-of 2026-11-26 --format md --out scorecard.md --lang en",
         "  $ nq57 scorecard --data report.json --format csv --out scorecard.csv",
+        "  $ nq57 scorecard --data national.csv --format ndjson --only problems --out problems.ndjson",
+        "  $ nq57 scorecard --data report.json --agency so-khoa-hoc-va-cong-nghe --format md --out dost.md",
         "  $ nq57 scorecard --data report.json --param task.deadline.dueSoonDays=14 --rules ./my-rules --fail-on fail",
         "",
         exitCodesHelp("a row fails (or warns) with --fail-on"),

@@ -15,14 +15,15 @@ import { evaluate } from "../scorecard/evaluate.js";
 import { rowVerdicts } from "../scorecard/rows.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { readDataFiles, readRuleSources } from "./files.js";
-import { scorecardJsonParts } from "../render/json.js";
+import { scorecardJsonParts, scorecardNdjsonParts } from "../render/json.js";
+import { onlyProblems, scorecardForAgency } from "../scorecard/views.js";
 import { colorAllowed, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
 import { planById } from "./plan-commands.js";
 import type { Lang } from "../model/text.js";
 
 /** The output formats of `nq57 scorecard`. */
-export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html"] as const;
+export const SCORECARD_FORMATS = ["table", "json", "ndjson", "md", "csv", "html"] as const;
 export type ScorecardFormat = (typeof SCORECARD_FORMATS)[number];
 
 /** The options of `nq57 scorecard`, as commander parses them. */
@@ -36,6 +37,10 @@ export interface ScorecardCommandOptions {
   readonly param?: readonly string[];
   readonly failOn?: "fail" | "warn";
   readonly minCoverage?: string;
+  /** `problems`: only the rows that fail, warn or lack their data. */
+  readonly only?: "problems";
+  /** One agency's scorecard: what it leads and coordinates. */
+  readonly agency?: string;
   readonly lang: Lang;
 }
 
@@ -110,6 +115,8 @@ export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: 
   switch (format) {
     case "json":
       return scorecardJsonParts(scorecard);
+    case "ndjson":
+      return scorecardNdjsonParts(scorecard);
     case "md":
       return markdownParts(scorecard, plan, { lang });
     case "csv":
@@ -127,7 +134,11 @@ export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: 
  */
 export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptions): Promise<number> {
   const plan = planById(options.plan);
-  const scorecard = await scorecardOf(plan, options, io);
+  if (options.agency !== undefined && !plan.agency(options.agency))
+    throw new UsageError(`--agency "${options.agency}": no such agency in ${plan.id}; list them with: nq57 plan export haiphong-142 --format csv --entity agencies`);
+  const whole = await scorecardOf(plan, options, io);
+  const forAgency = options.agency === undefined ? whole : scorecardForAgency(whole, plan, options.agency);
+  const scorecard = options.only === "problems" ? onlyProblems(forAgency) : forAgency;
   const format: ScorecardFormat = options.format ?? (io.isTTY && !options.out ? "table" : "json");
   const color = !options.out && colorAllowed(io);
   // The table is made for a terminal (its colours are escape codes); every other format is made safe for one on the way.
@@ -138,7 +149,7 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
     io.stderr(
       `${rejected} record${rejected === 1 ? "" : "s"} rejected; see rejected[] in the JSON${format === "json" ? "" : " (--format json), or run nq57 validate"}\n`,
     );
-  return exitCodeFor(scorecard, options.failOn);
+  return exitCodeFor(forAgency, options.failOn);
 }
 
 /**

@@ -20,18 +20,40 @@ export interface KeptRows {
 
 export const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
 
-function* rowsOfKept(kept: readonly KeptRows[], transient = false): Generator<ScorecardRow> {
+/**
+ * Which rows a view of a scorecard keeps: those of these verdicts, and of these entities (tasks and indicators by
+ * id); each absent keeps all. Decided before a row is made, so that a trimmed national listing never makes the rows
+ * it leaves out.
+ */
+export interface RowFilter {
+  readonly verdicts?: ReadonlySet<Outcome["verdict"]>;
+  readonly entities?: ReadonlySet<string>;
+}
+
+function keeps(filter: RowFilter | undefined, verdict: Outcome["verdict"], entity: () => string): boolean {
+  if (!filter) return true;
+  if (filter.verdicts && !filter.verdicts.has(verdict)) return false;
+  return !filter.entities || filter.entities.has(entity());
+}
+
+function* rowsOfKept(kept: readonly KeptRows[], transient = false, filter?: RowFilter): Generator<ScorecardRow> {
   const ruleTitles = new Map<string, LocalizedText>(kept.map(({ rule }) => [rule.id, rule.definition.title]));
   for (const { rule, subjects, keys, outcomes, scores } of kept) {
     const context: MessageContext = { facts: FACT_SETS[rule.definition.factSet].facts, ruleTitles };
-    for (let j = 0; j < keys.length; j++) yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, context, transient);
+    for (let j = 0; j < keys.length; j++) {
+      if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
+      yield rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, context, transient);
+    }
   }
 }
 
-function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
-  for (const { rule, outcomes, benchmarks } of kept) {
+function* verdictsOfKept(kept: readonly KeptRows[], filter?: RowFilter): Generator<RowVerdict> {
+  for (const { rule, subjects, keys, outcomes, benchmarks } of kept) {
     const weight = ruleWeight(rule);
-    for (let j = 0; j < outcomes.length; j++) yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
+    for (let j = 0; j < outcomes.length; j++) {
+      if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
+      yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
+    }
   }
 }
 
@@ -49,6 +71,20 @@ interface PendingRows {
   /** `transient`: a row's facts are valid until the next row is made (see rowsToWrite). */
   rows(transient?: boolean): Iterable<ScorecardRow>;
   verdicts(): Iterable<RowVerdict>;
+  /** The same rows trimmed by a filter, still made when read. */
+  filtered(filter: RowFilter): PendingRows;
+}
+
+function pendingOf(kept: readonly KeptRows[], filter?: RowFilter): PendingRows {
+  let count = 0;
+  if (filter) for (const _ of verdictsOfKept(kept, filter)) count++;
+  else count = kept.reduce((n, r) => n + r.keys.length, 0);
+  return {
+    count,
+    rows: (transient) => rowsOfKept(kept, transient, filter),
+    verdicts: () => verdictsOfKept(kept, filter),
+    filtered: (more) => pendingOf(kept, { ...filter, ...more }),
+  };
 }
 
 const pendingRows = new WeakMap<Scorecard, PendingRows>();
@@ -82,13 +118,30 @@ export function rowVerdicts(scorecard: Scorecard): Iterable<RowVerdict> {
  * making half a million row objects and their messages, which an app showing the summaries never reads.
  */
 export function rowsMadeWhenRead(scorecard: Scorecard, kept: readonly KeptRows[]): void {
-  const pending: PendingRows = {
-    count: kept.reduce((n, r) => n + r.keys.length, 0),
-    rows: (transient) => rowsOfKept(kept, transient),
-    verdicts: () => verdictsOfKept(kept),
-  };
+  madeWhenRead(scorecard, pendingOf(kept));
+}
+
+function madeWhenRead(scorecard: Scorecard, pending: PendingRows): void {
   pendingRows.set(scorecard, pending);
   lazyProperty(scorecard, "rows", () => Array.from(pending.rows()), () => pendingRows.delete(scorecard));
+}
+
+/**
+ * A view of a scorecard with only the rows a filter keeps, and the rest of it (summaries, rules, input, rejected
+ * records) as it is, or as `changes` replace it. Rows the scorecard has not made yet are made only when read, and only
+ * those kept.
+ *
+ * @internal
+ */
+export function withRowsKept(scorecard: Scorecard, filter: RowFilter, changes: Partial<Omit<Scorecard, "rows">> = {}): Scorecard {
+  const pending = pendingRows.get(scorecard);
+  // Copied key by key, rows left unread (reading them would make them all) and kept in their place among the keys.
+  const view = {} as Record<string, unknown>;
+  for (const key of Object.keys(scorecard)) view[key] = key === "rows" ? [] : Object.hasOwn(changes, key) ? changes[key as keyof typeof changes] : scorecard[key as keyof Scorecard];
+  const result = view as unknown as Scorecard;
+  if (!pending) result.rows = scorecard.rows.filter((r) => keeps(filter, r.verdict, () => r.entity));
+  else madeWhenRead(result, pending.filtered(filter));
+  return result;
 }
 
 /** Sorts an observation check's rows by indicator, year, locality and figure. */
