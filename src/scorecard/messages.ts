@@ -104,6 +104,8 @@ function labelOf(subject: Subject, lang: "vi" | "en"): string {
 
 /** A placeholder's value in words, by what its fact is. */
 function shown(name: string, value: unknown, lang: "vi" | "en", facts: Readonly<Record<string, unknown>>, context: MessageContext | undefined): string {
+  // The year at the present pace reads as a clause: "đạt chỉ tiêu vào năm 2034", or that it is never reached.
+  if (name === "yearReachedAtPace" && context?.facts[name]) return paceWords(typeof value === "number" ? value : null, lang);
   if (value === null || value === undefined || value === "") return "—";
   const type = context?.facts[name]?.type;
   if (type === "target" && typeof value === "object") return targetWords(value as Target, facts.measure, lang);
@@ -117,6 +119,11 @@ function shown(name: string, value: unknown, lang: "vi" | "en", facts: Readonly<
     if (WORKED_OUT.has(name)) return `${formatDecimal(value, lang, 2)}${CHANGES.has(name) ? changeUnit(facts.measure, lang) : ""}`;
   }
   return show(value, lang, context);
+}
+
+function paceWords(year: number | null, lang: "vi" | "en"): string {
+  if (lang === "vi") return year === null ? "không đạt được chỉ tiêu" : `đạt chỉ tiêu vào năm ${year}`;
+  return year === null ? "never reaches the target" : `reaches the target in ${year}`;
 }
 
 function show(value: unknown, lang: "vi" | "en", context: MessageContext | undefined): string {

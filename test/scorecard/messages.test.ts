@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluate, plans, type Scorecard } from "../../src/index.js";
 import { readJsonRecords } from "../../src/input/read-json.js";
+import { yearAtPace } from "../../src/scorecard/exact.js";
 import { figureWords, formatDecimal, formatIsoDate, targetWords } from "../../src/scorecard/figure-words.js";
 
 const plan = plans["haiphong-142"];
@@ -90,5 +91,31 @@ describe("figure words", () => {
     expect(targetWords({ year: 2025, raw: "≥ 60", kind: "atLeast", value: "60", aspirational: false }, "percent", "vi")).toBe("≥ 60%");
     expect(targetWords({ year: 2030, raw: "62-65", kind: "range", min: "62.5", max: "65", aspirational: false }, "percent", "vi")).toBe("từ 62,5 đến 65%");
     expect(targetWords({ year: 2030, raw: "phấn đấu đạt top 3 toàn quốc", kind: "rankAtMost", value: "3", aspirational: true }, "rank", "vi")).toBe("top 3 toàn quốc");
+  });
+});
+
+describe("the year a target is reached at the observed pace", () => {
+  it("is worked out from the latest figure and the change a year, and said beside the progress row", async () => {
+    const s = await scorecard;
+    // PL2-3: 45% in 2024, 52% in 2025 (7 points a year); 48 points to go to 100%: 7 years, 2032.
+    const row = s.rows.find((r) => r.rule === "indicator.progress" && r.entity === "PL2-3" && r.locality === undefined)!;
+    expect(row.facts.yearReachedAtPace).toBe(2032);
+    expect(row.message.vi).toContain("Nếu giữ tốc độ này thì đạt chỉ tiêu vào năm 2032.");
+    expect(row.message.en).toContain("At this pace it reaches the target in 2032.");
+    const away = s.rows.find((r) => r.rule === "indicator.progress" && r.entity === "PL2-8" && r.locality === undefined)!;
+    expect(away.facts.yearReachedAtPace).toBeNull();
+    expect(away.message.vi).toContain("nếu giữ tốc độ này thì không đạt được chỉ tiêu");
+    expect(away.message.en).toContain("at this pace it never reaches the target");
+  });
+
+  it.each([
+    ["52", 2025, "100", "7", "increase", 2032],
+    ["100", 2025, "100", "7", "increase", 2025],
+    ["52", 2025, "100", "0", "increase", null],
+    ["11", 2025, "3", "-2", "decrease", 2029],
+    ["11", 2025, "10", "2", "decrease", null],
+    ["1", 2025, "1000", "1", "increase", null],
+  ] as const)("yearAtPace(%s, %i, %s, %s, %s) is %s", (latest, year, target, actual, direction, expected) => {
+    expect(yearAtPace(latest, year, target, actual, direction)).toBe(expected);
   });
 });
