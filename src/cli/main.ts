@@ -11,7 +11,9 @@ import { terminalText } from "../safe-text.js";
 import { deadlineList, exportPlan, planById, planSummary } from "./plan-commands.js";
 import type { Lang } from "../model/text.js";
 import { ruleDetails, ruleList, testRuleFiles } from "./rules-commands.js";
-import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
+import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, scorecardOf, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
+import { renderComparisonMarkdown } from "../render/comparison.js";
+import { compareScorecards } from "../scorecard/compare.js";
 import { PLAN_ENTITIES } from "../model/tables.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import pkg from "../../package.json";
@@ -22,6 +24,8 @@ const isoDate = (option: string) => (value: string) => checkIsoDate(value, optio
 export const DEMO_DATA = fileURLToPath(new URL("../../fixtures/report-2025-2026.json", import.meta.url));
 /** The date the demo scores the bundled data on. */
 export const DEMO_AS_OF = "2026-11-26";
+/** The date of the demo's previous report, a year before: what `nq57 demo --compare` compares with. */
+export const DEMO_PREVIOUS_AS_OF = "2025-11-26";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -215,7 +219,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .command("demo")
     .description(`Score the bundled illustrative data as of ${DEMO_AS_OF}: the scorecard as a table.`)
     .addOption(langOption())
-    .action(async (opts: { lang: Lang }) => {
+    .option("--compare", `show what changed since the report of ${DEMO_PREVIOUS_AS_OF} instead (Markdown), as nq57 compare does`)
+    .action(async (opts: { lang: Lang; compare?: boolean }) => {
       if (!existsSync(DEMO_DATA))
         throw new UsageError(`the demo data ${DEMO_DATA} is missing; score your own data with: nq57 scorecard --data FILE --as-of YYYY-MM-DD`);
       io.stdout(
@@ -223,6 +228,13 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
           ? "Số liệu minh họa, tự đặt ra để chạy thử; không phải số liệu chính thức.\n\n"
           : "Illustrative figures made up for the demo; not official data.\n\n",
       );
+      if (opts.compare) {
+        const plan = planById("haiphong-142");
+        const data = [relative(process.cwd(), DEMO_DATA) || DEMO_DATA];
+        const [previous, current] = [await scorecardOf(plan, { data, asOf: DEMO_PREVIOUS_AS_OF }), await scorecardOf(plan, { data, asOf: DEMO_AS_OF })];
+        emit(io, renderComparisonMarkdown(compareScorecards(previous, current), plan, { lang: opts.lang }), undefined);
+        return;
+      }
       state.exitCode = await scorecardCommand(io, {
         plan: "haiphong-142",
         data: [relative(process.cwd(), DEMO_DATA) || DEMO_DATA],
@@ -231,7 +243,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         lang: opts.lang,
       });
     })
-    .addHelpText("after", `\nExample:\n  $ nq57 demo --lang en\n\nThe same as:\n  $ nq57 scorecard --plan haiphong-142 --data fixtures/report-2025-2026.json --as-of ${DEMO_AS_OF} --format table`);
+    .addHelpText("after", `\nExamples:\n  $ nq57 demo --lang en\n  $ nq57 demo --compare   # what changed since ${DEMO_PREVIOUS_AS_OF}\n\nThe same as:\n  $ nq57 scorecard --plan haiphong-142 --data fixtures/report-2025-2026.json --as-of ${DEMO_AS_OF} --format table`);
   return root;
 }
 

@@ -8,7 +8,7 @@ import { escapeHtml } from "./html/escape.js";
 import { PAGE_STYLE } from "./html/page-style.js";
 import { markdownText } from "../safe-text.js";
 import { markdownTable } from "./markdown.js";
-import { formatDate, formatPercent, verdictLabel } from "./words.js";
+import { formatDate, formatPercent } from "./words.js";
 
 const WORDS = {
   vi: {
@@ -131,7 +131,7 @@ export function comparisonSections(comparison: ScorecardComparison, plan: Define
             row.period ?? "",
             place(row),
             state(row.previous),
-            row.current ? `${verdictLabel(row.current.verdict, lang)}: ${state(row.current)}` : w.absent,
+            state(row.current),
             row.message[lang],
             row.remediation?.[lang] ?? "",
           ]),
