@@ -181,6 +181,14 @@ describe("renderHtml on the bundled fixture", async () => {
     expect(table).toContain("quá hạn");
   });
 
+  it("writes targets in the page's language: the document's words in Vietnamese, words of English in English", () => {
+    const en = renderHtml(scorecard, plan, { lang: "en" });
+    expect(vi).toContain("Phấn đấu đứng top 3 toàn quốc");
+    expect(en).not.toContain("Phấn đấu đứng top 3 toàn quốc");
+    expect(en).not.toContain("Có từ 07 người");
+    expect(en).toContain("2025: ≥ 7");
+  });
+
   it("lists the rejected records with file, line, field and reason", () => {
     // In the page's language: English as the readers write it, Vietnamese by their patterns.
     for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(reasonWords(r.reason, "vi")));

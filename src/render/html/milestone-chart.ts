@@ -7,6 +7,7 @@ import { SERIES_COLORS } from "./colors.js";
 import { escapeHtml } from "./escape.js";
 import { formatNumber } from "./format.js";
 import { niceTicks, px } from "./svg-text.js";
+import { targetWords } from "../../scorecard/figure-words.js";
 import { HTML_WORDS, phrase } from "./words.js";
 
 /** Reported figures of one indicator: by locality (`""` is the whole city), then by year, as decimal strings. */
@@ -87,9 +88,14 @@ const SIGNS: Partial<Record<Target["kind"], string>> = { atLeast: "≥", greater
 function shortTarget(target: Target, lang: Lang): string {
   if (target.kind === "range" && target.min !== undefined && target.max !== undefined)
     return `${formatNumber(target.min, lang)}–${formatNumber(target.max, lang)}`;
-  if (target.value === undefined) return target.raw;
+  if (target.value === undefined) return targetText(target, undefined, lang);
   const sign = SIGNS[target.kind];
   return sign ? `${sign} ${formatNumber(target.value, lang)}` : formatNumber(target.value, lang);
+}
+
+/** A target as the page's reader reads it: the document's words in Vietnamese, in words of the language otherwise. */
+function targetText(target: Target, measure: unknown, lang: Lang): string {
+  return lang === "vi" ? target.raw : targetWords(target, measure, lang);
 }
 
 const WIDTH = 480;
@@ -185,7 +191,7 @@ export function milestoneChart(indicator: Indicator, series: ObservedSeries, lan
       const cy = y(b ?? a!);
       const label = place(t.year, cy, "end");
       return (
-        `${range}<path class="target-mark" d="M${px(cx)} ${px(cy - 6)}l6 6l-6 6l-6 -6z"><title>${escapeHtml(`${w.target} ${t.year}: ${t.raw}`)}</title></path>` +
+        `${range}<path class="target-mark" d="M${px(cx)} ${px(cy - 6)}l6 6l-6 6l-6 -6z"><title>${escapeHtml(`${w.target} ${t.year}: ${targetText(t, indicator.measure, lang)}`)}</title></path>` +
         (label ? `<text class="target-label" x="${px(cx + label.dx)}" y="${px(cy + label.dy)}" text-anchor="${label.anchor}">${escapeHtml(shortTarget(t, lang))}</text>` : "")
       );
     })
@@ -229,7 +235,7 @@ export function milestoneChart(indicator: Indicator, series: ObservedSeries, lan
       })
       .join("") +
     `</tbody></table>`;
-  const milestones = indicator.targets.map((t) => `${t.year}: ${t.raw}`).join(" · ");
+  const milestones = indicator.targets.map((t) => `${t.year}: ${targetText(t, indicator.measure, lang)}`).join(" · ");
   const notes = [rank ? w.rankNote : indicator.direction === "decrease" ? w.lowerNote : "", indicator.unit ? `${w.unit}: ${indicator.unit[lang]}` : ""].filter(Boolean);
   const description = localities
     .map((l) => `${l === "" ? w.wholeCity : l}: ${[...series.get(l)!].sort(([a], [b]) => a - b).map(([yr, v]) => `${yr} ${formatNumber(v, lang)}`).join(", ")}`)
