@@ -158,5 +158,7 @@ export const Scorecard = z.object({
   rejected: z.array(RejectedRecord),
   /** Readings of the input worth telling (a BOM removed, a column ignored). */
   notes: z.array(InputNote),
+  /** Present on one agency's scorecard (see scorecardForAgency): the agency whose tasks and indicators it holds. */
+  scope: z.optional(z.object({ agency: z.string() })),
 });
 export type Scorecard = z.Infer<typeof Scorecard>;

@@ -3,7 +3,7 @@ import type { RejectedRecord } from "../model/records.js";
 import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../model/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
-import { rowEvidence, ruleKinds, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
+import { rowEvidence, ruleKinds, scopeWords, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import { reasonWords } from "./reason-words.js";
 import type { RowKind } from "../model/verdict.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
@@ -146,7 +146,7 @@ function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
   return html`<header class="page-header">
 <div class="wrap">
 <p class="overline">${doc.issuer[lang]} · ${w.issued} ${formatDate(doc.issuedOn, lang)}</p>
-<h1>${w.heading} ${scorecard.plan.number}</h1>
+<h1>${w.heading} ${scorecard.plan.number}${scopeWords(scorecard, plan, lang)}</h1>
 <p class="plan-title">${doc.title[lang]}</p>
 <dl class="meta">
 <div><dt>${w.asOf}</dt><dd data-field="as-of">${formatDate(scorecard.asOf, lang)}</dd></div>

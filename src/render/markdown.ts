@@ -4,7 +4,7 @@ import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
-import { ruleKinds, rowPlace, rowTrace, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
+import { ruleKinds, rowPlace, rowTrace, scopeWords, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import type { RowKind } from "../model/verdict.js";
 import { attentionOrder, formatDate, formatPercent, headline, reportingLine, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";
@@ -65,7 +65,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   const input = scorecard.input;
   const counts = (c: Scorecard["summary"]["overall"]["counts"]) => VERDICTS.map((v) => `${verdictLabel(v, lang)} ${c[v]}`).join(", ");
 
-  yield `# ${w.scorecard} ${scorecard.plan.number}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`;
+  yield `# ${w.scorecard} ${scorecard.plan.number}${escapeInline(scopeWords(scorecard, plan, lang))}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`;
   yield "";
   yield `## ${w.overall}`;
   yield "";

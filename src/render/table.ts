@@ -4,7 +4,7 @@ import type { Table } from "../model/tables.js";
 import type { Verdict } from "../model/verdict.js";
 import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
-import { ruleKinds, rowPlace, statusesOf, statusWords, summaryScore, type StatusOf } from "./row-parts.js";
+import { ruleKinds, rowPlace, scopeWords, statusesOf, statusWords, summaryScore, type StatusOf } from "./row-parts.js";
 import { terminalText } from "../safe-text.js";
 import type { ReportingRate, Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
@@ -217,7 +217,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   const overall = scorecard.summary.overall;
   const line = (text: string) => `${fit(clean(text), width)}\n`;
 
-  yield line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
+  yield line(`${w.scorecard} ${scorecard.plan.number}${scopeWords(scorecard, plan, lang)} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
   yield `${fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` ${headline(scorecard, lang)}`], width, color)}\n`;
   const countsLine = (counts: Summary["counts"], lead = "") =>
     `${fitPainted(

@@ -138,6 +138,7 @@ export function withRowsKept(scorecard: Scorecard, filter: RowFilter, changes: P
   // Copied key by key, rows left unread (reading them would make them all) and kept in their place among the keys.
   const view = {} as Record<string, unknown>;
   for (const key of Object.keys(scorecard)) view[key] = key === "rows" ? [] : Object.hasOwn(changes, key) ? changes[key as keyof typeof changes] : scorecard[key as keyof Scorecard];
+  for (const key of Object.keys(changes)) if (!Object.hasOwn(view, key)) view[key] = changes[key as keyof typeof changes];
   const result = view as unknown as Scorecard;
   if (!pending) result.rows = scorecard.rows.filter((r) => keeps(filter, r.verdict, () => r.entity));
   else madeWhenRead(result, pending.filtered(filter));

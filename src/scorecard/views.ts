@@ -62,6 +62,7 @@ export function scorecardForAgency(scorecard: Scorecard, plan: DefinedPlan, agen
     byAgency: reporting ? { [agencyId]: reporting } : {},
   };
   return withRowsKept(scorecard, { entities }, {
+    scope: { agency: agencyId },
     summary: {
       ...s,
       overall: own ?? summarize([], summaryOptions),

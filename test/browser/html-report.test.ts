@@ -122,7 +122,7 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
         for (const m of text.matchAll(/\S+/g)) {
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);
-          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
           if (lines.size > 1 && [...m[0]].length < 20) found.push(m[0]);
         }
       }

@@ -42,7 +42,11 @@ describe("scorecardForAgency", () => {
     expect(view.summary.overall).toEqual(whole.summary.byAgency[id]);
     expect(Object.keys(view.summary.byAgency)).toEqual([id]);
     expect(view.summary.reporting!.overall).toEqual(whole.summary.reporting!.byAgency[id]!.total);
-    expect(renderMarkdown(view, plan, { lang: "vi" })).not.toContain("Sở Khoa học và Công nghệ |");
+    const md = renderMarkdown(view, plan, { lang: "vi" });
+    expect(md.split("\n")[0]).toBe("# Bảng đánh giá thực hiện Kế hoạch 142/KH-UBND — Sở Tài chính, tính đến ngày 26/11/2026");
+    expect(md).not.toContain("Sở Khoa học và Công nghệ |");
+    expect(view.scope).toEqual({ agency: id });
+    expect(JSON.parse(renderJson(view)).scope).toEqual({ agency: id });
   });
 
   it("refuses an agency the plan does not have", async () => {
