@@ -147,7 +147,9 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const rejected = scorecard.rejected.length;
   if (rejected > 0)
     io.stderr(
-      `${rejected} record${rejected === 1 ? "" : "s"} rejected; see rejected[] in the JSON${format === "json" ? "" : " (--format json), or run nq57 validate"}\n`,
+      options.lang === "vi"
+        ? `${rejected} bản ghi bị loại; xem rejected[] trong JSON${format === "json" ? "" : " (--format json), hoặc chạy nq57 validate --lang vi"}\n`
+        : `${rejected} record${rejected === 1 ? "" : "s"} rejected; see rejected[] in the JSON${format === "json" ? "" : " (--format json), or run nq57 validate"}\n`,
     );
   return exitCodeFor(forAgency, options.failOn);
 }

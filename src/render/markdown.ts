@@ -91,9 +91,11 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   yield `## ${w.needsAttention}`;
   yield "";
   const statusOf = statusesOf(scorecard);
+  const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
   const attention = attentionOrder(
     filtered(rowsToWrite(scorecard).rows(), (r) => kinds.get(r.rule) !== "planCheck"),
-    (r) => [r.rule, ...rowCells(r, lang, true, statusOf)],
+    // The rule by its title in the language: its id is for machines, and heads its section below.
+    (r) => [ruleTitles.get(r.rule) ?? r.rule, ...rowCells(r, lang, true, statusOf)],
     statusOf,
   );
   if (attention.length === 0) yield w.nothingNeedsAttention;
