@@ -13,7 +13,7 @@ import { bandClass, verdictClass } from "./html/colors.js";
 import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "./html/filter-script.js";
 import { formatNumber, formatScore } from "./html/format.js";
 import { html, trusted, type Markup } from "./html/markup.js";
-import { milestoneChart, seriesCollector, type ObservedSeries } from "./html/milestone-chart.js";
+import { milestoneChart, seriesCollector, type ObservedSeries, type Paces } from "./html/milestone-chart.js";
 import { PAGE_STYLE } from "./html/page-style.js";
 import { HTML_WORDS, phrase, VERDICT_MARKS } from "./html/words.js";
 import { formatDate, shorten, summaryTables, VERDICTS } from "./table.js";
@@ -119,6 +119,8 @@ interface Survey {
   readonly tasks: ScorecardRow[];
   /** The figures behind the milestone charts. */
   readonly series: Map<string, ObservedSeries>;
+  /** The year each indicator's target is reached at its present pace, by locality. */
+  readonly paces: Map<string, Paces>;
   /** The groups of the rows' entities. */
   readonly groups: Set<string>;
   /** How each row's rule declares its status. */
@@ -136,7 +138,7 @@ function survey(scorecard: Scorecard, plan: DefinedPlan): Survey {
     const group = (plan.indicator(row.entity) ?? plan.task(row.entity))?.group;
     if (group !== undefined) groups.add(group);
   }
-  return { tasks, series: series.result, groups, statusOf };
+  return { tasks, series: series.result, paces: series.paces, groups, statusOf };
 }
 
 function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
@@ -369,7 +371,7 @@ function* milestones(context: Context): Generator<string> {
   if (charted.length === 0) yield html`<p class="card">${w.milestonesNone}</p>`.text;
   else {
     yield html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">`.text;
-    for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder);
+    for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder, context.survey.paces.get(id));
     yield "</div>";
   }
   yield "\n</section>";

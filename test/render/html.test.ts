@@ -189,6 +189,13 @@ describe("renderHtml on the bundled fixture", async () => {
     expect(en).toContain("2025: ≥ 7");
   });
 
+  it("says beside each indicator's chart the year its target is reached at the present pace, or that it is not", () => {
+    const chart = (page: string, id: string) => page.slice(page.indexOf(`data-indicator="${id}"`), page.indexOf("</figure>", page.indexOf(`data-indicator="${id}"`)));
+    expect(chart(vi, "PL2-3")).toContain("Nếu giữ tốc độ hiện nay: Toàn thành phố đạt chỉ tiêu tiếp theo vào năm 2032");
+    expect(chart(vi, "PL2-8")).toContain("Toàn thành phố không đạt được chỉ tiêu tiếp theo");
+    expect(chart(renderHtml(scorecard, plan, { lang: "en" }), "PL2-3")).toContain("At the present pace: ");
+  });
+
   it("lists the rejected records with file, line, field and reason", () => {
     // In the page's language: English as the readers write it, Vietnamese by their patterns.
     for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(reasonWords(r.reason, "vi")));

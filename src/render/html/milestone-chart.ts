@@ -30,8 +30,9 @@ const yearFact = (facts: Record<string, unknown>, key: string): number | undefin
  *
  * @internal
  */
-export function seriesCollector(): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries> } {
+export function seriesCollector(): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries>; readonly paces: Map<string, Paces> } {
   const result = new Map<string, ObservedSeries>();
+  const paces = new Map<string, Map<string, number | null>>();
   const add = (indicator: string, locality: string, year: number | undefined, value: string | undefined) => {
     if (year === undefined || value === undefined) return;
     let byLocality = result.get(indicator);
@@ -42,9 +43,16 @@ export function seriesCollector(): { add(row: ScorecardRow): void; readonly resu
   };
   return {
     result,
+    paces,
     add(row) {
       const f = row.facts;
       const locality = row.locality ?? "";
+      // The year at the present pace, of each progress row whose pace is measured.
+      if (Object.hasOwn(f, "yearReachedAtPace") && f.actualChangePerYear != null) {
+        let byLocality = paces.get(row.entity);
+        if (!byLocality) paces.set(row.entity, (byLocality = new Map()));
+        byLocality.set(locality, yearFact(f, "yearReachedAtPace") ?? null);
+      }
       if (row.rule === "indicator.milestone-met" || f.observedValue !== undefined) add(row.entity, locality, yearFact(f, "year") ?? row.period, decimalFact(f, "observedValue"));
       if (f.baselineValue !== undefined) add(row.entity, locality, yearFact(f, "baselineYear"), decimalFact(f, "baselineValue"));
       if (f.latestValue !== undefined) add(row.entity, locality, yearFact(f, "latestYear"), decimalFact(f, "latestValue"));
@@ -52,6 +60,9 @@ export function seriesCollector(): { add(row: ScorecardRow): void; readonly resu
     },
   };
 }
+
+/** The year each locality ("" the whole city) reaches the next target at its present pace; null: not at this pace. */
+export type Paces = ReadonlyMap<string, number | null>;
 
 /** The least and greatest of many numbers (more than a call's arguments may be). */
 function extent(values: Iterable<number>): { min: number; max: number } {
@@ -112,7 +123,7 @@ const BOTTOM = 40;
  * after the latest figure. Ranks are drawn on an inverted axis, rank 1 at the top, so that up is always better
  * for ranks; an indicator where lower is better says so.
  */
-export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: Lang, localityOrder: readonly string[]): string {
+export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: Lang, localityOrder: readonly string[], paces?: Paces): string {
   const w = HTML_WORDS[lang];
   const id = `milestone-${indicator.id.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const localityRank = new Map(localityOrder.map((l, i) => [l, i]));
@@ -236,7 +247,10 @@ export function milestoneChart(indicator: Indicator, series: ObservedSeries, lan
       .join("") +
     `</tbody></table>`;
   const milestones = indicator.targets.map((t) => `${t.year}: ${targetText(t, indicator.measure, lang)}`).join(" · ");
-  const notes = [rank ? w.rankNote : indicator.direction === "decrease" ? w.lowerNote : "", indicator.unit ? `${w.unit}: ${indicator.unit[lang]}` : ""].filter(Boolean);
+  const pace = paces && paces.size > 0
+    ? `${w.atPace}: ${[...paces].map(([l, year]) => `${l === "" ? w.wholeCity : l} ${year === null ? w.notAtPace : phrase(w.reachedIn, { year })}`).join("; ")}`
+    : "";
+  const notes = [rank ? w.rankNote : indicator.direction === "decrease" ? w.lowerNote : "", indicator.unit ? `${w.unit}: ${indicator.unit[lang]}` : "", pace].filter(Boolean);
   const description = localities
     .map((l) => `${l === "" ? w.wholeCity : l}: ${[...series.get(l)!].sort(([a], [b]) => a - b).map(([yr, v]) => `${yr} ${formatNumber(v, lang)}`).join(", ")}`)
     .join("; ");
