@@ -6,8 +6,9 @@
  *   - national input: 100,000 and 1,000,000 observations as agencies send them (decimals with a dot or a comma,
  *     integers for counts and ranks, a few percent of rows missing or unusable; see synthetic.ts), in three orders
  *     (year by year, commune by commune, shuffled), from a CSV file: in process, through the CLI (JSON, median of a
- *     few runs; in a full run also CSV, Markdown, HTML and the terminal table), and a bare read-and-compare loop over
- *     the same file that the CLI is measured against; each beside the machine's speed (a fixed loop) just before;
+ *     few runs; in a full run also CSV, Markdown, HTML, the terminal table and NDJSON, and JSON, NDJSON and Markdown
+ *     trimmed by `--only problems`), and a bare read-and-compare loop over the same file that the CLI is measured
+ *     against; each beside the machine's speed (a fixed loop) just before;
  *   - rule decisions per second: compiled, plain json-rules-engine (one run per decision), a hand-written loop;
  *   - peak resident memory of each.
  *
@@ -39,8 +40,20 @@ mkdirSync(out, { recursive: true });
 const SIZES = listOption("size")?.map(Number) ?? (quick ? [100_000] : [100_000, 1_000_000]);
 const VARIANTS: readonly Order[] = (listOption("order") as Order[] | undefined) ?? ORDERS;
 for (const order of VARIANTS) if (!ORDERS.includes(order)) throw new Error(`--order: ${order} is not one of ${ORDERS.join(", ")}`);
-/** The CLI's output formats besides JSON, timed once each in a full run. */
-const OTHER_FORMATS = ["csv", "md", "html", "table"] as const;
+/**
+ * The CLI's output formats besides JSON, timed once each in a full run; with `problems`, the same format trimmed by
+ * `--only problems` (the rows that fail, warn or lack data).
+ */
+const OTHER_FORMATS: ReadonlyArray<readonly [format: string, only?: "problems"]> = [
+  ["csv"],
+  ["md"],
+  ["html"],
+  ["table"],
+  ["ndjson"],
+  ["ndjson", "problems"],
+  ["json", "problems"],
+  ["md", "problems"],
+];
 const withFormats = !partial || args.includes("--formats");
 const TARGETS = { planWarmMs: 20, inProcess1MMs: 3000, cliToBareLoop: 8, peakRssBytes: 1024 ** 3, speedupOverEngine: 20, slowdownToLoop: 5, growth: 12 };
 
@@ -119,9 +132,9 @@ if (runsGroup("plan")) {
 }
 
 /** `nq57 scorecard` on a file in a format, process start to exit, with its peak memory. */
-function cliRun(csv: string, format: string, file: string): { ms: number; peakRssBytes: number } {
+function cliRun(csv: string, format: string, file: string, more: readonly string[] = []): { ms: number; peakRssBytes: number } {
   rmSync(file, { force: true });
-  const cli = run(process.execPath, ["--import", join(root, "bench", "rss.mjs"), join(root, "dist", "cli", "main.js"), "scorecard", "--data", csv, "--as-of", "2026-11-26", "--format", format, "--out", file]);
+  const cli = run(process.execPath, ["--import", join(root, "bench", "rss.mjs"), join(root, "dist", "cli", "main.js"), "scorecard", "--data", csv, "--as-of", "2026-11-26", "--format", format, ...more, "--out", file]);
   return { ms: cli.ms, peakRssBytes: Number(/NQ57_BENCH_PEAK_RSS=(\d+)/.exec(cli.stderr)?.[1] ?? 0) };
 }
 
@@ -158,10 +171,11 @@ if (runsGroup("national")) {
       rmSync(bareFile, { force: true });
       // The other formats write the same rows: each once, in a full run only (a quick run stays under a minute).
       if (withFormats)
-        for (const format of OTHER_FORMATS) {
-          log(`${size.toLocaleString("en")} observations, ${order}: through the CLI, --format ${format}`);
-          const file = join(out, `scorecard-${order}-${size}.${format}`);
-          results.push({ scenario: "csv-cli-format", format, ...cliRun(csv, format, file), outputBytes: statSync(file).size, ...about });
+        for (const [format, only] of OTHER_FORMATS) {
+          const label = only ? `${format} --only ${only}` : format;
+          log(`${size.toLocaleString("en")} observations, ${order}: through the CLI, --format ${label}`);
+          const file = join(out, `scorecard-${order}-${size}${only ? `-${only}` : ""}.${format}`);
+          results.push({ scenario: "csv-cli-format", format: label, ...cliRun(csv, format, file, only ? ["--only", only] : []), outputBytes: statSync(file).size, ...about });
           rmSync(file, { force: true });
         }
     }

@@ -16,7 +16,7 @@ import type { Lang } from "../src/model/text.js";
 import { loadRules, placeholders, reference, type LoadedRule, type RuleSource } from "../src/rules/load.js";
 import { OPERATORS, OPERATOR_MAP, operatorChain } from "../src/rules/operators.js";
 import { innerConditions, isLeaf, type Condition, type FactSetName, type LeafCondition, type Outcome, type RuleCase, type RuleExample } from "../src/rules/rule-file.js";
-import type { AppliesTo, Severity, Verdict } from "../src/model/verdict.js";
+import type { AppliesTo, Severity, StatusDefinition, Verdict } from "../src/model/verdict.js";
 import { standardRules } from "../src/rules/standard.js";
 import { scoreOf } from "../src/rules/score.js";
 import { subjectList, subjectsFor, type EvaluationContext } from "../src/scorecard/subjects.js";
@@ -435,6 +435,20 @@ function statusBlock(rule: LoadedRule): string[][] {
     table(
       ["Trạng thái — Status", "Tiếng Việt", "English", "Cần chú ý — Attention", "Cần đôn đốc — Follow up"],
       statuses.map(([id, s]) => [code(id), escapeMarkdown(s.label.vi), escapeMarkdown(s.label.en), s.attention === undefined ? "—" : String(s.attention), s.followUp ? "✓" : "—"]),
+    ),
+    ...remediationBlock(statuses),
+  ];
+}
+
+/** What each status asks the responsible agency to do, as the reports show it beside a failing, warning or no-data row. */
+function remediationBlock(statuses: readonly (readonly [string, StatusDefinition])[]): string[][] {
+  const withSteps = statuses.filter(([, s]) => s.remediation !== undefined);
+  if (withSteps.length === 0) return [];
+  return [
+    ["### Việc cần làm — What to do next"],
+    table(
+      ["Trạng thái — Status", "Tiếng Việt", "English"],
+      withSteps.map(([id, s]) => [code(id), escapeMarkdown(s.remediation!.vi), escapeMarkdown(s.remediation!.en)]),
     ),
   ];
 }

@@ -122,26 +122,37 @@ export {
 } from "./rules/standard-types.js";
 
 // ---------------------------------------------------------------- the scorecard
-export { Band, CheckSummary, NO_DATA_BAND_ID, Scorecard, ScorecardChanges, ScorecardRow, Summary, VerdictCounts, type BandId, type StandardBandId } from "./model/scorecard.js";
+export {
+  AgencyReporting,
+  Band,
+  CheckSummary,
+  NO_DATA_BAND_ID,
+  ReportingRate,
+  ReportingSummary,
+  Scorecard,
+  ScorecardChanges,
+  ScorecardRow,
+  Summary,
+  VerdictCounts,
+  type BandId,
+  type StandardBandId,
+} from "./model/scorecard.js";
 export { evaluate, type EvaluateOptions } from "./scorecard/evaluate.js";
 export { checkAppFacts, type AppFactValues, type IndicatorFactValues } from "./scorecard/app-facts.js";
 export { evaluateStream, type EvaluateStreamOptions, type RecordStream } from "./scorecard/evaluate-stream.js";
-export {
-  DEFAULT_MIN_COVERAGE,
-  STANDARD_BANDS,
-  summarize,
-  type BandDefinition,
-  type SummaryOptions,
-} from "./scorecard/summarize.js";
+export { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, summarize, type BandDefinition, type SummaryOptions } from "./scorecard/summarize.js";
+export { onlyProblems, PROBLEM_VERDICTS, scorecardForAgency } from "./scorecard/views.js";
+export { compareScorecards, type ReportingChange, type RowChange, type RowState, type ScorecardComparison, type SummaryChange } from "./scorecard/compare.js";
 
 // ---------------------------------------------------------------- outputs: each format a string, or pieces to write in turn
 export { renderCsv, renderCsvPieces, SCORECARD_COLUMNS, scorecardTable } from "./render/scorecard-csv.js";
 export { DOCX_FONT, DOCX_PAGE, renderDocx, type DocxIssuer, type DocxOptions, type DocxSection } from "./render/docx.js";
 export { renderXlsx, type XlsxCell, type XlsxColumn, type XlsxColumnKind, type XlsxOptions, type XlsxSheet } from "./render/xlsx.js";
 export { renderHtml, renderHtmlPieces, type HtmlOptions } from "./render/html.js";
-export { renderJson, renderJsonPieces } from "./render/json.js";
+export { renderJson, renderJsonPieces, renderNdjsonPieces } from "./render/json.js";
 export { renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { formatCsv, type CsvOptions } from "./render/csv.js";
+export { comparisonSections, renderComparisonHtml, renderComparisonJson, renderComparisonMarkdown, type ComparisonOptions, type ComparisonSection } from "./render/comparison.js";
 export { renderPlanDiff, type PlanDiffOptions } from "./render/plan-diff.js";
 export { markdownText, officeText, spreadsheetText, terminalText, type TerminalTextOptions } from "./safe-text.js";

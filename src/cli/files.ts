@@ -105,6 +105,12 @@ export async function readDataFiles(files: readonly string[], plan: DefinedPlan,
   }
 }
 
+/** Reads a scorecard's JSON file as text, refusing what is not a regular file. */
+export function readScorecardText(file: string): string {
+  const { fd } = openRegularFile(file, "scorecard written by nq57 scorecard --format json");
+  return readOpened(file, fd);
+}
+
 /** Reads and closes a file opened by {@link openRegularFile}. */
 function readOpened(file: string, fd: number): string {
   try {

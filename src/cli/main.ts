@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { Nq57Error } from "../errors.js";
 import { readRuleSources } from "./files.js";
+import { COMPARE_FORMATS, compareCommand, type CompareFormat } from "./compare-command.js";
 import { INIT_KINDS, initCommand, type InitCommandOptions } from "./init-command.js";
 import { emit, EXIT, exitCodesHelp, processIo, UsageError, type CliIo } from "./io.js";
 import { terminalText } from "../safe-text.js";
@@ -15,7 +16,9 @@ import { PlanFileError } from "../errors.js";
 import type { Lang } from "../model/text.js";
 import { ruleDetails, ruleList, testRuleFiles, verifyRuleFiles } from "./rules-commands.js";
 import { standardRules } from "../rules/standard.js";
-import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
+import { checkIsoDate, SCORECARD_FORMATS, scorecardCommand, scorecardOf, validateCommand, type ScorecardCommandOptions } from "./scorecard-commands.js";
+import { renderComparisonMarkdown } from "../render/comparison.js";
+import { compareScorecards } from "../scorecard/compare.js";
 import { PLAN_ENTITIES } from "../model/tables.js";
 import { vietnamDate } from "../model/vietnam-time.js";
 import pkg from "../../package.json";
@@ -28,6 +31,8 @@ const demo = planDemos[DEFAULT_PLAN as PlanId];
 export const DEMO_DATA = demo ? fileURLToPath(new URL(`../../fixtures/${demo.data}`, import.meta.url)) : "";
 /** The date the demo scores the bundled data on. */
 export const DEMO_AS_OF = demo?.asOf ?? "";
+/** The date of the demo's previous report, a year before: what `nq57 demo --compare` compares with. */
+export const DEMO_PREVIOUS_AS_OF = DEMO_AS_OF ? `${Number(DEMO_AS_OF.slice(0, 4)) - 1}${DEMO_AS_OF.slice(4)}` : "";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -105,6 +110,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .option("--amendments <files...>", "amendments files (.json or .csv): judge each entity by the plan as amended on --as-of")
     .option("--waivers <files...>", "waivers files (.json or .csv): rows a waiver in force covers are shown as exempted and not scored")
     .option("--successions <files...>", "successions files (.json or .csv): agencies that took over others' duties")
+    .addOption(new Option("--only <rows>", "list only these rows, in any format: problems (fail, warn, no data); the summaries stay whole").choices(["problems"]))
+    .option("--agency <id>", "one agency's scorecard: the tasks it leads and coordinates and the indicators it leads (ids: nq57 plan export PLAN --format csv --entity agencies)")
     .addOption(langOption())
     .action(async (opts: ScorecardCommandOptions) => {
       state.exitCode = await scorecardCommand(io, opts);
@@ -120,10 +127,36 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 scorecard --data report.json --format csv --out scorecard.csv",
         "  $ nq57 scorecard --data report.json --format docx --out bao-cao.docx   (the report to the People's Committee)",
         "  $ nq57 scorecard --data report.json --format xlsx --out bang-danh-gia.xlsx",
+        "  $ nq57 scorecard --data national.csv --format ndjson --only problems --out problems.ndjson",
+        "  $ nq57 scorecard --data report.json --agency so-khoa-hoc-va-cong-nghe --format md --out dost.md",
         "  $ nq57 scorecard --data report.json --param task.deadline.dueSoonDays=14 --rules ./my-rules --fail-on fail",
         "",
         exitCodesHelp("a row fails (or warns) with --fail-on"),
         "Colour only on a terminal, never when NO_COLOR is set.",
+      ].join("\n"),
+    );
+
+  root
+    .command("compare")
+    .description("What changed from one scorecard to the next (each written by nq57 scorecard --format json): tasks newly overdue and completed, milestones newly met and missed, scores and coverage per agency, group and locality, reporting rates, problems in the figures new and resolved.")
+    .argument("<previous>", "the earlier scorecard (JSON)")
+    .argument("<current>", "the later scorecard (JSON)")
+    .addOption(new Option("--format <format>", "output format (default: md on a terminal, else json)").choices([...COMPARE_FORMATS]))
+    .option("--out <file>", "write to a file instead of standard output")
+    .addOption(langOption())
+    .action(async (previous: string, current: string, opts: { format?: CompareFormat; out?: string; lang: Lang }) => {
+      state.exitCode = await compareCommand(io, previous, current, opts);
+    })
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  $ nq57 scorecard --data report-2025.json --as-of 2025-11-26 --format json --out 2025.json",
+        "  $ nq57 scorecard --data report-2026.json --as-of 2026-11-26 --format json --out 2026.json",
+        "  $ nq57 compare 2025.json 2026.json --format md --out changes.md",
+        "",
+        exitCodesHelp(undefined),
       ].join("\n"),
     );
 
@@ -222,7 +255,8 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
     .command("demo")
     .description(`Score the bundled illustrative data as of ${DEMO_AS_OF}: the scorecard as a table.`)
     .addOption(langOption())
-    .action(async (opts: { lang: Lang }) => {
+    .option("--compare", `show what changed since the report of ${DEMO_PREVIOUS_AS_OF} instead (Markdown), as nq57 compare does`)
+    .action(async (opts: { lang: Lang; compare?: boolean }) => {
       if (!existsSync(DEMO_DATA))
         throw new UsageError(`the demo data ${DEMO_DATA} is missing; score your own data with: nq57 scorecard --data FILE --as-of YYYY-MM-DD`);
       io.stdout(
@@ -230,6 +264,13 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
           ? "Số liệu minh họa, tự đặt ra để chạy thử; không phải số liệu chính thức.\n\n"
           : "Illustrative figures made up for the demo; not official data.\n\n",
       );
+      if (opts.compare) {
+        const plan = planById(DEFAULT_PLAN);
+        const data = [relative(process.cwd(), DEMO_DATA) || DEMO_DATA];
+        const [previous, current] = [await scorecardOf(plan, { data, asOf: DEMO_PREVIOUS_AS_OF }), await scorecardOf(plan, { data, asOf: DEMO_AS_OF })];
+        emit(io, renderComparisonMarkdown(compareScorecards(previous, current), plan, { lang: opts.lang }), undefined);
+        return;
+      }
       state.exitCode = await scorecardCommand(io, {
         plan: DEFAULT_PLAN,
         data: [relative(process.cwd(), DEMO_DATA) || DEMO_DATA],
@@ -238,7 +279,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         lang: opts.lang,
       });
     })
-    .addHelpText("after", `\nExample:\n  $ nq57 demo --lang en\n\nThe same as:\n  $ nq57 scorecard --plan ${DEFAULT_PLAN} --data fixtures/${demo?.data ?? ""} --as-of ${DEMO_AS_OF} --format table`);
+    .addHelpText("after", `\nExamples:\n  $ nq57 demo --lang en\n  $ nq57 demo --compare   # what changed since ${DEMO_PREVIOUS_AS_OF}\n\nThe same as:\n  $ nq57 scorecard --plan ${DEFAULT_PLAN} --data fixtures/${demo?.data ?? ""} --as-of ${DEMO_AS_OF} --format table`);
   return root;
 }
 

@@ -5,6 +5,7 @@ import { tableOfInput } from "../input/observation-table.js";
 import { describeSource } from "../model/source.js";
 import { htmlParts } from "../render/html.js";
 import { markdownParts } from "../render/markdown.js";
+import { reasonWords } from "../render/reason-words.js";
 import { inPieces } from "../render/pieces.js";
 import { scorecardCsvLines } from "../render/scorecard-csv.js";
 import { terminalParts } from "../render/table.js";
@@ -14,7 +15,8 @@ import { evaluate } from "../scorecard/evaluate.js";
 import { rowVerdicts } from "../scorecard/rows.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { readDataFiles, readRuleSources } from "./files.js";
-import { scorecardJsonParts } from "../render/json.js";
+import { scorecardJsonParts, scorecardNdjsonParts } from "../render/json.js";
+import { onlyProblems, scorecardForAgency } from "../scorecard/views.js";
 import { renderDocx } from "../render/docx.js";
 import { renderXlsx } from "../render/xlsx.js";
 import { colorAllowed, emitBytes, emitPieces, EXIT, progressBar, UsageError, type CliIo } from "./io.js";
@@ -26,7 +28,7 @@ import { vietnamDate } from "../model/vietnam-time.js";
 import type { Lang } from "../model/text.js";
 
 /** The output formats of `nq57 scorecard`. */
-export const SCORECARD_FORMATS = ["table", "json", "md", "csv", "html", "docx", "xlsx"] as const;
+export const SCORECARD_FORMATS = ["table", "json", "ndjson", "md", "csv", "html", "docx", "xlsx"] as const;
 export type ScorecardFormat = (typeof SCORECARD_FORMATS)[number];
 /** The formats written as files of bytes (Word, Excel), only to `--out FILE`. */
 export type BinaryFormat = "docx" | "xlsx";
@@ -48,6 +50,10 @@ export interface ScorecardCommandOptions extends ChangeFileOptions {
   readonly param?: readonly string[];
   readonly failOn?: "fail" | "warn";
   readonly minCoverage?: string;
+  /** `problems`: only the rows that fail, warn or lack their data. */
+  readonly only?: "problems";
+  /** One agency's scorecard: what it leads and coordinates. */
+  readonly agency?: string;
   readonly lang: Lang;
 }
 
@@ -130,6 +136,8 @@ export function scorecardParts(scorecard: Scorecard, plan: DefinedPlan, format: 
   switch (format) {
     case "json":
       return scorecardJsonParts(scorecard);
+    case "ndjson":
+      return scorecardNdjsonParts(scorecard);
     case "md":
       return markdownParts(scorecard, plan, { lang });
     case "csv":
@@ -155,8 +163,17 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   // Checked before the data is read: a Word or Excel file is never written to a terminal or a pipe.
   if (isBinaryFormat(format) && !options.out)
     throw new UsageError(`--format ${format} writes a file: give --out FILE, e.g. --out report.${format}`);
+  const signed = planById(options.plan);
+  // Without change files the agency is known before the data is read; with them, in the plan in force.
+  const agencyMissing = (plan: DefinedPlan) => options.agency !== undefined && !plan.agency(options.agency);
+  const noSuchAgency = (plan: DefinedPlan) =>
+    new UsageError(`--agency "${options.agency}": no such agency in ${plan.id}; list them with: nq57 plan export ${plan.id} --format csv --entity agencies`);
+  if (agencyMissing(signed) && !options.amendments && !options.successions) throw noSuchAgency(signed);
   // Scored by the plan in force, amended as the change files say.
-  const { scorecard, plan } = await scoreFiles(planById(options.plan), options, io);
+  const { scorecard: whole, plan } = await scoreFiles(signed, options, io);
+  if (agencyMissing(plan)) throw noSuchAgency(plan);
+  const forAgency = options.agency === undefined ? whole : scorecardForAgency(whole, plan, options.agency!);
+  const scorecard = options.only === "problems" ? onlyProblems(forAgency) : forAgency;
   if (isBinaryFormat(format)) emitBytes(await scorecardBytes(scorecard, plan, format, options.lang), options.out!);
   else {
     const color = !options.out && colorAllowed(io);
@@ -167,9 +184,11 @@ export async function scorecardCommand(io: CliIo, options: ScorecardCommandOptio
   const rejected = scorecard.rejected.length;
   if (rejected > 0)
     io.stderr(
-      `${rejected} record${rejected === 1 ? "" : "s"} rejected; see rejected[] in the JSON${format === "json" ? "" : " (--format json), or run nq57 validate"}\n`,
+      options.lang === "vi"
+        ? `${rejected} bản ghi bị loại; xem rejected[] trong JSON${format === "json" ? "" : " (--format json), hoặc chạy nq57 validate --lang vi"}\n`
+        : `${rejected} record${rejected === 1 ? "" : "s"} rejected; see rejected[] in the JSON${format === "json" ? "" : " (--format json), or run nq57 validate"}\n`,
     );
-  return exitCodeFor(scorecard, options.failOn);
+  return exitCodeFor(forAgency, options.failOn);
 }
 
 /**
@@ -202,8 +221,8 @@ export function* validateLines(input: ReadInput, files: readonly string[], lang:
   for (const file of files) {
     const rejected = input.rejected.filter((r) => r.source.file === file);
     yield `${file}: ${w.counts(accepted.byFile.get(file) ?? 0, rejected.length)}\n`;
-    for (const r of rejected) yield `${rejectedLine(r)}\n`;
-    for (const n of input.notes) if (n.source.file === file) yield `${describeSource(n.source)}: note: ${n.field ? `${n.field}: ` : ""}${n.note}\n`;
+    for (const r of rejected) yield `${rejectedLine(r, lang)}\n`;
+    for (const n of input.notes) if (n.source.file === file) yield `${describeSource(n.source)}: ${w.note}: ${n.field ? `${n.field}: ` : ""}${reasonWords(n.note, lang)}\n`;
   }
   yield `${w.files(files.length)}: ${w.counts(accepted.total, input.rejected.length)}\n`;
 }
@@ -230,13 +249,13 @@ function acceptedByFile(input: ReadInput): { total: number; byFile: Map<string, 
 }
 
 const VALIDATE_WORDS = {
-  vi: { counts: (a: number, r: number) => `${a} bản ghi được nhận, ${r} bị loại`, files: (n: number) => `${n} tệp` },
-  en: { counts: (a: number, r: number) => `${a} accepted, ${r} rejected`, files: (n: number) => `${n} file${n === 1 ? "" : "s"}` },
+  vi: { counts: (a: number, r: number) => `${a} bản ghi được nhận, ${r} bị loại`, files: (n: number) => `${n} tệp`, note: "ghi chú" },
+  en: { counts: (a: number, r: number) => `${a} accepted, ${r} rejected`, files: (n: number) => `${n} file${n === 1 ? "" : "s"}`, note: "note" },
 } as const;
 
 /** A rejected record in one line: `observations.csv:4: value: must be a decimal number such as 12 or 0.77`. */
-export function rejectedLine(r: RejectedRecord): string {
-  return `${describeSource(r.source)}: ${r.field ? `${r.field}: ` : ""}${r.reason.replace(/\s*\n\s*/g, " ")}`;
+export function rejectedLine(r: RejectedRecord, lang: Lang = "en"): string {
+  return `${describeSource(r.source)}: ${r.field ? `${r.field}: ` : ""}${reasonWords(r.reason, lang).replace(/\s*\n\s*/g, " ")}`;
 }
 
 /** `nq57 validate`: the report on standard output; exit code 1 (a finding) when anything was rejected. */

@@ -65,6 +65,35 @@ export const CheckSummary = z.object({
 });
 export type CheckSummary = z.Infer<typeof CheckSummary>;
 
+/**
+ * How many reports were due, received and received on time (by their due date), as DHIS2 reports its reporting
+ * rates: a task's report (or a recurring task's report for a year) is due once its date has passed. The rates are
+ * shares of the reports due (decimal strings, 4 places), null when none was due.
+ */
+export const ReportingRate = z.object({
+  due: z.int().check(z.gte(0)),
+  received: z.int().check(z.gte(0)),
+  onTime: z.int().check(z.gte(0)),
+  receivedRate: z.nullable(z.string()),
+  onTimeRate: z.nullable(z.string()),
+});
+export type ReportingRate = z.Infer<typeof ReportingRate>;
+
+/** The reporting rates of the tasks an agency leads: over all periods, and by the year each report is for. */
+export const AgencyReporting = z.object({
+  total: ReportingRate,
+  byPeriod: z.record(z.string(), ReportingRate),
+});
+export type AgencyReporting = z.Infer<typeof AgencyReporting>;
+
+/** The reporting rates of the whole plan and of each lead agency (shared duties by their collective lead). */
+export const ReportingSummary = z.object({
+  overall: ReportingRate,
+  byPeriod: z.record(z.string(), ReportingRate),
+  byAgency: z.record(z.string(), AgencyReporting),
+});
+export type ReportingSummary = z.Infer<typeof ReportingSummary>;
+
 /** One verdict: a rule applied to one entity (and period and locality where they apply), with why. */
 export const ScorecardRow = z.object({
   rule: z.string(),
@@ -90,6 +119,11 @@ export const ScorecardRow = z.object({
   /** Where the records the verdict used were read (file and line, or index); absent on checks of the plan itself. */
   sources: z.optional(z.array(RecordSource)),
   message: LocalizedText,
+  /**
+   * What the agency answering for the row should do next, as the rule's status declares it: present on rows that
+   * fail, warn or lack their data.
+   */
+  remediation: z.optional(LocalizedText),
 });
 /**
  * A row as the schema reads it, its score typed by its verdict: `no-data` and `not-applicable` rows have none;
@@ -157,6 +191,8 @@ export const Scorecard = z.object({
     planChecks: CheckSummary,
     /** The checks of the figures reported, apart from every score. */
     dataQuality: CheckSummary,
+    /** Reports due, received and received on time: absent from scorecards written before the library counted them. */
+    reporting: z.optional(ReportingSummary),
   }),
   /** The least coverage a summary needs for a band; below it the score is provisional (decimal string). */
   minCoverage: z.string(),
@@ -169,6 +205,8 @@ export const Scorecard = z.object({
   /** Readings of the input worth telling (a BOM removed, a column ignored). */
   notes: z.array(InputNote),
   ...ScorecardChanges.shape,
+  /** Present on one agency's scorecard (see scorecardForAgency): the agency whose tasks and indicators it holds. */
+  scope: z.optional(z.object({ agency: z.string() })),
 });
 /** A scorecard; its rows have their score typed by their verdict ({@link ScorecardRow}). */
 export type Scorecard = Omit<z.Infer<typeof Scorecard>, "rows"> & { rows: ScorecardRow[] };

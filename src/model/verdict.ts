@@ -29,13 +29,16 @@ export type Severity = z.Infer<typeof Severity>;
 
 /**
  * What a status of a rule's rows means, declared with the rule so that every output shows it without knowing the
- * rule: its words, how urgently it needs someone to act (1 most urgent; absent: it does not need attention), and
- * whether a task in it is one to follow up (listed in the reports' table of tasks).
+ * rule: its words, how urgently it needs someone to act (1 most urgent; absent: it does not need attention),
+ * whether a task in it is one to follow up (listed in the reports' table of tasks), and what the responsible agency
+ * should do about a row in it that fails, warns or lacks its data.
  */
 export const StatusDefinition = z.strictObject({
   label: LocalizedText,
   attention: z.optional(z.int().check(z.gte(1)).check(z.lte(1000))),
   followUp: z.optional(z.boolean()),
+  /** What the agency answering for the row should do next, shown beside a failing, warning or no-data row. */
+  remediation: z.optional(LocalizedText),
 });
 export type StatusDefinition = z.Infer<typeof StatusDefinition>;
 

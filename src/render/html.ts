@@ -3,8 +3,9 @@ import type { RejectedRecord } from "../model/records.js";
 import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../model/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
-import { rowEvidence, ruleKinds, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
+import { rowEvidence, ruleKinds, scopeWords, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import { changeSections, rowChangeNote, summaryChangeCounts } from "./plan-changes.js";
+import { reasonWords } from "./reason-words.js";
 import type { RowKind } from "../model/verdict.js";
 import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { inPieces } from "./pieces.js";
@@ -13,10 +14,10 @@ import { bandClass, verdictClass } from "./html/colors.js";
 import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "./html/filter-script.js";
 import { formatNumber, formatScore } from "./html/format.js";
 import { html, trusted, type Markup } from "./html/markup.js";
-import { milestoneChart, seriesCollector, type ObservedSeries } from "./html/milestone-chart.js";
+import { milestoneChart, seriesCollector, type ObservedSeries, type Paces } from "./html/milestone-chart.js";
 import { PAGE_STYLE } from "./html/page-style.js";
 import { HTML_WORDS, phrase, VERDICT_MARKS } from "./html/words.js";
-import { formatDate, shorten, VERDICTS } from "./table.js";
+import { formatDate, shorten, summaryTables, VERDICTS } from "./table.js";
 import type { Lang } from "../model/text.js";
 
 /** Options of {@link renderHtml}. */
@@ -94,6 +95,7 @@ ${pageHeader(context)}
 ${overview(context)}
 ${planChanges(context)}
 ${scoreCharts(context)}
+${reportingSection(context)}
 ${taskTable(context)}
 `.text;
   yield* milestones(context);
@@ -119,6 +121,8 @@ interface Survey {
   readonly tasks: ScorecardRow[];
   /** The figures behind the milestone charts. */
   readonly series: Map<string, ObservedSeries>;
+  /** The year each indicator's target is reached at its present pace, by locality. */
+  readonly paces: Map<string, Paces>;
   /** The groups of the rows' entities. */
   readonly groups: Set<string>;
   /** How each row's rule declares its status. */
@@ -136,7 +140,7 @@ function survey(scorecard: Scorecard, plan: DefinedPlan): Survey {
     const group = (plan.indicator(row.entity) ?? plan.task(row.entity))?.group;
     if (group !== undefined) groups.add(group);
   }
-  return { tasks, series: series.result, groups, statusOf };
+  return { tasks, series: series.result, paces: series.paces, groups, statusOf };
 }
 
 function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
@@ -146,7 +150,7 @@ function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
   return html`<header class="page-header">
 <div class="wrap">
 <p class="overline">${doc.issuer[lang]} · ${w.issued} ${formatDate(doc.issuedOn, lang)}</p>
-<h1>${w.heading} ${scorecard.plan.number}</h1>
+<h1>${w.heading} ${scorecard.plan.number}${scopeWords(scorecard, plan, lang)}</h1>
 <p class="plan-title">${doc.title[lang]}</p>
 <dl class="meta">
 <div><dt>${w.asOf}</dt><dd data-field="as-of">${formatDate(scorecard.asOf, lang)}</dd></div>
@@ -279,6 +283,20 @@ function sharedDuties({ scorecard, plan, lang, w }: Context): Markup {
 </div>`;
 }
 
+/** Reports due, received and received on time, by lead agency and year (the table the text outputs show too). */
+function reportingSection({ scorecard, plan, lang }: Context): Markup {
+  const section = summaryTables(scorecard, plan, lang).find((s) => s.id === "reporting");
+  if (!section) return html``;
+  const numeric = (i: number) => i >= 2;
+  return html`<section aria-labelledby="reporting-heading">
+<h2 id="reporting-heading">${section.heading}</h2>
+<div class="table-wrap"><table id="reporting">
+<thead><tr>${section.table.columns.map((c, i) => html`<th scope="col"${numeric(i) ? html` class="num"` : ""}>${c}</th>`)}</tr></thead>
+<tbody>${section.table.rows.map((r) => html`<tr>${r.map((c, i) => html`<td${numeric(i) ? html` class="num"` : ""}>${String(c)}</td>`)}</tr>`)}</tbody>
+</table></div>
+</section>`;
+}
+
 function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): Markup {
   return html`<span class="badge ${verdictClass(verdict)}"><span class="mark" aria-hidden="true">${VERDICT_MARKS[verdict]}</span> ${text}</span>`;
 }
@@ -319,6 +337,11 @@ function withoutName(message: string, entity: string): string {
   return end < 0 ? message : `${message.slice(0, start + entity.length)}${message.slice(end + 1)}`;
 }
 
+/** What the row's status asks the responsible agency to do, under its message. */
+function remedyMarkup(row: ScorecardRow, { lang, w }: Pick<Context, "lang" | "w">): Markup | string {
+  return row.remediation ? html`<span class="sub remediation"><strong>${w.remediation}:</strong> ${row.remediation[lang]}</span>` : "";
+}
+
 function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string {
   return ids.length === 0 ? w.noLead : ids.map((id) => plan.agency(id)?.name[lang] ?? id).join("; ");
 }
@@ -327,6 +350,7 @@ function taskTable(context: Context): Markup {
   const { plan, lang, w } = context;
   const statusOf = context.survey.statusOf;
   const rank = (row: ScorecardRow) => statusOf(row)?.attention ?? Number.MAX_SAFE_INTEGER;
+  const remedy = (row: ScorecardRow) => remedyMarkup(row, context);
   const dueOf = (row: ScorecardRow) => stringFact(row, "due") ?? stringFact(row, "periodDue") ?? "";
   const rows = [...context.survey.tasks].sort((a, b) => rank(a) - rank(b) || dueOf(a).localeCompare(dueOf(b)) || a.entity.localeCompare(b.entity, "en", { numeric: true }));
   const body = rows.map((row) => {
@@ -337,7 +361,7 @@ function taskTable(context: Context): Markup {
 <td title="${task.title[lang]}">${shorten(task.title[lang], 140)}</td>
 <td>${agencyNames(task.lead, context)}</td>
 <td>${dueCell(row, context)}</td>
-<td class="message">${withoutName(row.message[lang], row.entity)}</td>
+<td class="message">${withoutName(row.message[lang], row.entity)}${remedy(row)}</td>
 </tr>`;
   });
   return html`<section aria-labelledby="tasks-heading">
@@ -367,7 +391,7 @@ function* milestones(context: Context): Generator<string> {
   if (charted.length === 0) yield html`<p class="card">${w.milestonesNone}</p>`.text;
   else {
     yield html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">`.text;
-    for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder);
+    for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder, context.survey.paces.get(id));
     yield "</div>";
   }
   yield "\n</section>";
@@ -394,6 +418,7 @@ function* rowTable(context: Context): Generator<string> {
   const template = w.shown;
   const shown = phrase(template, { n: total, total });
 
+  const remedy = (row: ScorecardRow) => remedyMarkup(row, context);
   const trace = (row: ScorecardRow) => {
     const sources = (row.sources ?? []).map(describeSource).join("; ");
     const evidence = rowEvidence(row);
@@ -419,7 +444,7 @@ function* rowTable(context: Context): Generator<string> {
 <td>${place(row)}</td>
 <td title="${row.status}">${statusWords(context.survey.statusOf, row, lang)}</td>
 <td class="num">${formatScore(row.score, lang)}</td>
-<td class="message">${row.message[lang]}${trace(row)}</td>
+<td class="message">${row.message[lang]}${remedy(row)}${trace(row)}</td>
 </tr>`.text;
   };
   const checkMarkup = (row: ScorecardRow) =>
@@ -430,7 +455,7 @@ function* rowTable(context: Context): Generator<string> {
 <td class="num">${row.period ?? ""}</td>
 <td>${row.locality ?? ""}</td>
 <td title="${row.status}">${statusWords(context.survey.statusOf, row, lang)}</td>
-<td class="message">${row.message[lang]}${trace(row)}</td>
+<td class="message">${row.message[lang]}${remedy(row)}${trace(row)}</td>
 </tr>`.text;
 
   yield html`<section aria-labelledby="rows-heading">
@@ -509,7 +534,7 @@ function shownValue(value: unknown): string {
 }
 
 /** The rejected records and the notes on the input, a table row or list item a part: a national input may have millions. */
-function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
+function* rejectedRecords({ scorecard, w, lang }: Context): Generator<string> {
   const { rejected, notes } = scorecard;
   yield html`<section aria-labelledby="rejected-heading">
 <h2 id="rejected-heading">${w.rejectedRecords} (${rejected.length})</h2>
@@ -527,7 +552,7 @@ function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
 <td class="num">${r.source.index ?? ""}</td>
 <td class="mono">${r.field ?? ""}</td>
 <td class="mono">${shorten(shownValue(r.value), 60)}</td>
-<td>${r.reason}</td>
+<td>${reasonWords(r.reason, lang)}</td>
 </tr>`.text;
     yield `</tbody>
 </table></div>`;
@@ -536,7 +561,7 @@ function* rejectedRecords({ scorecard, w }: Context): Generator<string> {
   if (notes.length > 0) {
     yield html`<h3 class="notes-heading">${w.notes}</h3><ul class="notes">`.text;
     for (const n of notes)
-      yield html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${n.note}</li>`.text;
+      yield html`<li><span class="mono">${[n.source.file, n.source.line].filter((p) => p !== undefined).join(":")}</span>${n.field ? ` (${n.field})` : ""}: ${reasonWords(n.note, lang)}</li>`.text;
     yield "</ul>";
   }
   yield "\n</section>";

@@ -76,3 +76,25 @@ export function* scorecardJsonParts(scorecard: Scorecard): Generator<string> {
 function indent(text: string, by: string): string {
   return text.includes("\n") ? text.replace(/\n/g, `\n${by}`) : text;
 }
+
+/**
+ * The scorecard's rows as newline-delimited JSON, one row (with its facts, sources, message and remediation) a line,
+ * in pieces of about a megabyte: for a national run read by another program a line at a time (`jq`, a database's
+ * loader), without the whole scorecard in one document. The summaries are in {@link renderJsonPieces}.
+ *
+ * @example
+ * for (const piece of renderNdjsonPieces(onlyProblems(scorecard))) stream.write(piece);
+ * // {"rule":"task.deadline","entity":"T-1.1","verdict":"fail","status":"overdue",…}
+ */
+export function* renderNdjsonPieces(scorecard: Scorecard): Generator<string> {
+  yield* inPieces(scorecardNdjsonParts(scorecard));
+}
+
+/**
+ * Each row of {@link renderNdjsonPieces} as one line with its line break, made when written and not kept.
+ *
+ * @internal
+ */
+export function* scorecardNdjsonParts(scorecard: Scorecard): Generator<string> {
+  for (const row of rowsToWrite(scorecard, { transient: true }).rows()) yield `${JSON.stringify(row)}\n`;
+}

@@ -4,10 +4,10 @@ import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
 import { markdownCell, markdownText } from "../safe-text.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
-import { ruleKinds, rowPlace, rowTrace, statusesOf } from "./row-parts.js";
+import { ruleKinds, rowPlace, rowTrace, scopeWords, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import { changeSections, summaryChangeCounts } from "./plan-changes.js";
 import type { RowKind } from "../model/verdict.js";
-import { attentionOrder, formatDate, formatPercent, headline, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
+import { attentionOrder, formatDate, formatPercent, headline, reportingLine, summaryTables, VERDICTS, verdictLabel, WORDS } from "./table.js";
 import type { Lang } from "../model/text.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -66,7 +66,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   const input = scorecard.input;
   const counts = (c: Scorecard["summary"]["overall"]["counts"]) => VERDICTS.map((v) => `${verdictLabel(v, lang)} ${c[v]}`).join(", ");
 
-  yield `# ${w.scorecard} ${scorecard.plan.number}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`;
+  yield `# ${w.scorecard} ${scorecard.plan.number}${escapeInline(scopeWords(scorecard, plan, lang))}, ${w.asOf} ${formatDate(scorecard.asOf, lang)}`;
   yield "";
   yield `## ${w.overall}`;
   yield "";
@@ -78,6 +78,8 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   yield `- ${w.planChecks} (${w.notScored}): ${planChecks.rows} (${counts(planChecks.counts)})`;
   yield `- ${w.input}: ${w.observations} ${input.observations.accepted} ${w.accepted}, ${input.observations.rejected} ${w.rejectedWord}; ` +
     `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`;
+  const reporting = reportingLine(scorecard, lang);
+  if (reporting) yield `- ${escapeInline(reporting)}`;
   yield `- ${w.rulesVersion}: ${escapeInline(scorecard.rulesVersion)}`;
   yield "";
 
@@ -91,13 +93,16 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
   const kinds = ruleKinds(scorecard);
   yield `## ${w.needsAttention}`;
   yield "";
+  const statusOf = statusesOf(scorecard);
+  const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
   const attention = attentionOrder(
     filtered(rowsToWrite(scorecard).rows(), (r) => kinds.get(r.rule) !== "planCheck"),
-    (r) => [r.rule, ...rowCells(r, lang, true)],
-    statusesOf(scorecard),
+    // The rule by its title in the language: its id is for machines, and heads its section below.
+    (r) => [ruleTitles.get(r.rule) ?? r.rule, ...rowCells(r, lang, true, statusOf)],
+    statusOf,
   );
   if (attention.length === 0) yield w.nothingNeedsAttention;
-  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.source], rows: attention });
+  else yield* markdownTable({ columns: [w.rule, w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.remediation, w.source], rows: attention });
   yield "";
 
   // Rules come performance first, then the checks of figures, then of the plan: each kind under its heading.
@@ -111,7 +116,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
       yield "";
     }
     const traced = kind !== "planCheck";
-    const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, ...(traced ? [w.source] : [])];
+    const columns = [w.entity, w.period, w.locality, w.verdict, w.status, w.score, w.message, w.remediation, ...(traced ? [w.source] : [])];
     yield `### ${escapeInline(rule.id)}: ${escapeInline(rule.title[lang])}`;
     yield "";
     yield `${w.severity}: ${w.severities[rule.severity]} · ${w.weight}: ${rule.weight} · ${w.rows}: ${count}`;
@@ -120,7 +125,7 @@ function* markdownLines(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Ge
     else {
       yield markdownLine(columns);
       yield markdownRule(columns.length);
-      for (const r of rows()) yield markdownLine(rowCells(r, lang, traced));
+      for (const r of rows()) yield markdownLine(rowCells(r, lang, traced, statusOf));
     }
     yield "";
   }
@@ -172,8 +177,17 @@ function rowsByRule(scorecard: Scorecard): RuleRows[] {
   }));
 }
 
-function rowCells(row: ScorecardRow, lang: Lang, traced: boolean): string[] {
-  const cells = [row.entity, row.period === undefined ? "" : String(row.period), rowPlace(row, lang), verdictLabel(row.verdict, lang), row.status, row.weight === "0" ? "—" : formatPercent(row.score, lang), row.message[lang]];
+function rowCells(row: ScorecardRow, lang: Lang, traced: boolean, statusOf: StatusOf): string[] {
+  const cells = [
+    row.entity,
+    row.period === undefined ? "" : String(row.period),
+    rowPlace(row, lang),
+    verdictLabel(row.verdict, lang),
+    statusWords(statusOf, row, lang),
+    row.weight === "0" ? "—" : formatPercent(row.score, lang),
+    row.message[lang],
+    row.remediation?.[lang] ?? "",
+  ];
   if (traced) cells.push(rowTrace(row, lang));
   return cells;
 }

@@ -4,6 +4,7 @@ import { rowKindOf, type RowKind, type StatusDefinition } from "../model/verdict
 import { formatPercent, WORDS } from "./words.js";
 import { rowChangeNote } from "./plan-changes.js";
 import type { Lang } from "../model/text.js";
+import type { DefinedPlan } from "../model/define-plan.js";
 
 /** The kind of each of a scorecard's rules, by rule id. */
 export function ruleKinds(scorecard: Pick<Scorecard, "rules">): ReadonlyMap<string, RowKind> {
@@ -53,4 +54,10 @@ export function rowTrace(row: ScorecardRow, lang: Lang): string {
   const sources = (row.sources ?? []).map(describeSource).join("; ");
   const evidence = rowEvidence(row);
   return [sources, evidence === undefined ? "" : `${WORDS[lang].evidence}: ${evidence}`, rowChangeNote(row, lang)].filter((part) => part !== "").join(" · ");
+}
+
+/** Whose scorecard it is, after the plan's number: ` — Sở Tài chính` on one agency's, nothing on the whole plan's. */
+export function scopeWords(scorecard: Pick<Scorecard, "scope">, plan: DefinedPlan, lang: Lang): string {
+  const agency = scorecard.scope?.agency;
+  return agency === undefined ? "" : ` — ${plan.agency(agency)?.name[lang] ?? agency}`;
 }

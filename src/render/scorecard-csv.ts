@@ -23,6 +23,8 @@ export const SCORECARD_COLUMNS = [
   "evidence",
   "message_vi",
   "message_en",
+  "remediation_vi",
+  "remediation_en",
   "changes",
 ] as const;
 
@@ -30,12 +32,13 @@ export const SCORECARD_COLUMNS = [
  * A scorecard's rows as a flat table, one row per scorecard row, for a spreadsheet: `formatCsv(scorecardTable(s))`
  * is the CSV output (UTF-8 with BOM). Absent period, locality and score are empty cells; scores and weights
  * keep their decimal strings. `benchmark` and `missing_data` are `true` or empty; `sources` lists where the row's
- * records were read (`file:line`, `; ` between), `evidence` what the task report named, `changes` the amendments,
- * successions and waiver that touched the row (`amended by 215/QĐ-UBND (deadline)`, `exempted by … until …`).
+ * records were read (`file:line`, `; ` between), `evidence` what the task report named, `remediation_vi` and
+ * `remediation_en` what a failing, warning or no-data row's status asks the responsible agency to do, `changes` the
+ * amendments, successions and waiver that touched the row (`amended by 215/QĐ-UBND (deadline)`, `exempted by … until …`).
  *
  * @example
  * formatCsv(scorecardTable(scorecard)).split("\r\n")[0];
- * //=> "\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en,changes"
+ * //=> "\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en,remediation_vi,remediation_en,changes"
  */
 export function scorecardTable(scorecard: Scorecard): Table {
   return { columns: SCORECARD_COLUMNS, rows: scorecard.rows.map(rowCells) };
@@ -92,6 +95,8 @@ function rowCells(r: ScorecardRow): Array<string | number | undefined> {
     rowEvidence(r),
     r.message.vi,
     r.message.en,
+    r.remediation?.vi,
+    r.remediation?.en,
     rowChangeCell(r),
   ];
 }

@@ -4,10 +4,10 @@ import type { Table } from "../model/tables.js";
 import type { Verdict } from "../model/verdict.js";
 import { rowsToWrite } from "../scorecard/rows.js";
 import { inPieces } from "./pieces.js";
-import { ruleKinds, rowPlace, statusesOf, summaryScore, type StatusOf } from "./row-parts.js";
+import { ruleKinds, rowPlace, scopeWords, statusesOf, statusWords, summaryScore, type StatusOf } from "./row-parts.js";
 import { changeSections, rowChangeNote, summaryChangeCounts } from "./plan-changes.js";
 import { terminalText } from "../safe-text.js";
-import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
+import type { ReportingRate, Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import { formatPercent, formatDate, VERDICTS, verdictLabel, WORDS } from "./words.js";
 import type { Lang } from "../model/text.js";
 
@@ -33,7 +33,7 @@ export function shorten(text: string, max: number): string {
 
 /** One of the summary tables of a scorecard, with its heading. */
 export interface SummarySection {
-  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "bySharedDuty" | "byLocality";
+  readonly id: "byTaskGroup" | "byIndicatorGroup" | "byAgency" | "bySharedDuty" | "byLocality" | "reporting";
   readonly heading: string;
   readonly table: Table;
 }
@@ -41,7 +41,8 @@ export interface SummarySection {
 /**
  * The scorecard's summaries as tables in the language: by task group and indicator group (in the plan's order,
  * with the group's title), by lead agency (by name), the duties shared by collectives (apart, never ranked with
- * agencies) and by locality (only when rows have a locality). A provisional score says so beside it.
+ * agencies), by locality (only when rows have a locality), and the reporting rates of each lead agency by year (when
+ * the scorecard counts them). A provisional score says so beside it.
  *
  * @example
  * summaryTables(scorecard, plans["haiphong-142"], "en").map((s) => s.heading);
@@ -78,7 +79,37 @@ export function summaryTables(scorecard: Scorecard, plan: DefinedPlan, lang: Lan
       heading: w.byLocality,
       table: { columns: [w.locality, ...tail], rows: localities.map((l) => [l, ...figures(scorecard.summary.byLocality[l]!)]) },
     });
+  const reporting = reportingTable(scorecard, plan, lang);
+  if (reporting) sections.push({ id: "reporting", heading: w.reportingByAgency, table: reporting });
   return sections;
+}
+
+/**
+ * Reports due, received and received on time by lead agency and year, as DHIS2 shows reporting rates: one line per
+ * agency and year, then the agency's total when it reported for several years; the whole plan first.
+ */
+function reportingTable(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): Table | undefined {
+  const reporting = scorecard.summary.reporting;
+  if (!reporting || reporting.overall.due === 0) return undefined;
+  const w = WORDS[lang];
+  const cells = (r: ReportingRate) => [r.due, r.received, formatPercent(r.receivedRate, lang), r.onTime, formatPercent(r.onTimeRate, lang)];
+  const rows: Array<Array<string | number>> = [[w.wholePlan, w.allYears, ...cells(reporting.overall)]];
+  for (const id of ordered(Object.keys(reporting.byAgency), plan.agencies.map((a) => a.id))) {
+    const agency = reporting.byAgency[id]!;
+    const name = plan.agency(id)?.name[lang] ?? id;
+    const periods = Object.keys(agency.byPeriod);
+    for (const period of periods) rows.push([name, period, ...cells(agency.byPeriod[period]!)]);
+    if (periods.length > 1) rows.push([name, w.allYears, ...cells(agency.total)]);
+  }
+  return { columns: [w.agency, w.period, w.reportsDue, w.reportsReceived, w.receivedRate, w.reportsOnTime, w.onTimeRate], rows };
+}
+
+/** The reporting rates in one line: `Báo cáo nhiệm vụ đến hạn: 89; đã nhận 65 (73%); đúng hạn 53 (59,6%)`; undefined when none is counted. */
+export function reportingLine(scorecard: Scorecard, lang: Lang): string | undefined {
+  const r = scorecard.summary.reporting?.overall;
+  if (!r || r.due === 0) return undefined;
+  const w = WORDS[lang];
+  return `${w.reportsDueLine}: ${r.due}; ${w.reportsReceived.toLowerCase()} ${r.received} (${formatPercent(r.receivedRate, lang)}); ${w.reportsOnTime.toLowerCase()} ${r.onTime} (${formatPercent(r.onTimeRate, lang)})`;
 }
 
 /** `keys` in the order of `order`, keys not in it after, as given. */
@@ -135,6 +166,7 @@ const MARKS: Record<Verdict, string> = { pass: "✓", warn: "!", fail: "✗", "n
 const COLORS: Record<Verdict, string> = { pass: "\x1b[32m", warn: "\x1b[33m", fail: "\x1b[31m", "no-data": "\x1b[2m", "not-applicable": "\x1b[2m" };
 const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
+const DIM = "\x1b[2m";
 
 /**
  * The scorecard for a person at a terminal: a header with the overall score, band and coverage; the rows grouped
@@ -158,6 +190,8 @@ interface ListedRow {
   readonly score: string | null;
   readonly verdict: Verdict;
   readonly message: string;
+  /** What the row's status asks the responsible agency to do: a line of its own under the row. */
+  readonly remediation: string | undefined;
 }
 
 /**
@@ -184,7 +218,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   const overall = scorecard.summary.overall;
   const line = (text: string) => `${fit(clean(text), width)}\n`;
 
-  yield line(`${w.scorecard} ${scorecard.plan.number} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
+  yield line(`${w.scorecard} ${scorecard.plan.number}${scopeWords(scorecard, plan, lang)} — ${w.asOf} ${formatDate(scorecard.asOf, lang)}`);
   yield `${fitPainted([`${w.score}: `, [BOLD, formatPercent(overall.score, lang)], ` ${headline(scorecard, lang)}`], width, color)}\n`;
   const countsLine = (counts: Summary["counts"], lead = "") =>
     `${fitPainted(
@@ -204,7 +238,11 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       `${w.taskReports} ${input.taskReports.accepted} ${w.accepted}, ${input.taskReports.rejected} ${w.rejectedWord}`,
   );
 
+  const reporting = reportingLine(scorecard, lang);
+  if (reporting) yield line(reporting);
+
   const kinds = ruleKinds(scorecard);
+  const statusOf = statusesOf(scorecard);
   const entityOrder = new Map<string, number>([...plan.tasks, ...plan.indicators].map((e, i) => [e.id, i]));
   const byGroup = new Map<string, ListedRow[]>();
   const planChecks: ListedRow[] = [];
@@ -218,7 +256,8 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
       order: entityOrder.get(row.entity) ?? Infinity,
       index: index++,
       label: `${row.entity}${row.period !== undefined ? ` ${row.period}` : ""}${row.locality ? ` · ${clean(rowPlace(row, lang))}` : ""}`,
-      status: clean(row.status),
+      status: clean(statusWords(statusOf, row, lang)),
+      remediation: row.remediation?.[lang],
       // A check weighs nothing: its score would read as a grade.
       score: kind === "performance" ? row.score : null,
       verdict: row.verdict,
@@ -249,11 +288,12 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
   const rowLine = (row: ListedRow) => {
     const text = `${pad(shorten(row.label, labelWidth), labelWidth)}  ${pad(shorten(row.status, statusWidth), statusWidth)}  ${pad(formatPercent(row.score, lang), 6, true)}  ${row.message}`;
     const dim = row.verdict === "no-data" || row.verdict === "not-applicable";
+    const remedy = row.remediation === undefined ? "" : `${fitPainted([`  ↳ ${w.remediation}: `, [DIM, row.remediation]], width, color)}\n`;
     return `${
       dim
         ? fitPainted([[COLORS[row.verdict], `${MARKS[row.verdict]} ${text}`]], width, color)
         : fitPainted([[COLORS[row.verdict], MARKS[row.verdict]], ` ${text}`], width, color)
-    }\n`;
+    }\n${remedy}`;
   };
   const summaryOf = (s: Summary | undefined) => (s ? ` — ${summaryScore(s, lang)} · ${s.band.label[lang]} · ${w.coverage} ${formatPercent(s.coverage, lang)}` : "");
   const printed = new Set<string>();
@@ -292,6 +332,18 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
     for (const row of sorted) yield rowLine(row);
   }
 
+  const sections = summaryTables(scorecard, plan, lang);
+  const reportingSection = sections.find((s) => s.id === "reporting");
+  if (reportingSection) {
+    // Agency, year, then the counts: each column as wide as its widest cell.
+    const { columns, rows } = reportingSection.table;
+    const widths = columns.map((c, k) => Math.min(k === 0 ? 30 : 14, Math.max(charCount(c), ...rows.map((r) => charCount(String(r[k]))))));
+    const cellsLine = (cells: readonly unknown[]) => line(cells.map((c, k) => pad(shorten(String(c), widths[k]!), widths[k]!, k >= 2)).join("  "));
+    yield `\n${fitPainted([[BOLD, reportingSection.heading]], width, color)}\n`;
+    yield cellsLine(columns);
+    for (const r of rows) yield cellsLine(r);
+  }
+
   // The amendments, successions and waivers applied: a line each.
   for (const section of changeSections(scorecard, plan, lang)) {
     yield `\n${fitPainted([[BOLD, section.heading]], width, color)}\n`;
@@ -299,7 +351,7 @@ export function* terminalParts(scorecard: Scorecard, plan: DefinedPlan, options:
     if (section.table.rows.length === 0) yield line("  —");
   }
 
-  for (const section of summaryTables(scorecard, plan, lang).filter((s) => s.id === "byAgency" || s.id === "bySharedDuty")) {
+  for (const section of sections.filter((s) => s.id === "byAgency" || s.id === "bySharedDuty")) {
     const agencies = section.table;
     yield `\n${fitPainted([[BOLD, section.heading]], width, color)}\n`;
     const figures = agencies.rows.map((r) => r.slice(1, 4).map(String));

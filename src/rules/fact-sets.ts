@@ -153,6 +153,11 @@ export const FACT_SETS: Readonly<Record<FactSetName, FactSetDefinition>> = {
       requiredChangePerYear: f("decimal", "mức thay đổi cần có mỗi năm để đạt mốc đúng hạn", "the change per year needed to reach the target on time"),
       progressRatio: f("decimal", "tỷ số tiến độ dự kiến (thực tế / cần có)", "the anticipated-progress ratio (actual / required)"),
       progressScore: f("decimal", "tỷ số tiến độ giới hạn trong 0 đến 1", "the ratio clamped to 0-1"),
+      yearReachedAtPace: f(
+        "integer",
+        "năm đạt chỉ tiêu nếu giữ tốc độ thay đổi hiện nay (trống: không đạt được với tốc độ này)",
+        "the year the target is reached if the figure keeps its present pace (empty: not at this pace)",
+      ),
     },
   },
   taskDeadline: {

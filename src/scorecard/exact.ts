@@ -1,4 +1,4 @@
-import { NUMBER_POWERS, smallDecimal, smallUnits } from "../decimal.js";
+import { Decimal, NUMBER_POWERS, smallDecimal, smallUnits } from "../decimal.js";
 
 /**
  * Exact decimal arithmetic for the progress ratio, with BigInt: a decimal string becomes an integer and a
@@ -202,4 +202,26 @@ function progressRatioExact(
     actual: divideRounded(actualDelta, BigInt(actualYears) * pow10(scale)),
     required: divideRounded(requiredDelta, BigInt(requiredYears) * pow10(scale)),
   };
+}
+
+/** The furthest a pace is projected: a target further off than this many years is not reached at that pace. */
+const PACE_HORIZON_YEARS = 100;
+
+/**
+ * The year a figure reaches its target if it keeps changing by `actual` a year from its latest year: the latest year
+ * itself when it is already there; null when it does not move toward the target (or would take more than a century).
+ * `direction` says which way is better (a rank improves as it falls).
+ *
+ * @example
+ * yearAtPace("52", 2025, "100", "7", "increase"); //=> 2032 (48 to go at 7 a year: 7 years)
+ * yearAtPace("11", 2025, "10", "2", "decrease"); //=> null (moving away)
+ */
+export function yearAtPace(latest: string, latestYear: number, target: string, actual: string, direction: "increase" | "decrease"): number | null {
+  const gap = new Decimal(target).minus(latest);
+  const step = new Decimal(actual);
+  const sign = direction === "increase" ? 1 : -1;
+  if (gap.times(sign).lte(0)) return latestYear;
+  if (step.times(sign).lte(0)) return null;
+  const years = gap.div(step).ceil().toNumber();
+  return years > PACE_HORIZON_YEARS ? null : latestYear + years;
 }

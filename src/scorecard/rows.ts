@@ -3,7 +3,9 @@ import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import type { LoadedRule } from "../rules/load.js";
 import type { Outcome } from "../rules/rule-file.js";
 import { ruleWeight } from "../rules/score.js";
-import { fill } from "./messages.js";
+import { FACT_SETS } from "../rules/fact-sets.js";
+import type { LocalizedText } from "../model/text.js";
+import { fill, type MessageContext } from "./messages.js";
 import { byCodeUnits, type Subject, type Subjects } from "./subjects.js";
 
 /** The rows of one rule as kept until read: per row, the subject's key, the outcome decided and the score. */
@@ -21,19 +23,42 @@ export const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
 /** Adds to a row, as it is made, what the plan's changes say of it (see plan-changes.ts). */
 export type Annotate = (row: ScorecardRow, outcome: Outcome) => void;
 
-function* rowsOfKept(kept: readonly KeptRows[], transient = false, annotate?: Annotate): Generator<ScorecardRow> {
-  for (const { rule, subjects, keys, outcomes, scores } of kept)
+/**
+ * Which rows a view of a scorecard keeps: those of these verdicts, and of these entities (tasks and indicators by
+ * id); each absent keeps all. Decided before a row is made, so that a trimmed national listing never makes the rows
+ * it leaves out.
+ */
+export interface RowFilter {
+  readonly verdicts?: ReadonlySet<Outcome["verdict"]>;
+  readonly entities?: ReadonlySet<string>;
+}
+
+function keeps(filter: RowFilter | undefined, verdict: Outcome["verdict"], entity: () => string): boolean {
+  if (!filter) return true;
+  if (filter.verdicts && !filter.verdicts.has(verdict)) return false;
+  return !filter.entities || filter.entities.has(entity());
+}
+
+function* rowsOfKept(kept: readonly KeptRows[], transient = false, filter?: RowFilter, annotate?: Annotate): Generator<ScorecardRow> {
+  const ruleTitles = new Map<string, LocalizedText>(kept.map(({ rule }) => [rule.id, rule.definition.title]));
+  for (const { rule, subjects, keys, outcomes, scores } of kept) {
+    const context: MessageContext = { facts: FACT_SETS[rule.definition.factSet].facts, ruleTitles };
     for (let j = 0; j < keys.length; j++) {
-      const row = rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, transient);
+      if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
+      const row = rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, context, transient);
       annotate?.(row, outcomes[j]!);
       yield row;
     }
+  }
 }
 
-function* verdictsOfKept(kept: readonly KeptRows[]): Generator<RowVerdict> {
-  for (const { rule, outcomes, benchmarks } of kept) {
+function* verdictsOfKept(kept: readonly KeptRows[], filter?: RowFilter): Generator<RowVerdict> {
+  for (const { rule, subjects, keys, outcomes, benchmarks } of kept) {
     const weight = ruleWeight(rule);
-    for (let j = 0; j < outcomes.length; j++) yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
+    for (let j = 0; j < outcomes.length; j++) {
+      if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
+      yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
+    }
   }
 }
 
@@ -51,6 +76,20 @@ interface PendingRows {
   /** `transient`: a row's facts are valid until the next row is made (see rowsToWrite). */
   rows(transient?: boolean): Iterable<ScorecardRow>;
   verdicts(): Iterable<RowVerdict>;
+  /** The same rows trimmed by a filter, still made when read. */
+  filtered(filter: RowFilter): PendingRows;
+}
+
+function pendingOf(kept: readonly KeptRows[], filter?: RowFilter, annotate?: Annotate): PendingRows {
+  let count = 0;
+  if (filter) for (const _ of verdictsOfKept(kept, filter)) count++;
+  else count = kept.reduce((n, r) => n + r.keys.length, 0);
+  return {
+    count,
+    rows: (transient) => rowsOfKept(kept, transient, filter, annotate),
+    verdicts: () => verdictsOfKept(kept, filter),
+    filtered: (more) => pendingOf(kept, { ...filter, ...more }, annotate),
+  };
 }
 
 const pendingRows = new WeakMap<Scorecard, PendingRows>();
@@ -84,13 +123,31 @@ export function rowVerdicts(scorecard: Scorecard): Iterable<RowVerdict> {
  * making half a million row objects and their messages, which an app showing the summaries never reads.
  */
 export function rowsMadeWhenRead(scorecard: Scorecard, kept: readonly KeptRows[], annotate?: Annotate): void {
-  const pending: PendingRows = {
-    count: kept.reduce((n, r) => n + r.keys.length, 0),
-    rows: (transient) => rowsOfKept(kept, transient, annotate),
-    verdicts: () => verdictsOfKept(kept),
-  };
+  madeWhenRead(scorecard, pendingOf(kept, undefined, annotate));
+}
+
+function madeWhenRead(scorecard: Scorecard, pending: PendingRows): void {
   pendingRows.set(scorecard, pending);
   lazyProperty(scorecard, "rows", () => Array.from(pending.rows()), () => pendingRows.delete(scorecard));
+}
+
+/**
+ * A view of a scorecard with only the rows a filter keeps, and the rest of it (summaries, rules, input, rejected
+ * records) as it is, or as `changes` replace it. Rows the scorecard has not made yet are made only when read, and only
+ * those kept.
+ *
+ * @internal
+ */
+export function withRowsKept(scorecard: Scorecard, filter: RowFilter, changes: Partial<Omit<Scorecard, "rows">> = {}): Scorecard {
+  const pending = pendingRows.get(scorecard);
+  // Copied key by key, rows left unread (reading them would make them all) and kept in their place among the keys.
+  const view = {} as Record<string, unknown>;
+  for (const key of Object.keys(scorecard)) view[key] = key === "rows" ? [] : Object.hasOwn(changes, key) ? changes[key as keyof typeof changes] : scorecard[key as keyof Scorecard];
+  for (const key of Object.keys(changes)) if (!Object.hasOwn(view, key)) view[key] = changes[key as keyof typeof changes];
+  const result = view as unknown as Scorecard;
+  if (!pending) result.rows = scorecard.rows.filter((r) => keeps(filter, r.verdict, () => r.entity));
+  else madeWhenRead(result, pending.filtered(filter));
+  return result;
 }
 
 /** Sorts an observation check's rows by indicator, year, locality and figure. */
@@ -119,10 +176,13 @@ export function sortObservationRows(rows: KeptRows): void {
   rows.benchmarks = order.map((j) => benchmarks[j]!);
 }
 
-function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, transient = false): ScorecardRow {
+/** Verdicts of rows that need someone to act: they carry what their status says to do. */
+const NEEDS_ACTION: ReadonlySet<Outcome["verdict"]> = new Set(["fail", "warn", "no-data"]);
+
+function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, context: MessageContext, transient = false): ScorecardRow {
   const { entity, period, locality } = subject;
   const facts = (subject.transient && !transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
-  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
+  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters, context), en: fill(outcome.message.en, "en", subject, rule.parameters, context) };
   // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
   // optional key added only when the row has it.
   // Built key by key; the verdict and score together are a ScorecardRow's (scoreOf gives no score where none is due).
@@ -138,6 +198,9 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: stri
   row.facts = facts;
   if (subject.sources !== undefined) row.sources = [...subject.sources()];
   row.message = message;
+  const statuses = rule.definition.statuses;
+  const remediation = NEEDS_ACTION.has(outcome.verdict) && Object.hasOwn(statuses, outcome.status) ? statuses[outcome.status]!.remediation : undefined;
+  if (remediation !== undefined) row.remediation = remediation;
   return row as ScorecardRow;
 }
 

@@ -10,7 +10,7 @@ import { compareDecimals, meetsTarget } from "../rules/operators.js";
 import { figuresOf, type AcceptedFigures, type Figures, type SeriesIndex } from "../input/figures.js";
 import type { ConflictFact, TaskReportFact } from "../input/for-scoring.js";
 import type { RecordSource } from "../model/records.js";
-import { changePerYear, progressRatio } from "./exact.js";
+import { changePerYear, progressRatio, yearAtPace } from "./exact.js";
 import { Decimal } from "../decimal.js";
 
 /** What the fact sets are computed from. */
@@ -523,6 +523,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
     requiredChangePerYear: null as string | null,
     progressRatio: null as string | null,
     progressScore: null as string | null,
+    yearReachedAtPace: null as number | null,
     setAsideFigures: NONE as readonly unknown[],
     failedChecks: NONE,
     whenMissing,
@@ -590,6 +591,10 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       facts.requiredChangePerYear = required;
       facts.progressRatio = progress?.ratio ?? null;
       facts.progressScore = progress?.clamped ?? null;
+      facts.yearReachedAtPace =
+        progress && latestValue !== undefined && targetValue !== undefined
+          ? yearAtPace(latestValue, latestYear!, targetValue, progress.actual, x.direction === "decrease" ? "decrease" : "increase")
+          : null;
       facts.setAsideFigures = setAside.length === 0 ? NONE : setAside;
       facts.failedChecks = setAside.length === 0 ? NONE : [...new Set(setAside.flatMap((f) => f.checks))].sort(byCodeUnits);
       return subject;

@@ -3,6 +3,7 @@ import { isSharedAssignee } from "../model/entities.js";
 import type { Scorecard, Summary } from "../model/scorecard.js";
 import type { AppliesTo } from "../model/verdict.js";
 import type { Outcome } from "../rules/rule-file.js";
+import { ReportingTally } from "./reporting.js";
 import { byCodeUnits, type Subject } from "./subjects.js";
 import { addToTally, checkSummaryOf, createTally, mergeTally, summaryOf, wholeShares, type SummaryOptions, type Tally } from "./summarize.js";
 
@@ -40,9 +41,11 @@ export class Tallies {
     change: undefined,
   };
   private readonly shared: ReadonlySet<string>;
+  private readonly reporting: ReportingTally;
 
   constructor(private readonly plan: DefinedPlan) {
     this.shared = new Set(plan.agencies.filter(isSharedAssignee).map((a) => a.id));
+    this.reporting = new ReportingTally(plan);
   }
 
   /** Adds a row; `change` when a waiver or an amendment set it apart (then it is counted apart too). */
@@ -57,6 +60,7 @@ export class Tallies {
       addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row);
       return;
     }
+    if (kind === "task") this.reporting.add(subject);
     // The row's weight and score as numbers, worked out once for both tallies it is added to.
     const shares = wholeShares(row);
     if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
@@ -96,6 +100,7 @@ export class Tallies {
       byLocality: keyed(this.byLocality),
       planChecks: checkSummaryOf(this.planChecks),
       dataQuality: checkSummaryOf(this.dataQuality),
+      reporting: this.reporting.summary(),
     };
   }
 }

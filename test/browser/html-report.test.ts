@@ -34,10 +34,10 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
   const problems: string[] = [];
 
   /** Writes the page in a language to the temporary directory and opens it via file://, recording errors and any request. */
-  async function open(lang: Lang): Promise<Page> {
+  async function open(lang: Lang, width = 1280): Promise<Page> {
     const file = join(dir, `scorecard-${lang}.html`);
     writeFileSync(file, renderHtml(scorecard, plan, { lang }));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
     page.on("console", (m) => m.type() === "error" && problems.push(`${lang} console: ${m.text()}`));
     page.on("pageerror", (e) => problems.push(`${lang} page error: ${e.message}`));
     page.on("request", (r) => r.url().startsWith("file:") || problems.push(`${lang} request: ${r.url()}`));
@@ -93,7 +93,8 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
     const messages = await visible.evaluateAll((rows) => rows.map((r) => r.querySelector("td.message")?.textContent ?? ""));
     const trace = (r: (typeof performance)[number]) =>
       `${r.sources?.length ? `Nguồn: ${r.sources.map((s) => `${s.file}:${s.line}`).join("; ")}` : ""}${typeof r.facts.evidence === "string" ? `Minh chứng: ${r.facts.evidence}` : ""}`;
-    expect(messages).toEqual(performance.filter((r) => r.verdict === "fail").map((r) => `${r.message.vi}${trace(r)}`));
+    const remedy = (r: (typeof performance)[number]) => (r.remediation ? `Việc cần làm: ${r.remediation.vi}` : "");
+    expect(messages).toEqual(performance.filter((r) => r.verdict === "fail").map((r) => `${r.message.vi}${remedy(r)}${trace(r)}`));
     expect(await text(page, "#rows-shown")).toBe(`Đang hiển thị ${fails} / ${total} dòng`);
 
     // An agency's rows are the rows its summary counts.
@@ -105,6 +106,30 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
     expect(dost.filter((r) => !r.benchmark)).toHaveLength(scorecard.summary.byAgency["so-khoa-hoc-va-cong-nghe"]!.rows);
     await page.click('button[type="reset"]');
     await expect.poll(() => visible.count()).toBe(total);
+    await page.close();
+  });
+
+  it("fits a 390-px phone: no horizontal scroll of the page, and no word of a table broken across lines", async () => {
+    const page = await open("vi", 390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A word broken inside (a syllable split, "qu á") shows as two boxes; each word of the task table's cells is one.
+    const broken = await page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector("#tasks tbody")!, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const m of text.matchAll(/\S+/g)) {
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1 && [...m[0]].length < 20) found.push(m[0]);
+        }
+      }
+      return found;
+    });
+    expect(broken).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/scorecard-vi-390.png`, fullPage: false });
     await page.close();
   });
 

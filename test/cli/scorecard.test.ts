@@ -146,14 +146,17 @@ describe("nq57 scorecard", () => {
   });
 
   it("counts rejected records on standard error and keeps them in the JSON", async () => {
-    const { code, stdout, stderr } = await run(["scorecard", "--data", file("bad-row.csv"), "--as-of", "2026-11-26"]);
+    const { code, stdout, stderr } = await run(["scorecard", "--data", file("bad-row.csv"), "--as-of", "2026-11-26", "--lang", "en"]);
     expect(code).toBe(0);
     expect(stderr).toBe("1 record rejected; see rejected[] in the JSON\n");
     const scorecard = JSON.parse(stdout) as Scorecard;
     expect(scorecard.rejected).toMatchObject([{ kind: "observation", source: { file: file("bad-row.csv"), line: 3 }, field: "value" }]);
     expect(scorecard.input.observations).toEqual({ given: 2, accepted: 1, rejected: 1 });
-    const md = await run(["scorecard", "--data", file("bad-row.csv"), "--as-of", "2026-11-26", "--format", "md"]);
+    const md = await run(["scorecard", "--data", file("bad-row.csv"), "--as-of", "2026-11-26", "--format", "md", "--lang", "en"]);
     expect(md.stderr).toBe("1 record rejected; see rejected[] in the JSON (--format json), or run nq57 validate\n");
+    // In Vietnamese by default, as the output is.
+    const vi = await run(["scorecard", "--data", file("bad-row.csv"), "--as-of", "2026-11-26", "--format", "md"]);
+    expect(vi.stderr).toBe("1 bản ghi bị loại; xem rejected[] trong JSON (--format json), hoặc chạy nq57 validate --lang vi\n");
   });
 
   it("overrides a rule parameter with --param, typed as the parameter's default", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, plans, renderHtml, type Scorecard } from "../../src/index.js";
 import { readJsonRecords } from "../../src/input/read-json.js";
 import { escapeHtml } from "../../src/render/html/escape.js";
+import { reasonWords } from "../../src/render/reason-words.js";
 import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "../../src/render/html/filter-script.js";
 import { formatNumber, formatScore } from "../../src/render/html/format.js";
 import { html } from "../../src/render/html/markup.js";
@@ -180,8 +181,28 @@ describe("renderHtml on the bundled fixture", async () => {
     expect(table).toContain("quá hạn");
   });
 
+  it("writes targets in the page's language: the document's words in Vietnamese, words of English in English", () => {
+    const en = renderHtml(scorecard, plan, { lang: "en" });
+    expect(vi).toContain("Phấn đấu đứng top 3 toàn quốc");
+    expect(en).not.toContain("Phấn đấu đứng top 3 toàn quốc");
+    expect(en).not.toContain("Có từ 07 người");
+    expect(en).toContain("2025: ≥ 7");
+  });
+
+  it("says beside each indicator's chart the year its target is reached at the present pace, or that it is not", () => {
+    const chart = (page: string, id: string) => page.slice(page.indexOf(`data-indicator="${id}"`), page.indexOf("</figure>", page.indexOf(`data-indicator="${id}"`)));
+    expect(chart(vi, "PL2-3")).toContain("Nếu giữ tốc độ hiện nay: Toàn thành phố đạt chỉ tiêu tiếp theo vào năm 2032");
+    expect(chart(vi, "PL2-8")).toContain("Toàn thành phố không đạt được chỉ tiêu tiếp theo");
+    expect(chart(renderHtml(scorecard, plan, { lang: "en" }), "PL2-3")).toContain("At the present pace: ");
+  });
+
   it("lists the rejected records with file, line, field and reason", () => {
-    for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(r.reason));
+    // In the page's language: English as the readers write it, Vietnamese by their patterns.
+    for (const r of scorecard.rejected) expect(vi).toContain(escapeHtml(reasonWords(r.reason, "vi")));
+    expect(vi).toContain(escapeHtml('không có nhiệm vụ "T-9.9" trong kế hoạch'));
+    expect(vi).not.toContain("unknown task");
+    const en = renderHtml(scorecard, plan, { lang: "en" });
+    for (const r of scorecard.rejected) expect(en).toContain(escapeHtml(r.reason));
     expect(vi).toContain('<td class="mono">indicator</td>');
   });
 });

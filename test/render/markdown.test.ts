@@ -40,6 +40,7 @@ describe("renderMarkdown", () => {
       "## By lead agency",
       "## Duties shared by several bodies (not ranked)",
       "## By locality",
+      "## Reporting by lead agency",
       "## Needs attention",
       "## Rows by rule",
       "## Checks of the reported figures (not counted in any score)",
@@ -91,7 +92,7 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(scorecard, plan, { lang: "en" });
     const deadline = sectionRows(md, `### task.deadline: ${scorecard.rules.find((r) => r.id === "task.deadline")!.title.en}`).map(cells);
     const traced = scorecard.rows.find((r) => r.rule === "task.deadline" && r.facts.evidence)!;
-    expect(deadline.find((c) => c[0] === traced.entity)?.[7]).toBe(`${traced.sources!.map((s) => `${s.file}:${s.line}`).join("; ")} · evidence: ${String(traced.facts.evidence)}`);
+    expect(deadline.find((c) => c[0] === traced.entity)?.[8]).toBe(`${traced.sources!.map((s) => `${s.file}:${s.line}`).join("; ")} · evidence: ${String(traced.facts.evidence)}`);
     const milestones = sectionRows(md, `### indicator.milestone-met: ${scorecard.rules.find((r) => r.id === "indicator.milestone-met")!.title.en}`).map(cells);
     expect(milestones.some((c) => c[2]!.endsWith(" (benchmark)"))).toBe(true);
   });
@@ -118,10 +119,12 @@ describe("renderMarkdown", () => {
     expect(rows).toHaveLength(scorecard.rows.filter((r) => (r.verdict === "fail" || r.verdict === "warn") && !planRules.has(r.rule)).length);
     const verdicts = rows.map((c) => c[4]);
     expect(verdicts.lastIndexOf("fail")).toBeLessThan(verdicts.indexOf("warn"));
+    // Statuses in the rules' words, not their codes.
     expect(rows[0]![5]).toBe("overdue");
     const statuses = rows.map((c) => c[5]);
-    expect(statuses.lastIndexOf("overdue")).toBeLessThan(statuses.indexOf("missing-report"));
-    expect(statuses.lastIndexOf("missing-report")).toBeLessThan(statuses.indexOf("not-met"));
+    expect(statuses).not.toContain("missing-report");
+    expect(statuses.lastIndexOf("overdue")).toBeLessThan(statuses.indexOf("missing report"));
+    expect(statuses.lastIndexOf("missing report")).toBeLessThan(statuses.indexOf("not met"));
   });
 
   it("has one section per rule with one line per row", () => {
@@ -137,6 +140,18 @@ describe("renderMarkdown", () => {
     expect(total).toBe(scorecard.rows.length);
   });
 
+  it("puts what to do next beside each failing, warning or no-data row, in the language, and nothing beside a passing one", () => {
+    for (const lang of ["vi", "en"] as const) {
+      const rows = sectionRows(renderMarkdown(scorecard, plan, { lang }), lang === "vi" ? "## Cần chú ý" : "## Needs attention").map(cells);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const c of rows) expect(c[8]!.length, c.join(" | ")).toBeGreaterThan(20);
+      const overdue = scorecard.rows.find((r) => r.status === "overdue")!;
+      expect(rows.find((c) => c[1] === overdue.entity)![8]).toBe(overdue.remediation![lang]);
+    }
+    const deadline = sectionRows(renderMarkdown(scorecard, plan, { lang: "en" }), `### task.deadline: ${scorecard.rules.find((r) => r.id === "task.deadline")!.title.en}`).map(cells);
+    expect(deadline.filter((c) => c[3] === "pass").every((c) => c[7] === "")).toBe(true);
+  });
+
   it("escapes pipes and line breaks in cells, so a row stays one line of its table", () => {
     const index = scorecard.rows.findIndex((r) => r.rule === "indicator.milestone-met" && r.locality);
     const odd = withRow(scorecard, index, { locality: "Kiến | Thụy", message: { vi: "dòng 1\ndòng 2 | <b>x</b>", en: "line 1\r\nline 2 | x" } });
@@ -145,7 +160,7 @@ describe("renderMarkdown", () => {
     const rows = sectionRows(md, heading);
     expect(rows).toHaveLength(scorecard.rows.filter((r) => r.rule === "indicator.milestone-met").length);
     const line = rows.find((l) => l.includes("Kiến \\| Thụy"))!;
-    expect(cells(line)).toHaveLength(8);
+    expect(cells(line)).toHaveLength(9);
     expect(cells(line)[6]).toBe("dòng 1<br>dòng 2 \\| &lt;b&gt;x&lt;/b&gt;");
   });
 });

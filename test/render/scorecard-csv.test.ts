@@ -23,6 +23,8 @@ describe("scorecardTable", () => {
       "evidence",
       "message_vi",
       "message_en",
+      "remediation_vi",
+      "remediation_en",
       "changes",
     ]);
     expect(table.columns).toEqual(SCORECARD_COLUMNS);
@@ -32,10 +34,11 @@ describe("scorecardTable", () => {
 
   it("becomes a CSV with a BOM that reads back cell for cell, Vietnamese and all", () => {
     const csv = formatCsv(scorecardTable(scorecard));
-    expect(csv.startsWith("\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en,changes\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFrule,entity,period,locality,benchmark,verdict,status,score,weight,missing_data,sources,evidence,message_vi,message_en,remediation_vi,remediation_en,changes\r\n")).toBe(true);
     const [header, ...rows] = readCsv(csv.slice(1));
     expect(header).toEqual([...SCORECARD_COLUMNS]);
     expect(rows).toHaveLength(scorecard.rows.length);
+    expect(rows.some((cells) => cells[14] !== "" && cells[15] !== "")).toBe(true);
     rows.forEach((cells, i) => {
       const r = scorecard.rows[i]!;
       expect(cells).toEqual([
@@ -53,6 +56,8 @@ describe("scorecardTable", () => {
         typeof r.facts.evidence === "string" ? r.facts.evidence : "",
         r.message.vi,
         r.message.en,
+        r.remediation?.vi ?? "",
+        r.remediation?.en ?? "",
         // No amendment, waiver or succession was given.
         "",
       ]);

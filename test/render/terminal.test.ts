@@ -62,9 +62,12 @@ describe("renderTerminal", () => {
     const lines = renderTerminal(scorecard, plan, { lang: "en", color: false, width: 200 }).split("\n");
     const start = lines.indexOf("Checks of the plan document (not counted in any score)");
     expect(start).toBeGreaterThan(0);
-    const found = lines.slice(start + 1, lines.indexOf("", start));
+    const block = lines.slice(start + 1, lines.indexOf("", start));
+    // Each row found is followed by what to do about it.
+    const found = block.filter((line) => !line.startsWith("  ↳ "));
     expect(found).toHaveLength(scorecard.summary.planChecks.rows - scorecard.summary.planChecks.counts.pass);
-    for (const line of found) expect(line).toMatch(/^[✗!] \S+ +\S+ +— /);
+    for (const line of found) expect(line).toMatch(/^[✗!] \S+ +.+ +— /);
+    expect(block.filter((line) => line.startsWith("  ↳ What to do next: ")).length).toBe(found.length);
   });
 
   it.each([60, 100, 140])("cuts every line to the width (%i), colour or not", (width) => {

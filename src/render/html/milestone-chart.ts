@@ -7,6 +7,7 @@ import { SERIES_COLORS } from "./colors.js";
 import { escapeHtml } from "./escape.js";
 import { formatNumber } from "./format.js";
 import { niceTicks, px } from "./svg-text.js";
+import { targetWords } from "../../scorecard/figure-words.js";
 import { HTML_WORDS, phrase } from "./words.js";
 
 /** Reported figures of one indicator: by locality (`""` is the whole city), then by year, as decimal strings. */
@@ -29,8 +30,9 @@ const yearFact = (facts: Record<string, unknown>, key: string): number | undefin
  *
  * @internal
  */
-export function seriesCollector(): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries> } {
+export function seriesCollector(): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries>; readonly paces: Map<string, Paces> } {
   const result = new Map<string, ObservedSeries>();
+  const paces = new Map<string, Map<string, number | null>>();
   const add = (indicator: string, locality: string, year: number | undefined, value: string | undefined) => {
     if (year === undefined || value === undefined) return;
     let byLocality = result.get(indicator);
@@ -41,9 +43,16 @@ export function seriesCollector(): { add(row: ScorecardRow): void; readonly resu
   };
   return {
     result,
+    paces,
     add(row) {
       const f = row.facts;
       const locality = row.locality ?? "";
+      // The year at the present pace, of each progress row whose pace is measured.
+      if (Object.hasOwn(f, "yearReachedAtPace") && f.actualChangePerYear != null) {
+        let byLocality = paces.get(row.entity);
+        if (!byLocality) paces.set(row.entity, (byLocality = new Map()));
+        byLocality.set(locality, yearFact(f, "yearReachedAtPace") ?? null);
+      }
       if (row.rule === "indicator.milestone-met" || f.observedValue !== undefined) add(row.entity, locality, yearFact(f, "year") ?? row.period, decimalFact(f, "observedValue"));
       if (f.baselineValue !== undefined) add(row.entity, locality, yearFact(f, "baselineYear"), decimalFact(f, "baselineValue"));
       if (f.latestValue !== undefined) add(row.entity, locality, yearFact(f, "latestYear"), decimalFact(f, "latestValue"));
@@ -51,6 +60,9 @@ export function seriesCollector(): { add(row: ScorecardRow): void; readonly resu
     },
   };
 }
+
+/** The year each locality ("" the whole city) reaches the next target at its present pace; null: not at this pace. */
+export type Paces = ReadonlyMap<string, number | null>;
 
 /** The least and greatest of many numbers (more than a call's arguments may be). */
 function extent(values: Iterable<number>): { min: number; max: number } {
@@ -87,9 +99,14 @@ const SIGNS: Partial<Record<Target["kind"], string>> = { atLeast: "≥", greater
 function shortTarget(target: Target, lang: Lang): string {
   if (target.kind === "range" && target.min !== undefined && target.max !== undefined)
     return `${formatNumber(target.min, lang)}–${formatNumber(target.max, lang)}`;
-  if (target.value === undefined) return target.raw;
+  if (target.value === undefined) return targetText(target, undefined, lang);
   const sign = SIGNS[target.kind];
   return sign ? `${sign} ${formatNumber(target.value, lang)}` : formatNumber(target.value, lang);
+}
+
+/** A target as the page's reader reads it: the document's words in Vietnamese, in words of the language otherwise. */
+function targetText(target: Target, measure: unknown, lang: Lang): string {
+  return lang === "vi" ? target.raw : targetWords(target, measure, lang);
 }
 
 const WIDTH = 480;
@@ -106,7 +123,7 @@ const BOTTOM = 40;
  * after the latest figure. Ranks are drawn on an inverted axis, rank 1 at the top, so that up is always better
  * for ranks; an indicator where lower is better says so.
  */
-export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: Lang, localityOrder: readonly string[]): string {
+export function milestoneChart(indicator: Indicator, series: ObservedSeries, lang: Lang, localityOrder: readonly string[], paces?: Paces): string {
   const w = HTML_WORDS[lang];
   const id = `milestone-${indicator.id.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const localityRank = new Map(localityOrder.map((l, i) => [l, i]));
@@ -185,7 +202,7 @@ export function milestoneChart(indicator: Indicator, series: ObservedSeries, lan
       const cy = y(b ?? a!);
       const label = place(t.year, cy, "end");
       return (
-        `${range}<path class="target-mark" d="M${px(cx)} ${px(cy - 6)}l6 6l-6 6l-6 -6z"><title>${escapeHtml(`${w.target} ${t.year}: ${t.raw}`)}</title></path>` +
+        `${range}<path class="target-mark" d="M${px(cx)} ${px(cy - 6)}l6 6l-6 6l-6 -6z"><title>${escapeHtml(`${w.target} ${t.year}: ${targetText(t, indicator.measure, lang)}`)}</title></path>` +
         (label ? `<text class="target-label" x="${px(cx + label.dx)}" y="${px(cy + label.dy)}" text-anchor="${label.anchor}">${escapeHtml(shortTarget(t, lang))}</text>` : "")
       );
     })
@@ -229,8 +246,11 @@ export function milestoneChart(indicator: Indicator, series: ObservedSeries, lan
       })
       .join("") +
     `</tbody></table>`;
-  const milestones = indicator.targets.map((t) => `${t.year}: ${t.raw}`).join(" · ");
-  const notes = [rank ? w.rankNote : indicator.direction === "decrease" ? w.lowerNote : "", indicator.unit ? `${w.unit}: ${indicator.unit[lang]}` : ""].filter(Boolean);
+  const milestones = indicator.targets.map((t) => `${t.year}: ${targetText(t, indicator.measure, lang)}`).join(" · ");
+  const pace = paces && paces.size > 0
+    ? `${w.atPace}: ${[...paces].map(([l, year]) => `${l === "" ? w.wholeCity : l} ${year === null ? w.notAtPace : phrase(w.reachedIn, { year })}`).join("; ")}`
+    : "";
+  const notes = [rank ? w.rankNote : indicator.direction === "decrease" ? w.lowerNote : "", indicator.unit ? `${w.unit}: ${indicator.unit[lang]}` : "", pace].filter(Boolean);
   const description = localities
     .map((l) => `${l === "" ? w.wholeCity : l}: ${[...series.get(l)!].sort(([a], [b]) => a - b).map(([yr, v]) => `${yr} ${formatNumber(v, lang)}`).join(", ")}`)
     .join("; ");

@@ -45,6 +45,7 @@ main { padding-bottom: 40px; }
 .checks-line { font-size: 0.9rem; color: var(--muted); margin: 10px 0 0; }
 .checks-line span { white-space: nowrap; margin-right: 6px; }
 .sub.trace { color: var(--muted); font-size: 0.8rem; }
+.sub.remediation { color: inherit; font-size: 0.85rem; margin-top: 2px; }
 .tile-main { grid-column: span 2; border-top-color: var(--navy); }
 .tile-main .tile-value { font-size: 3.6rem; }
 .tile-band { display: flex; align-items: center; gap: 8px; font-weight: 700; font-size: 1.1rem; margin-top: 4px; }
@@ -128,7 +129,8 @@ td.nowrap { white-space: nowrap; }
 td.message { min-width: 280px; }
 tr[hidden] { display: none; }
 table.fixed { table-layout: fixed; }
-table.fixed td { overflow-wrap: anywhere; }
+/* A word breaks only when it is longer than its line: never between the letters of a syllable ("qu á"). */
+table.fixed td { overflow-wrap: break-word; }
 .w-status { width: 13%; } .w-id { width: 9%; } .w-title { width: 27%; } .w-lead { width: 15%; } .w-due { width: 12%; } .w-message { width: auto; }
 .w-verdict { width: 13%; } .w-rule { width: 13%; } .w-entity { width: 17%; } .w-year { width: 6%; } .w-locality { width: 9%; } .w-row-status { width: 10%; } .w-score { width: 7%; }
 .empty-note { padding: 14px; color: var(--muted); }
@@ -147,8 +149,16 @@ table.fixed td { overflow-wrap: anywhere; }
 .page-footer p + p { margin-top: 6px; }
 
 @media (max-width: 640px) {
+  .wrap { padding: 0 12px; }
   .tile-main { grid-column: auto; }
-  .milestones { grid-template-columns: 1fr; }
+  .tile-main .tile-value { font-size: 2.6rem; }
+  /* On a phone the page never scrolls sideways: a chart's card shrinks to the screen, its table of figures scrolls. */
+  .milestones { grid-template-columns: minmax(0, 1fr); }
+  .milestone { min-width: 0; overflow-x: auto; }
+  /* The wide tables keep columns a word fits in and scroll inside their frame, not the page. */
+  table.fixed { min-width: 760px; }
+  .w-due { width: 15%; }
+  td.message { min-width: 0; }
 }
 
 @page { size: A4; margin: 12mm; }
