@@ -15,7 +15,7 @@ const VI: ReadonlyArray<readonly [RegExp, (...m: string[]) => string]> = [
   [/value ("[^"]*"|\S+) is not a finite number/, (_, v) => `giá trị ${v} không phải là số hữu hạn`],
   [/status ("[^"]*"|\S+) is not one of [a-z, -]+[a-z]/, (_, v) => `tình trạng ${v} không thuộc các giá trị: chưa bắt đầu (not-started), đang thực hiện (in-progress), đã hoàn thành (completed), đã hủy (cancelled)`],
   [/met ("[^"]*"|\S+) is not yes or no: write yes\/no, true\/false, 1\/0 or có\/không/, (_, v) => `giá trị đạt ${v} không phải có hoặc không: ghi có/không, yes/no, true/false hoặc 1/0`],
-  [/(\w+) must be a year such as 2025, not (.+)$/, (_, f, v) => `${f} phải là một năm, ví dụ 2025, không phải ${v}`],
+  [/(\w+) must be a year such as \d{4}, not (.+)$/, (_, f, v) => `${f} phải là một năm, ví dụ 2025, không phải ${v}`],
   [/(\w+) ("[^"]*"|\S+) is not a real date/, (_, f, v) => `${f} ${v} không phải là ngày có thật`],
   [/(\w+) ("[^"]*"|\S+) is not a date written as YYYY-MM-DD[^;]*/, (_, f, v) => `${f} ${v} không phải là ngày viết theo dạng YYYY-MM-DD hoặc ngày/tháng/năm`],
   [/(\w+) is missing/, (_, f) => `thiếu ${f}`],

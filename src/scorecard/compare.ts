@@ -1,3 +1,4 @@
+import { OptionsError } from "../errors.js";
 import { Decimal } from "../decimal.js";
 import type { ReportingRate, Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import type { LocalizedText } from "../model/text.js";
@@ -82,7 +83,7 @@ const PROBLEM: ReadonlySet<Verdict> = new Set(["fail", "warn"]);
  * changes.byAgency["so-khoa-hoc-va-cong-nghe"]?.scoreChange; //=> e.g. "0.0415"
  */
 export function compareScorecards(previous: Scorecard, current: Scorecard): ScorecardComparison {
-  if (previous.plan.id !== current.plan.id) throw new RangeError(`the scorecards are of different plans (${previous.plan.id} and ${current.plan.id}); compare two scorecards of one plan`);
+  if (previous.plan.id !== current.plan.id) throw new OptionsError("current", `the scorecards are of different plans (${previous.plan.id} and ${current.plan.id}); compare two scorecards of one plan`);
   const appliesTo = new Map<string, AppliesTo>([...previous.rules, ...current.rules].map((r) => [r.id, r.appliesTo]));
   const labelsBefore = labels(previous);
   const labelsNow = labels(current);

@@ -1,3 +1,4 @@
+import { OptionsError } from "../errors.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import type { ReportingSummary, Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import type { Verdict } from "../model/verdict.js";
@@ -34,7 +35,7 @@ export function onlyProblems(scorecard: Scorecard): Scorecard {
  */
 export function scorecardForAgency(scorecard: Scorecard, plan: DefinedPlan, agencyId: string, options: Pick<SummaryOptions, "bands"> = {}): Scorecard {
   const agency = plan.agency(agencyId);
-  if (!agency) throw new RangeError(`no agency "${agencyId}" in plan ${plan.id}; its agencies: ${plan.agencies.map((a) => a.id).join(", ")}`);
+  if (!agency) throw new OptionsError("agency", `no agency "${agencyId}" in plan ${plan.id}; its agencies: ${plan.agencies.map((a) => a.id).join(", ")}`);
   const leads = new Set([...plan.tasksByAgency(agencyId, "lead"), ...plan.indicatorsByAgency(agencyId)].map((e) => e.id));
   const entities = new Set([...leads, ...plan.tasksByAgency(agencyId, "coordinating").map((t) => t.id)]);
   const s = scorecard.summary;
