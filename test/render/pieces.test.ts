@@ -119,8 +119,9 @@ describe("a national scorecard", () => {
     const model = s.rows[0]!;
     expect(count(renderTerminalPieces(s, plan, { lang: "en", color: false }), new RegExp(`^[✓✗] ${model.entity} `, "gm"))).toBe(s.rows.length);
     const failing = s.rows.filter((r) => r.verdict === "fail").length;
-    // Each row once under its rule, and each failing one again under "Needs attention".
-    expect(count(renderMarkdownPieces(s, plan, { lang: "en" }), new RegExp(`^\\| (indicator\\.milestone-met \\| )?${model.entity} \\|`, "gm"))).toBe(s.rows.length + failing);
+    // Each row once under its rule, and each failing one again under "Needs attention", there named by its rule's title.
+    const title = s.rules.find((r) => r.id === model.rule)!.title.en.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(count(renderMarkdownPieces(s, plan, { lang: "en" }), new RegExp(`^\\| (${title} \\| )?${model.entity} \\|`, "gm"))).toBe(s.rows.length + failing);
     expect(count(renderHtmlPieces(s, plan, { lang: "en" }), /<tr data-verdict=/g)).toBe(s.rows.length);
     expect(count(renderCsvPieces(s), /\r\n/g)).toBe(s.rows.length + 1);
   });
