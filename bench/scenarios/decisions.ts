@@ -42,10 +42,10 @@ const byHand: Record<string, (f: Record<string, unknown>) => number> = {
   "indicator.progress": (f) => {
     if (f.hasDueFigure === true && meetsTarget(f.latestObservation, f.nextTarget)) return 0;
     if (f.numericTarget === false) return 1;
-    if (f.hasDueFigure === false) return f.whenMissing === "not-met" ? 2 : 3;
-    if (f.baselineMet === true) return 4;
-    if (f.progressRatio === null) return 5;
-    return ge(f.progressRatio, "0.95") ? 6 : ge(f.progressRatio, "0.5") ? 7 : ge(f.progressRatio, "-0.1") ? 8 : 9;
+    if (f.hasDueFigure === false) return (f.whenMissing === "not-met" ? 2 : 4) + (f.latestYear === null ? 0 : 1);
+    if (f.baselineMet === true) return 6;
+    if (f.progressRatio === null) return 7;
+    return ge(f.progressRatio, "0.95") ? 8 : ge(f.progressRatio, "0.5") ? 9 : ge(f.progressRatio, "-0.1") ? 10 : 11;
   },
   "observation.percent-in-range": (f) => (f.measure === "percent" && (lt(f.value, "0") || gt(f.value, "100")) ? 0 : 1),
   "observation.not-negative": (f) => (["count", "ratio", "index"].includes(f.measure as string) && lt(f.value, "0") ? 0 : 1),
