@@ -3,6 +3,7 @@ import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import type { LoadedRule } from "../rules/load.js";
 import type { Outcome } from "../rules/rule-file.js";
 import { ruleWeight } from "../rules/score.js";
+import type { LocalizedText } from "../model/text.js";
 import { fill } from "./messages.js";
 import { byCodeUnits, type Subject, type Subjects } from "./subjects.js";
 
@@ -122,7 +123,7 @@ export function sortObservationRows(rows: KeptRows): void {
 function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, transient = false): ScorecardRow {
   const { entity, period, locality } = subject;
   const facts = (subject.transient && !transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
-  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) };
+  const message = transient ? { vi: fill(outcome.message.vi, "vi", subject, rule.parameters), en: fill(outcome.message.en, "en", subject, rule.parameters) } : messageWhenRead(rule, subject, facts, outcome);
   // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
   // optional key added only when the row has it.
   // Built key by key; the verdict and score together are a ScorecardRow's (scoreOf gives no score where none is due).
@@ -141,3 +142,45 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: stri
   return row as ScorecardRow;
 }
 
+
+/** What a row's message is written from: the row's own copy of its subject's facts, its outcome and its rule. */
+interface MessageSource {
+  readonly subject: Subject;
+  readonly outcome: Outcome;
+  readonly rule: LoadedRule;
+}
+
+const MESSAGE_SOURCE = Symbol("message source");
+type PendingMessage = LocalizedText & { readonly [MESSAGE_SOURCE]: MessageSource };
+
+/** The getter and setter of one language of a message written when read, the same functions for every row. */
+function messageAccessors(lang: "vi" | "en"): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: PendingMessage) {
+      const { subject, outcome, rule } = this[MESSAGE_SOURCE];
+      return fill(outcome.message[lang], lang, subject, rule.parameters);
+    },
+    set(this: PendingMessage, text: string) {
+      Object.defineProperty(this, lang, { value: text, enumerable: true, configurable: true, writable: true });
+    },
+  };
+}
+const VI = messageAccessors("vi");
+const EN = messageAccessors("en");
+
+/**
+ * A kept row's message, written from the row's facts each time it is read rather than held: the messages were most
+ * of the memory of half a million rows. `vi` and `en` are its own enumerable properties, so it spreads, serializes and
+ * compares as the plain object of the same texts; assigning one keeps the text given.
+ */
+function messageWhenRead(rule: LoadedRule, subject: Subject, facts: Readonly<Record<string, unknown>>, outcome: Outcome): LocalizedText {
+  const { entity, period, locality, benchmark, name } = subject;
+  const source: MessageSource = { subject: { entity, period, locality, benchmark, name, facts }, outcome, rule };
+  const message = {};
+  Object.defineProperty(message, MESSAGE_SOURCE, { value: source });
+  Object.defineProperty(message, "vi", VI);
+  Object.defineProperty(message, "en", EN);
+  return message as LocalizedText;
+}
