@@ -9,6 +9,7 @@ import { figureNotes, plainFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
+import { detached } from "./fields.js";
 import { sortBySource } from "../model/source.js";
 
 /** Takes records one at a time and gives the same {@link ReadInput} as reading them all at once. */
@@ -100,7 +101,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
     if (seen >= 0) {
       // A clash: its record is made after all, as the fast path makes it, to be weighed at finish.
       const record: Observation = { indicator, period: year, value };
-      if (locality !== undefined) record.locality = locality;
+      if (locality !== undefined) record.locality = detached(locality);
       keepClash(seen, record, { file, line });
     }
     return true;

@@ -1,6 +1,7 @@
 import { foldName, type DefinedPlan } from "../model/define-plan.js";
 import type { Indicator } from "../model/entities.js";
 import type { AcceptedObservation, Observation, RecordSource } from "../model/records.js";
+import { detached } from "./fields.js";
 
 /** No entry: the end of a series' list, a record without a locality, a source without an index. */
 const NONE = -1;
@@ -340,6 +341,7 @@ export class ObservationTable {
     if (locality === this.lastSpelling) return this.lastSpellingId;
     let id = this.spellingIds.get(locality);
     if (id === undefined) {
+      locality = detached(locality);
       id = this.spellings.length;
       this.spellings.push(locality);
       this.spellingIds.set(locality, id);

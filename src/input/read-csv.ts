@@ -9,7 +9,7 @@ import type { InputNote, ReadInput, RejectedRecord } from "../model/records.js";
 import { cutText, quoted } from "../safe-text.js";
 import { limitsOf, oversizedRow, rowReason, type InputLimits, type ReadOptions } from "./bounds.js";
 import { plainCopy } from "./plain-copy.js";
-import { isVisibleName } from "./fields.js";
+import { detached, isVisibleName } from "./fields.js";
 
 const OBSERVATION_COLUMNS = ["indicator", "period", "value", "met", "unit", "locality", "source", "reportedOn"] as const;
 const TASK_REPORT_COLUMNS = ["task", "status", "period", "reportedOn", "completedOn", "evidence"] as const;
@@ -171,14 +171,14 @@ export async function readCsvStream(
     const tooLarge = oversizedRow(cells, names, limits);
     if (tooLarge !== undefined && !isBlank(cells)) {
       records++;
-      const rejected = { kind: layout.kind, source: { file: name, line }, ...(tooLarge.field ? { field: tooLarge.field } : {}), reason: tooLarge.reason, record: plainCopy([...cells]) };
+      const rejected = { kind: layout.kind, source: { file: name, line }, ...(tooLarge.field ? { field: tooLarge.field } : {}), reason: tooLarge.reason, record: plainCopy(cells.map(detached)) };
       return accumulator.addRejected(rejected, layout.kind);
     }
     if (cells.length === width) {
       if (repeatsHeader(cells)) {
         records++;
         const reason = `the row repeats the header of line ${headerLine} (were two files joined?); it is not a record`;
-        return accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason, record: [...cells] }, layout.kind);
+        return accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason, record: cells.map(detached) }, layout.kind);
       }
       if (direct !== undefined && direct(cells, line)) {
         records++;
@@ -192,7 +192,7 @@ export async function readCsvStream(
     } else {
       if (isBlank(cells)) return;
       records++;
-      accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason: cellCountReason(cells.length, width, separator), record: [...cells] }, layout.kind);
+      accumulator.addRejected({ kind: layout.kind, source: { file: name, line }, reason: cellCountReason(cells.length, width, separator), record: cells.map(detached) }, layout.kind);
     }
   };
   // Rows come in one array, reused: take keeps copies only.
@@ -468,7 +468,7 @@ function recordOf(row: readonly string[], fields: readonly (string | undefined)[
   const record: Record<string, string> = {};
   fields.forEach((field, i) => {
     const cell = row[i]?.trim();
-    if (field !== undefined && cell) record[field] = cell;
+    if (field !== undefined && cell) record[field] = detached(cell);
   });
   return record;
 }

@@ -129,7 +129,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
             : (await decide(runner.rule, subject.facts)).outcome;
         if (outcome.skip) continue;
         let change: RowChange | undefined;
-        if (changes) ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome));
+        if (changes) ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome, runner.rule.definition.statuses));
         const rows = kept[members[m]!]!;
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
         rows.keys.push(key);

@@ -1,4 +1,6 @@
 import { Decimal, NUMBER_POWERS, smallDecimal, smallUnits } from "../decimal.js";
+import { hundredthsOf } from "../input/observation-table.js";
+import { compareDecimals } from "../rules/operators.js";
 
 /**
  * Exact decimal arithmetic for the progress ratio, with BigInt: a decimal string becomes an integer and a
@@ -224,4 +226,27 @@ export function yearAtPace(latest: string, latestYear: number, target: string, a
   if (step.times(sign).lte(0)) return null;
   const years = gap.div(step).ceil().toNumber();
   return years > PACE_HORIZON_YEARS ? null : latestYear + years;
+}
+
+/**
+ * Sorts decimal texts in increasing order, in place, as sorting them with compareDecimals does. Canonical figures of
+ * up to two places below 100,000 (nearly every figure) are sorted by their hundredths, an exact integer each and one
+ * per text, so that no comparison parses a text: the figures of thousands of communes are sorted for each milestone.
+ */
+export function sortDecimals(values: string[]): void {
+  const n = values.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = hundredthsOf(values[i]!);
+    if (key < 0) {
+      values.sort((a, b) => compareDecimals(a, b)!);
+      return;
+    }
+    keys[i] = key;
+  }
+  // Equal hundredths are equal texts: the texts back from their keys are those a stable sort of the texts gives.
+  const textOf = new Map<number, string>();
+  for (let i = 0; i < n; i++) textOf.set(keys[i]!, values[i]!);
+  keys.sort();
+  for (let i = 0; i < n; i++) values[i] = textOf.get(keys[i]!)!;
 }

@@ -17,6 +17,7 @@ import { daysBetween } from "../model/vietnam-time.js";
 import { planInForce, type PlanChanges } from "../plans/amend.js";
 import type { Outcome } from "../rules/rule-file.js";
 import type { Subject } from "./subjects.js";
+import { formatIsoDate } from "./figure-words.js";
 
 /** How a change set a row apart: exempted by a waiver, or out of the plan in force by an amendment. */
 export type RowChange = "exempted" | "outOfPlan";
@@ -32,7 +33,7 @@ export interface AppliedChanges {
   /** The plan rows are judged by: the plan in force on the date. */
   readonly plan: DefinedPlan;
   /** The outcome a row takes: the rule's, or exempted, or out of the plan; and which change set it apart. */
-  adjust(subject: Subject, appliesTo: AppliesTo, outcome: Outcome): { outcome: Outcome; change?: RowChange };
+  adjust(subject: Subject, appliesTo: AppliesTo, outcome: Outcome, statuses?: Readonly<Record<string, StatusDefinition>>): { outcome: Outcome; change?: RowChange };
   /** Adds to a row, as it is made, what the changes say of it: amendments, successions, a waiver, its removal. */
   annotate(row: ScorecardRow, outcome: Outcome): void;
   /** A rule's statuses, with those the changes give rows. */
@@ -61,6 +62,8 @@ const INACTIVE_WORDS: Readonly<Record<Inactive["kind"], LocalizedText>> = {
 interface SetApart {
   readonly verdict: Verdict;
   readonly status: string;
+  /** The status in the rule's words, for the row's message. */
+  readonly label: LocalizedText;
   readonly waiver?: Waiver;
   readonly inactive?: Inactive;
 }
@@ -78,20 +81,21 @@ export function applyChanges(plan: DefinedPlan, asOf: string, changes: ScoringCh
   const entityOf = (id: string): Task | Indicator | undefined => current.indicator(id) ?? current.task(id);
   return {
     plan: current,
-    adjust(subject, appliesTo, outcome) {
+    adjust(subject, appliesTo, outcome, statuses) {
+      const label = (statuses && Object.hasOwn(statuses, outcome.status) ? statuses[outcome.status]!.label : undefined) ?? { vi: outcome.status, en: outcome.status };
       if (appliesTo !== "task" && appliesTo !== "indicator") return { outcome };
       const entity = entityOf(subject.entity);
       const inactive = entity?.inactive;
       if (inactive) {
         const replaced: Outcome = { verdict: "not-applicable", status: `${inactive.kind}-by-amendment`, message: { vi: "{label}", en: "{label}" } };
-        setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, inactive });
+        setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, label, inactive });
         return { outcome: replaced, change: "outOfPlan" };
       }
       const waiver = waived.get(subject.entity)?.find((w) => w.periods === undefined || (subject.period !== undefined && w.periods.includes(subject.period)));
       if (!waiver) return { outcome };
       rowsOf.set(waiver, (rowsOf.get(waiver) ?? 0) + 1);
       const replaced: Outcome = { verdict: "not-applicable", status: "exempted", message: { vi: "{label}", en: "{label}" } };
-      setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, waiver });
+      setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, label, waiver });
       return { outcome: replaced, change: "exempted" };
     },
     annotate(row, outcome) {
@@ -112,17 +116,17 @@ export function applyChanges(plan: DefinedPlan, asOf: string, changes: ScoringCh
           const w = apart.waiver;
           facts.waiver = { id: w.id, document: w.document, reason: w.reason, from: startOf(w), expiresOn: w.expiresOn };
           row.message = {
-            vi: `${label.vi}: được miễn trừ theo văn bản ${w.document} đến ngày ${w.expiresOn} (${w.reason.vi}); không tính điểm, nếu không miễn trừ: ${apart.status}.`,
-            en: `${label.en}: exempted by ${w.document} until ${w.expiresOn} (${w.reason.en ?? w.reason.vi}); not scored; without the waiver: ${apart.status}.`,
+            vi: `${label.vi}: được miễn trừ theo văn bản ${w.document} đến ngày ${formatIsoDate(w.expiresOn, "vi")} (${w.reason.vi}); không tính điểm; nếu không được miễn trừ: ${apart.label.vi}.`,
+            en: `${label.en}: exempted by ${w.document} until ${w.expiresOn} (${w.reason.en ?? w.reason.vi}); not scored; without the waiver: ${apart.label.en}.`,
           };
         } else if (apart.inactive) {
           const x = apart.inactive;
           facts.inactive = { ...x };
           const words = INACTIVE_WORDS[x.kind];
-          const until = x.until ? { vi: ` đến ngày ${x.until}`, en: ` until ${x.until}` } : { vi: "", en: "" };
+          const until = x.until ? { vi: ` đến ngày ${formatIsoDate(x.until, "vi")}`, en: ` until ${x.until}` } : { vi: "", en: "" };
           const reason = x.reason ? { vi: ` (${x.reason.vi})`, en: ` (${x.reason.en ?? x.reason.vi})` } : { vi: "", en: "" };
           row.message = {
-            vi: `${label.vi}: ${words.vi} văn bản ${x.document} từ ngày ${x.from}${until.vi}${reason.vi}; không tính điểm.`,
+            vi: `${label.vi}: ${words.vi} văn bản ${x.document} từ ngày ${formatIsoDate(x.from, "vi")}${until.vi}${reason.vi}; không tính điểm.`,
             en: `${label.en}: ${words.en} ${x.document} from ${x.from}${until.en}${reason.en}; not scored.`,
           };
         }

@@ -182,7 +182,9 @@ const NEEDS_ACTION: ReadonlySet<Outcome["verdict"]> = new Set(["fail", "warn", "
 function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: string | null, context: MessageContext, transient = false): ScorecardRow {
   const { entity, period, locality } = subject;
   const facts = (subject.transient && !transient ? { ...subject.facts } : subject.facts) as Record<string, unknown>;
-  const message = { vi: fill(outcome.message.vi, "vi", subject, rule.parameters, context), en: fill(outcome.message.en, "en", subject, rule.parameters, context) };
+  const message = transient
+    ? { vi: fill(outcome.message.vi, "vi", subject, rule.parameters, context), en: fill(outcome.message.en, "en", subject, rule.parameters, context) }
+    : messageWhenRead(rule, subject, facts, outcome, context);
   // Keys in one order for every row (period, locality and benchmark after entity; missingData after weight), each
   // optional key added only when the row has it.
   // Built key by key; the verdict and score together are a ScorecardRow's (scoreOf gives no score where none is due).
@@ -204,3 +206,45 @@ function rowOf(rule: LoadedRule, subject: Subject, outcome: Outcome, score: stri
   return row as ScorecardRow;
 }
 
+/** What a row's message is written from: the row's own copy of its subject's facts, its outcome and its rule. */
+interface MessageSource {
+  readonly subject: Subject;
+  readonly outcome: Outcome;
+  readonly rule: LoadedRule;
+  readonly context: MessageContext;
+}
+
+const MESSAGE_SOURCE = Symbol("message source");
+type PendingMessage = LocalizedText & { readonly [MESSAGE_SOURCE]: MessageSource };
+
+/** The getter and setter of one language of a message written when read, the same functions for every row. */
+function messageAccessors(lang: "vi" | "en"): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: PendingMessage) {
+      const { subject, outcome, rule, context } = this[MESSAGE_SOURCE];
+      return fill(outcome.message[lang], lang, subject, rule.parameters, context);
+    },
+    set(this: PendingMessage, text: string) {
+      Object.defineProperty(this, lang, { value: text, enumerable: true, configurable: true, writable: true });
+    },
+  };
+}
+const VI = messageAccessors("vi");
+const EN = messageAccessors("en");
+
+/**
+ * A kept row's message, written from the row's facts each time it is read rather than held: the messages were most
+ * of the memory of half a million rows. `vi` and `en` are its own enumerable properties, so it spreads, serializes and
+ * compares as the plain object of the same texts; assigning one keeps the text given.
+ */
+function messageWhenRead(rule: LoadedRule, subject: Subject, facts: Readonly<Record<string, unknown>>, outcome: Outcome, context: MessageContext): LocalizedText {
+  const { entity, period, locality, benchmark, name } = subject;
+  const source: MessageSource = { subject: { entity, period, locality, benchmark, name, facts }, outcome, rule, context };
+  const message = {};
+  Object.defineProperty(message, MESSAGE_SOURCE, { value: source });
+  Object.defineProperty(message, "vi", VI);
+  Object.defineProperty(message, "en", EN);
+  return message as LocalizedText;
+}

@@ -10,7 +10,7 @@ import { compareDecimals, meetsTarget } from "../rules/operators.js";
 import { figuresOf, type AcceptedFigures, type Figures, type SeriesIndex } from "../input/figures.js";
 import type { ConflictFact, TaskReportFact } from "../input/for-scoring.js";
 import type { RecordSource } from "../model/records.js";
-import { changePerYear, progressRatio, yearAtPace } from "./exact.js";
+import { changePerYear, progressRatio, sortDecimals, yearAtPace } from "./exact.js";
 import { Decimal } from "../decimal.js";
 
 /** What the fact sets are computed from. */
@@ -409,7 +409,7 @@ function acrossLocalitiesSubjects(context: EvaluationContext): Subject[] {
         const value = index.met[k]! < 0 ? index.value[k] : undefined;
         if (value !== undefined) values.push(value);
       }
-      values.sort((a, b) => compareDecimals(a, b)!);
+      sortDecimals(values);
       const middle = values.length >> 1;
       const median =
         values.length === 0 ? null : values.length % 2 === 1 ? values[middle]! : new Decimal(values[middle - 1]!).plus(values[middle]!).div(2).toFixed();

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/index.js";
-import { changePerYear, divideRounded, progressRatio } from "../../src/scorecard/exact.js";
+import { changePerYear, divideRounded, progressRatio, sortDecimals } from "../../src/scorecard/exact.js";
 
 const decimalText = fc
   .tuple(fc.boolean(), fc.integer({ min: 0, max: 99_999 }), fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }))
@@ -83,6 +83,20 @@ describe("exact progress arithmetic on decimals of many digits", () => {
         expect(result).toEqual({ ratio: six(ratio), clamped: six(Decimal.min(1, Decimal.max(0, ratio))), actual: six(new Decimal(l).minus(b).div(ya)), required: six(required) });
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  it("sorts figures as decimal.js orders them, canonical or not", () => {
+    // Canonical figures of up to two places (sorted as integers), and any decimal text among them (sorted as decimals).
+    const canonical = fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99 })).map(([whole, cents]) => new Decimal(cents).div(100).plus(whole).toFixed());
+    fc.assert(
+      fc.property(fc.array(canonical, { maxLength: 60 }), fc.array(decimalText, { maxLength: 3 }), (figures, others) => {
+        for (const values of [figures, [...figures, ...others]]) {
+          const sorted = [...values];
+          sortDecimals(sorted);
+          expect(sorted).toEqual([...values].sort((a, b) => new Decimal(a).comparedTo(b)));
+        }
+      }),
     );
   });
 });

@@ -81,6 +81,28 @@ describe("a scorecard's rows, made when read", () => {
   });
 });
 
+describe("a row's message, written when read", () => {
+  it("reads, spreads, clones, serializes and is replaced as a plain object of its texts", async () => {
+    const s = await evaluate({ plan, observations: observations(5), taskReports: fixture.taskReports, asOf: "2026-11-26" });
+    const written = jsonOf(s).rows;
+    const row = s.rows.find((r) => r.rule === "indicator.progress" && r.locality !== undefined)!;
+    const text = written[s.rows.indexOf(row)]!.message;
+    expect(text.vi).toContain(row.locality);
+    expect(row.message).toStrictEqual(text);
+    expect(Object.keys(row.message)).toEqual(["vi", "en"]);
+    expect({ ...row.message }).toStrictEqual(text);
+    expect(structuredClone(row.message)).toStrictEqual(text);
+    expect(JSON.parse(JSON.stringify(row))).toEqual(written[s.rows.indexOf(row)]);
+    // Written from the row's facts as decided, whatever the subjects made after it.
+    expect(s.rows.map((r) => r.message)).toEqual(written.map((r) => r.message));
+    row.message.en = "replaced";
+    expect(row.message).toEqual({ vi: text.vi, en: "replaced" });
+    expect(Object.keys(row.message)).toEqual(["vi", "en"]);
+    row.message = { vi: "a", en: "b" };
+    expect(jsonOf(s).rows[s.rows.indexOf(row)]!.message).toEqual({ vi: "a", en: "b" });
+  });
+});
+
 describe("an input accumulator", () => {
   it("takes nothing after finish, whose input shares its columns", () => {
     const accumulator = createInputAccumulator(plan);
