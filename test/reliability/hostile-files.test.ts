@@ -43,6 +43,8 @@ beforeAll(async () => {
     copyFileSync(join(root, "rules/task.deadline.json"), join(folder, "a.json"));
     KINDS[kind].make(join(folder, "b.json"));
   }
+  const made = await cli(["scorecard", "--as-of", "2026-11-26", "--data", hostile("spellings.csv"), "--format", "json", "--out", at("good-scorecard.json")]);
+  expect(made.code, made.stderr).not.toBe(EXIT.usage);
   await new Promise((resolve) => setTimeout(resolve, 50));
 });
 afterAll(() => servers.forEach((server) => server.close()));
@@ -58,6 +60,8 @@ async function expectRefused(argv: string[], path: string, kind: Kind) {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const kinds = (Object.keys(KINDS) as Kind[]).filter((k) => k !== "fifo" || canMakeFifos);
+/** A scorecard written by the CLI (in beforeAll), the other side of a comparison. */
+const goodScorecard = () => at("good-scorecard.json");
 const scorecard = ["scorecard", "--as-of", "2026-11-26"];
 
 describe.each(kinds)("a %s given as a file", { timeout: 10_000 }, (kind) => {
@@ -87,6 +91,24 @@ describe.each(kinds)("a %s given as a file", { timeout: 10_000 }, (kind) => {
     const path = at(`${kind}.json`);
     await expectRefused([...scorecard, "--data", hostile("spellings.csv"), "--format", "json", "--out", path], path, kind);
     await expectRefused(["plan", "export", "haiphong-142", "--out", path], path, kind);
+  });
+
+  it.each(["csv", "json"])("scorecard --amendments, --waivers, --successions X.%s", async (ext) => {
+    const path = at(`${kind}.${ext}`);
+    for (const option of ["--amendments", "--waivers", "--successions"]) await expectRefused([...scorecard, "--data", hostile("spellings.csv"), option, path], path, kind);
+  });
+
+  it("scorecard --plan X, plan diff X Y, plan diff Y X", async () => {
+    const path = at(`${kind}.json`);
+    await expectRefused([...scorecard, "--plan", path, "--data", hostile("spellings.csv")], path, kind);
+    await expectRefused(["plan", "diff", path, "haiphong-142"], path, kind);
+    await expectRefused(["plan", "diff", "haiphong-142", path], path, kind);
+  });
+
+  it("compare X Y and compare Y X", async () => {
+    const path = at(`${kind}.json`);
+    await expectRefused(["compare", path, goodScorecard()], path, kind);
+    await expectRefused(["compare", goodScorecard(), path], path, kind);
   });
 
   // A device (as /dev/null) may be written to; init refuses what would wait for ever or cannot be a file.
