@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { FACT_SETS, loadRules, OPERATORS, RuleFileError, standardRules, type AppFacts, type LoadedRule, type RuleSource, type RuleValueError } from "../../src/index.js";
 import { compileRule } from "../../src/rules/compile.js";
 import { OPERATOR_DECORATORS, operatorChain } from "../../src/rules/operators.js";
-import { compiled, stock, verdictOf } from "./engine-helpers.js";
+import { compiled, milestoneRuleHeader, stock, verdictOf } from "./engine-helpers.js";
 
 /** A small seeded generator, so that a failure can be replayed. */
 function rng(seed: number) {
@@ -179,15 +179,7 @@ function generatedRule(r: Rng, n: number): RuleSource {
   return {
     file: `generated-${n}.json`,
     json: {
-      id: `test.generated-${n}`,
-      title: { vi: "x", en: "x" },
-      description: { vi: "x", en: "x" },
-      rationale: { vi: "x", en: "x" },
-      severity: "low",
-      weight: 1,
-      appliesTo: "indicator",
-      factSet: "milestone",
-      planClause: { vi: "x", en: "x" },
+      ...milestoneRuleHeader(`test.generated-${n}`),
       ...(sharedNames.length > 0 ? { sharedConditions } : {}),
       cases,
       examples: [{ name: "x", facts: {}, expect: { verdict: "pass", status: "c0" } }],

@@ -8,7 +8,7 @@
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
 import { addRuleToEngine, engineRules, loadRules, RuleFileError, RuleValueError, type AppFacts, type LoadedRule, type RuleSource } from "../../src/index.js";
-import { compiled, stock, verdictOf, type Decision } from "./engine-helpers.js";
+import { compiled, milestoneRuleHeader, stock, verdictOf, type Decision } from "./engine-helpers.js";
 
 const d = (type: "integer" | "decimal" | "string" | "boolean" | "list" | "date") => ({ type, description: { vi: "x", en: "x" } });
 /** The facts the situations read, declared as an app's. */
@@ -38,15 +38,7 @@ function source(conditions: unknown, sharedConditions?: unknown): RuleSource {
   return {
     file: "situation.json",
     json: {
-      id: "test.situation",
-      title: { vi: "x", en: "x" },
-      description: { vi: "x", en: "x" },
-      rationale: { vi: "x", en: "x" },
-      severity: "low",
-      weight: 1,
-      appliesTo: "indicator",
-      factSet: "milestone",
-      planClause: { vi: "x", en: "x" },
+      ...milestoneRuleHeader("test.situation"),
       ...(sharedConditions ? { sharedConditions } : {}),
       cases: [
         { name: "holds", conditions, event: { type: "outcome", params: { verdict: "pass", status: "holds", message: { vi: "x", en: "x" } } } },

@@ -35,3 +35,9 @@ export function verdictOf(mine: Decision, engine: Decision): "same" | "both-fail
   return "refused";
 }
 
+
+/** The metadata of a rule file made by a test: a low-severity rule on the milestone facts, its words placeholders. */
+export function milestoneRuleHeader(id: string): Record<string, unknown> {
+  const x = { vi: "x", en: "x" };
+  return { id, title: x, description: x, rationale: x, severity: "low", weight: 1, appliesTo: "indicator", factSet: "milestone", planClause: x };
+}
