@@ -82,20 +82,21 @@ export function applyChanges(plan: DefinedPlan, asOf: string, changes: ScoringCh
   return {
     plan: current,
     adjust(subject, appliesTo, outcome, statuses) {
-      const label = (statuses && Object.hasOwn(statuses, outcome.status) ? statuses[outcome.status]!.label : undefined) ?? { vi: outcome.status, en: outcome.status };
+      // The status in the rule's words, looked up only for a row set apart (most rows are not).
+      const labelOf = (): LocalizedText => (statuses && Object.hasOwn(statuses, outcome.status) ? statuses[outcome.status]!.label : undefined) ?? { vi: outcome.status, en: outcome.status };
       if (appliesTo !== "task" && appliesTo !== "indicator") return { outcome };
       const entity = entityOf(subject.entity);
       const inactive = entity?.inactive;
       if (inactive) {
         const replaced: Outcome = { verdict: "not-applicable", status: `${inactive.kind}-by-amendment`, message: { vi: "{label}", en: "{label}" } };
-        setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, label, inactive });
+        setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, label: labelOf(), inactive });
         return { outcome: replaced, change: "outOfPlan" };
       }
       const waiver = waived.get(subject.entity)?.find((w) => w.periods === undefined || (subject.period !== undefined && w.periods.includes(subject.period)));
       if (!waiver) return { outcome };
       rowsOf.set(waiver, (rowsOf.get(waiver) ?? 0) + 1);
       const replaced: Outcome = { verdict: "not-applicable", status: "exempted", message: { vi: "{label}", en: "{label}" } };
-      setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, label, waiver });
+      setApart.set(replaced, { verdict: outcome.verdict, status: outcome.status, label: labelOf(), waiver });
       return { outcome: replaced, change: "exempted" };
     },
     annotate(row, outcome) {
