@@ -11,7 +11,9 @@ describe("renderTerminal", () => {
   });
 
   it("colours verdicts when color is true: red fail, green pass, yellow warn, dim no data", () => {
-    const text = renderTerminal(scorecard, plan, { lang: "en", color: true });
+    // The samples leave no row without data: one is made so, as an app's lenient whenMissing would.
+    const progress = scorecard.rows.findIndex((r) => r.rule === "indicator.progress" && r.entity === "PL2-1" && r.locality === undefined);
+    const text = renderTerminal(withRow(scorecard, progress, { verdict: "no-data", score: null }), plan, { lang: "en", color: true });
     expect(text).toContain(`${ESC}[31m✗${ESC}[0m T-1.1 `);
     expect(text).toContain(`${ESC}[32m✓${ESC}[0m`);
     expect(text).toContain(`${ESC}[33m!${ESC}[0m`);

@@ -37,7 +37,10 @@ describe("levels: Plan 142's targets are the city's", () => {
     const ward = find(s, "indicator.milestone-met", "PL2-1", { period: 2025, locality: "Phường Ngô Quyền" })!;
     expect(ward).toMatchObject({ benchmark: true, status: "not-met", facts: { targetLevel: "city", benchmark: true } });
     expect(ward.message.vi).toContain("(Phường Ngô Quyền, đối chiếu với chỉ tiêu của thành phố)");
-    expect(s.summary.byLocality["Phường Ngô Quyền"]?.counts.fail).toBe(1);
+    // Its one figure misses the target, and with no earlier one progress cannot be read: the missing baseline counts too.
+    const failing = s.rows.filter((r) => r.locality === "Phường Ngô Quyền" && r.verdict === "fail").map((r) => `${r.rule} ${r.status}`);
+    expect(failing.sort()).toEqual(["indicator.milestone-met not-met", "indicator.progress insufficient-data"]);
+    expect(s.summary.byLocality["Phường Ngô Quyền"]?.counts.fail).toBe(2);
   });
 
   it("still judges the city when only wards reported: the city has no figure", async () => {
@@ -191,6 +194,43 @@ describe("missing data has a policy", () => {
         const full = await evaluate({ plan, observations, asOf });
         const without = await evaluate({ plan, observations: observations.filter((o) => o !== withheld), asOf });
         expect(score(without).lte(score(full)), `withholding ${JSON.stringify(withheld)}`).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it("scores a series cut down to one figure short of its target no higher than the series that shows it regressing", async () => {
+    // PL2-8: 92% in 2024, 70% in 2025 (2030: 100%); PL1-33: 9th in 2024, 12th in 2025 (2030: ≤ 10th).
+    const earlier = [
+      { indicator: "PL2-8", period: 2024, value: "92" },
+      { indicator: "PL1-33", period: 2024, value: "9" },
+    ];
+    const latest = [
+      { indicator: "PL2-8", period: 2025, value: "70" },
+      { indicator: "PL1-33", period: 2025, value: "12" },
+    ];
+    const full = await evaluate({ plan, observations: [...earlier, ...latest], asOf });
+    const cut = await evaluate({ plan, observations: latest, asOf });
+    for (const id of ["PL2-8", "PL1-33"]) {
+      expect(find(full, "indicator.progress", id)).toMatchObject({ verdict: "fail", status: "regressing", score: "0" });
+      expect(find(cut, "indicator.progress", id)).toMatchObject({ verdict: "fail", status: "insufficient-data", score: "0", missingData: true });
+    }
+    expect(score(cut).lte(score(full))).toBe(true);
+    const lenient = await evaluate({ plan, observations: latest, asOf, parameters: { "indicator.progress": { whenMissing: "no-data" } } });
+    expect(find(lenient, "indicator.progress", "PL2-8")).toMatchObject({ verdict: "no-data", status: "insufficient-data", score: null });
+  });
+
+  it("never raises the overall score when a series is cut down to its latest figure (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(series, fc.nat(), async (lists, pick) => {
+        const observations = lists.flat();
+        const cutId = indicators[pick % indicators.length]!;
+        const ofCut = observations.filter((o) => o.indicator === cutId);
+        const last = ofCut.reduce((a, b) => (b.period > a.period ? b : a));
+        fc.pre(ofCut.length > 1);
+        const full = await evaluate({ plan, observations, asOf });
+        const without = await evaluate({ plan, observations: observations.filter((o) => o.indicator !== cutId || o === last), asOf });
+        expect(score(without).lte(score(full)), `keeping only ${JSON.stringify(last)}`).toBe(true);
       }),
       { numRuns: 40 },
     );
