@@ -126,7 +126,7 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const text = node.textContent ?? "";
-          for (const m of text.matchAll(/[^\s\-/]+[\-/]*/g)) {
+          for (const m of text.matchAll(/[^\s/-]+[/-]*/g)) {
             range.setStart(node, m.index);
             range.setEnd(node, m.index + m[0].length);
             const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
