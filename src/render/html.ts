@@ -155,6 +155,9 @@ interface EntityRows {
   total: number;
 }
 
+/** The localities a milestone chart draws besides the whole city, one colour each; the table of every row has them all. */
+const CHARTED_LOCALITIES = 7;
+
 /** The rows of one task or indicator the drill-down shows; the others are in the table of every row. */
 const DRILL_ROWS = 10;
 
@@ -162,7 +165,9 @@ function survey(context: Omit<Context, "survey">): Survey {
   const { scorecard, plan } = context;
   const tasks: ScorecardRow[] = [];
   const statusOf = statusesOf(scorecard);
-  const series = seriesCollector();
+  const localities = Object.keys(scorecard.summary.byLocality);
+  const charted = new Set(localities.slice(0, CHARTED_LOCALITIES));
+  const series = seriesCollector((locality) => charted.has(locality));
   const groups = new Set<string>();
   const entities = new Map<string, EntityRows>();
   const rowContext = { ...context, statusOf };
@@ -564,7 +569,9 @@ function* milestones(context: Context): Generator<string> {
 `.text;
   if (charted.length === 0) yield html`<p class="card">${w.milestonesNone}</p>`.text;
   else {
-    yield html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">`.text;
+    const localities = localityOrder.length;
+    const capped = localities > CHARTED_LOCALITIES ? html` ${phrase(w.milestonesCapped, { n: CHARTED_LOCALITIES, total: formatNumber(localities, lang), table: w.allRows })}` : "";
+    yield html`<p class="milestone-intro">${w.milestonesIntro}${capped}</p><div class="milestones">`.text;
     for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder, context.survey.paces.get(id));
     yield "</div>";
   }

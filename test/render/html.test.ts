@@ -295,6 +295,28 @@ describe("the drill-down from the city to each row", async () => {
   });
 });
 
+describe("renderHtml on many localities", async () => {
+  const communes = Array.from({ length: 12 }, (_, i) => `Xã ${String(i + 1).padStart(2, "0")}`);
+  const scorecard = await evaluate({
+    plan,
+    observations: communes.flatMap((locality, i) => [
+      { indicator: "PL2-1", period: 2025, value: String(40 + i), locality },
+      { indicator: "PL2-1", period: 2026, value: String(50 + i), locality },
+    ]),
+    asOf: "2026-11-26",
+  });
+
+  it("charts the city and seven localities, says so, and keeps every locality's rows in the full table", () => {
+    const page = renderHtml(scorecard, plan, { lang: "en" });
+    const chart = between(page, '<figure class="milestone card" data-indicator="PL2-1">', "</figure>");
+    const drawn = [...chart.matchAll(/<g class="series" data-locality="([^"]*)">/g)].map((m) => m[1]);
+    expect(drawn).toEqual(communes.slice(0, 7));
+    expect(page).toContain("Each chart draws the whole city and 7 of the 12 localities (in the order of their names)");
+    const rows = between(page, '<table id="rows"', "</table>");
+    for (const locality of communes) expect(rows).toContain(`<td>${locality}<`);
+  });
+});
+
 describe("renderHtml on a scorecard with no input", async () => {
   const scorecard = await evaluate({ plan, asOf: "2026-11-26" });
 
