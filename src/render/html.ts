@@ -341,9 +341,20 @@ function reportingSection({ scorecard, plan, lang }: Context): Markup {
 <h2 id="reporting-heading">${section.heading}</h2>
 <div class="table-wrap"><table id="reporting" class="sortable">
 <thead><tr>${section.table.columns.map((c, i) => html`<th scope="col"${numeric(i) ? html` class="num"` : ""}>${c}</th>`)}</tr></thead>
-<tbody>${section.table.rows.map((r) => html`<tr>${r.map((c, i) => html`<td${numeric(i) ? html` class="num"` : i === 1 ? html` class="nowrap"` : ""}>${String(c)}</td>`)}</tr>`)}</tbody>
+<tbody>${section.table.rows.map(
+    (r) =>
+      html`<tr>${r.map((c, i) =>
+        numeric(i) ? html`<td class="num" data-value="${sortValue(String(c), lang)}">${String(c)}</td>` : html`<td${i === 1 ? html` class="nowrap"` : ""}>${String(c)}</td>`,
+      )}</tr>`,
+  )}</tbody>
 </table></div>
 </section>`;
+}
+
+/** A number as the language writes it (`1.234,5%`), written for sorting (`1234.5`); other text as it is. */
+function sortValue(text: string, lang: Lang): string {
+  const plain = lang === "vi" ? text.replaceAll(".", "").replace(",", ".") : text.replaceAll(",", "");
+  return /^-?\d+(?:\.\d+)?%?$/.test(plain) ? plain.replace("%", "") : text;
 }
 
 function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): Markup {
