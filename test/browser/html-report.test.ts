@@ -255,6 +255,14 @@ describe.skipIf(!available)(available ? "the HTML report opened from disk in Chr
       expect(details, lang).toBeGreaterThan(summary * 10);
       await page.emulateMedia({ media: "print" });
       for (const id of ["#drill-heading", "#rows", "#rejected-heading", ".milestones"]) expect(await page.locator(id).isVisible(), id).toBe(true);
+      // Printing with the details opens every disclosure of the drill-down, and closes them again afterwards.
+      const opened = () => page.locator("details.drill[open]").count();
+      const all = await page.locator("details.drill").count();
+      expect(await opened()).toBe(0);
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      expect(await opened()).toBe(all);
+      await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+      expect(await opened()).toBe(0);
       await page.close();
     }
   });
