@@ -42,15 +42,20 @@ interface Context {
 }
 
 /**
- * A scorecard as one self-contained HTML page to read on screen, print on A4 or put on a wall: the plan and the
+ * A scorecard as one self-contained HTML page to read on a phone or a desktop, or print on A4: the plan and the
  * date assessed with the input counts; the overall score, band, coverage and verdict counts as tiles; bar charts
  * of the scores by lead agency, task group, indicator group (and locality, when rows have one), coloured by band;
- * a milestone chart of every indicator with reported figures; the tasks overdue, missing a report or due soon;
- * every row with its message in a table filtered by agency, group and verdict; and the rejected records.
+ * the reporting rates; the tasks overdue, missing a report or due soon; a drill-down from each group to its lead
+ * agencies, their tasks and indicators and each one's rows with the explanation; a milestone chart of every
+ * indicator with reported figures; every row with its message in a table filtered by agency, group and verdict;
+ * and the rejected records. Printed, it gives the summary (up to the tasks) on a few A4 pages, and the rest when
+ * the reader ticks "include the details".
  *
- * The page loads nothing: styles, charts (SVG drawn here) and a short filtering script are inline, and its
- * Content-Security-Policy lets only that script run. Every text from the scorecard and the plan is escaped.
- * Figures come from the scorecard only: scores as percentages with one decimal (`67,3%` in Vietnamese).
+ * The page loads nothing: styles, charts (bars in HTML, lines in SVG) and a short script are inline, and its
+ * Content-Security-Policy lets only that script run; the page is complete without it (the drill-down is native
+ * disclosures; the script filters the table of rows and sorts tables by a column). Every text from the scorecard
+ * and the plan is escaped. Figures come from the scorecard only: scores as percentages with one decimal (`67,3%`
+ * in Vietnamese).
  *
  * @example
  * const page = renderHtml(scorecard, plans["haiphong-142"], { lang: "en" });
