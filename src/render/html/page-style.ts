@@ -164,6 +164,8 @@ table.fixed { table-layout: fixed; }
 .drill-title { flex: 1 1 20em; min-width: 0; font-weight: 600; }
 .drill-title::before { content: "▸"; display: inline-block; width: 1.1em; color: var(--navy); }
 .drill[open] > summary .drill-title::before { content: "▾"; }
+/* A task's long title reads lighter than the group's and the agency's names; its id stays bold. */
+.drill-entity > summary .drill-title { font-weight: 400; }
 .drill-figures { color: var(--muted); font-size: 0.88rem; font-variant-numeric: tabular-nums; }
 .drill-figures strong { color: var(--ink); font-size: 1rem; }
 .drill-figures .chip { vertical-align: -2px; margin-right: 4px; }
