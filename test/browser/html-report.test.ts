@@ -24,7 +24,7 @@ const ARGS = [
 ];
 const ARTIFACTS = "test/artifacts";
 /** The reference screenshots the page is compared with; `UPDATE_SCREENSHOTS=1` records them anew. */
-const SCREENSHOTS = "test/browser/screenshots";
+const SCREENSHOTS = "test/screenshots/html-page";
 const UPDATE = process.env.UPDATE_SCREENSHOTS === "1";
 const FIXTURE = "fixtures/report-2025-2026.json";
 const plan = plans["haiphong-142"];
