@@ -451,7 +451,7 @@ function taskTable(context: Context): Markup {
 <td data-value="${rank(row)}">${badge(row.verdict, w, statusWords(context.survey.statusOf, row, lang))}</td>
 <td class="nowrap"><span class="entity-id">${row.entity}</span></td>
 <td title="${task.title[lang]}"><span class="task-title">${shorten(task.title[lang], 140)}</span></td>
-<td>${agencyNames(task.lead, context)}</td>
+<td><span class="task-lead">${agencyNames(task.lead, context)}</span></td>
 <td data-value="${dueOf(row)}">${dueCell(row, context)}</td>
 <td class="message col-message">${withoutName(row.message[lang], row.entity)}${remedy(row)}</td>
 </tr>`;

@@ -220,7 +220,7 @@ th .sort:focus-visible { outline: 3px solid #0969da; outline-offset: 1px; }
 @page { size: A4; margin: 10mm 12mm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  html { font-size: 9pt; }
+  html { font-size: 8.5pt; }
   body { background: #fff; }
   .wrap { max-width: none; padding: 0; }
   .page-header { background: #fff; color: var(--ink); padding: 0 0 8px; border-bottom: 2px solid var(--navy); }
@@ -240,6 +240,7 @@ th .sort:focus-visible { outline: 3px solid #0969da; outline-offset: 1px; }
   .tile-main .tile-value { font-size: 20pt; }
   .tile-value, .verdict-tiles .tile-value { font-size: 14pt; }
   .page-header h1 { margin: 2px 0 4px; }
+  .plan-title { font-size: 7.5pt; }
   .meta { margin-top: 6px; }
   .milestones { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px; }
   table.figures { min-width: 0; }
@@ -261,14 +262,15 @@ th .sort:focus-visible { outline: 3px solid #0969da; outline-offset: 1px; }
   main { padding-bottom: 0; }
   .page-footer { padding: 6px 0 0; font-size: 7.5pt; }
   .checks-line { margin-top: 4px; }
-  /* Printed without its details, the list of tasks to follow up gives each task's status, lead and due date. */
+  /* Printed without its details, the list of tasks to follow up gives each task's status, lead and due date, its
+     title and lead on two lines at most (the screen shows them whole). */
   html:not(:has(#print-details:checked)) #tasks .col-message { display: none; }
   html:not(:has(#print-details:checked)) #tasks { table-layout: auto; }
   html:not(:has(#print-details:checked)) #tasks .w-status { width: 14%; }
-  html:not(:has(#print-details:checked)) #tasks .task-title { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
-  html:not(:has(#print-details:checked)) #tasks .w-title { width: 40%; }
+  html:not(:has(#print-details:checked)) #tasks :is(.task-title, .task-lead) { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+  html:not(:has(#print-details:checked)) #tasks .w-title { width: 38%; }
   html:not(:has(#print-details:checked)) #tasks .w-lead { width: 19%; }
-  html:not(:has(#print-details:checked)) #tasks .w-due { width: 19%; }
+  html:not(:has(#print-details:checked)) #tasks .w-due { width: 22%; }
   .bar-chart { max-width: none; }
   .badge { display: inline-block; white-space: normal; font-size: 0.88em; padding: 0 5px; border-radius: 6px; }
   th, td { padding: 2px 5px; }
