@@ -3,6 +3,7 @@ import type { RejectedRecord } from "../model/records.js";
 import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../model/source.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
+import { addToTally, createTally, mergeTally, summaryOf, type Tally } from "../scorecard/summarize.js";
 import { rowEvidence, ruleKinds, scopeWords, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
 import { changeSections, rowChangeNote, summaryChangeCounts } from "./plan-changes.js";
 import { reasonWords } from "./reason-words.js";
@@ -35,18 +36,26 @@ interface Context {
   readonly lang: Lang;
   readonly w: Words;
   readonly survey: Survey;
+  /** Each rule's title in the page's language, and the kind of rows it makes. */
+  readonly ruleTitles: ReadonlyMap<string, string>;
+  readonly kinds: ReadonlyMap<string, RowKind>;
 }
 
 /**
- * A scorecard as one self-contained HTML page to read on screen, print on A4 or put on a wall: the plan and the
+ * A scorecard as one self-contained HTML page to read on a phone or a desktop, or print on A4: the plan and the
  * date assessed with the input counts; the overall score, band, coverage and verdict counts as tiles; bar charts
  * of the scores by lead agency, task group, indicator group (and locality, when rows have one), coloured by band;
- * a milestone chart of every indicator with reported figures; the tasks overdue, missing a report or due soon;
- * every row with its message in a table filtered by agency, group and verdict; and the rejected records.
+ * the reporting rates; the tasks overdue, missing a report or due soon; a drill-down from each group to its lead
+ * agencies, their tasks and indicators and each one's rows with the explanation; a milestone chart of every
+ * indicator with reported figures; every row with its message in a table filtered by agency, group and verdict;
+ * and the rejected records. Printed, it gives the summary (up to the tasks) on a few A4 pages, and the rest when
+ * the reader ticks "include the details".
  *
- * The page loads nothing: styles, charts (SVG drawn here) and a short filtering script are inline, and its
- * Content-Security-Policy lets only that script run. Every text from the scorecard and the plan is escaped.
- * Figures come from the scorecard only: scores as percentages with one decimal (`67,3%` in Vietnamese).
+ * The page loads nothing: styles, charts (bars in HTML, lines in SVG) and a short script are inline, and its
+ * Content-Security-Policy lets only that script run; the page is complete without it (the drill-down is native
+ * disclosures; the script filters the table of rows and sorts tables by a column). Every text from the scorecard
+ * and the plan is escaped. Figures come from the scorecard only: scores as percentages with one decimal (`67,3%`
+ * in Vietnamese).
  *
  * @example
  * const page = renderHtml(scorecard, plans["haiphong-142"], { lang: "en" });
@@ -75,7 +84,15 @@ export function* renderHtmlPieces(scorecard: Scorecard, plan: DefinedPlan, optio
  */
 export function* htmlParts(scorecard: Scorecard, plan: DefinedPlan, options: HtmlOptions = {}): Generator<string> {
   const lang = options.lang ?? "vi";
-  const context: Context = { scorecard, plan, lang, w: HTML_WORDS[lang], survey: survey(scorecard, plan) };
+  const base = {
+    scorecard,
+    plan,
+    lang,
+    w: HTML_WORDS[lang],
+    ruleTitles: new Map(scorecard.rules.map((r) => [r.id, r.title[lang]])),
+    kinds: ruleKinds(scorecard),
+  };
+  const context: Context = { ...base, survey: survey(base) };
   const { w } = context;
   const title = `${w.documentTitle} ${scorecard.plan.number} · ${formatDate(scorecard.asOf, lang)}`;
   const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${FILTER_SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -97,6 +114,7 @@ ${planChanges(context)}
 ${scoreCharts(context)}
 ${reportingSection(context)}
 ${taskTable(context)}
+${drillDown(context)}
 `.text;
   yield* milestones(context);
   yield "\n";
@@ -127,20 +145,52 @@ interface Survey {
   readonly groups: Set<string>;
   /** How each row's rule declares its status. */
   readonly statusOf: StatusOf;
+  /** The drill-down's tasks and indicators, in the order their rows came. */
+  readonly entities: Map<string, EntityRows>;
 }
 
-function survey(scorecard: Scorecard, plan: DefinedPlan): Survey {
+/**
+ * One task's or indicator's performance rows for the drill-down: counted in full (as the summaries count them), but
+ * only a few kept, as markup, the city's own rows first; the table of every row holds them all.
+ */
+interface EntityRows {
+  readonly tally: Tally;
+  readonly city: string[];
+  readonly local: string[];
+  total: number;
+}
+
+/** The localities a milestone chart draws besides the whole city, one colour each; the table of every row has them all. */
+const CHARTED_LOCALITIES = 7;
+
+/** The rows of one task or indicator the drill-down shows; the others are in the table of every row. */
+const DRILL_ROWS = 10;
+
+function survey(context: Omit<Context, "survey">): Survey {
+  const { scorecard, plan } = context;
   const tasks: ScorecardRow[] = [];
   const statusOf = statusesOf(scorecard);
-  const series = seriesCollector();
+  const localities = Object.keys(scorecard.summary.byLocality);
+  const charted = new Set(localities.slice(0, CHARTED_LOCALITIES));
+  const series = seriesCollector((locality) => charted.has(locality));
   const groups = new Set<string>();
+  const entities = new Map<string, EntityRows>();
+  const rowContext = { ...context, statusOf };
   for (const row of rowsToWrite(scorecard).rows()) {
     if (statusOf(row)?.followUp === true && plan.task(row.entity) !== undefined) tasks.push(row);
     series.add(row);
     const group = (plan.indicator(row.entity) ?? plan.task(row.entity))?.group;
     if (group !== undefined) groups.add(group);
+    if (group === undefined || (context.kinds.get(row.rule) ?? "performance") !== "performance") continue;
+    let entity = entities.get(row.entity);
+    if (!entity) entities.set(row.entity, (entity = { tally: createTally(), city: [], local: [], total: 0 }));
+    // A locality's benchmark against the city's target is listed, not scored (as in the summaries).
+    if (row.benchmark !== true) addToTally(entity.tally, row);
+    entity.total++;
+    const kept = row.locality === undefined ? entity.city : entity.local;
+    if (kept.length < DRILL_ROWS) kept.push(drillRow(row, rowContext));
   }
-  return { tasks, series: series.result, paces: series.paces, groups, statusOf };
+  return { tasks, series: series.result, paces: series.paces, groups, statusOf, entities };
 }
 
 function pageHeader({ scorecard, plan, lang, w }: Context): Markup {
@@ -207,6 +257,7 @@ ${gauge(overall)}
 <p class="checks-line" data-checks="data-quality">${w.dataQuality} (${w.checksHint}): ${dataQuality.rows === 0 ? "—" : checkCounts(dataQuality.counts)}</p>
 <p class="checks-line" data-checks="plan">${w.planChecks} (${w.checksHint}): ${checkCounts(planChecks.counts)}</p>
 ${summaryChangeCounts(overall, lang) === "" ? "" : html`<p class="checks-line" data-set-apart="true">${summaryChangeCounts(overall, lang)}</p>`}
+<p class="print-toggle"><label><input type="checkbox" id="print-details">${w.printDetails}</label></p>
 </section>`;
 }
 
@@ -241,9 +292,12 @@ function bandLegend({ scorecard, lang, w }: Context): Markup {
   )}</ul>`;
 }
 
+/** Bars a chart prints with the summary; a longer chart (a national scorecard's localities) prints with the details. */
+const PRINTED_BARS = 40;
+
 function chartCard(id: string, heading: string, items: readonly BarItem[], context: Context): Markup {
   if (items.length === 0) return html``;
-  return html`<figure class="card chart-card" aria-labelledby="${id}-heading">
+  return html`<figure class="card chart-card${items.length > PRINTED_BARS ? " detail" : ""}" aria-labelledby="${id}-heading">
 <figcaption><h3 id="${id}-heading">${heading}</h3><span>${context.w.chartSorted}</span></figcaption>
 ${trusted(barChart({ id, title: heading, items, lang: context.lang }))}
 </figure>`;
@@ -290,11 +344,22 @@ function reportingSection({ scorecard, plan, lang }: Context): Markup {
   const numeric = (i: number) => i >= 2;
   return html`<section aria-labelledby="reporting-heading">
 <h2 id="reporting-heading">${section.heading}</h2>
-<div class="table-wrap"><table id="reporting">
+<div class="table-wrap"><table id="reporting" class="sortable">
 <thead><tr>${section.table.columns.map((c, i) => html`<th scope="col"${numeric(i) ? html` class="num"` : ""}>${c}</th>`)}</tr></thead>
-<tbody>${section.table.rows.map((r) => html`<tr>${r.map((c, i) => html`<td${numeric(i) ? html` class="num"` : ""}>${String(c)}</td>`)}</tr>`)}</tbody>
+<tbody>${section.table.rows.map(
+    (r) =>
+      html`<tr>${r.map((c, i) =>
+        numeric(i) ? html`<td class="num" data-value="${sortValue(String(c), lang)}">${String(c)}</td>` : html`<td${i === 1 ? html` class="nowrap"` : ""}>${String(c)}</td>`,
+      )}</tr>`,
+  )}</tbody>
 </table></div>
 </section>`;
+}
+
+/** A number as the language writes it (`1.234,5%`), written for sorting (`1234.5`); other text as it is. */
+function sortValue(text: string, lang: Lang): string {
+  const plain = lang === "vi" ? text.replaceAll(".", "").replace(",", ".") : text.replaceAll(",", "");
+  return /^-?\d+(?:\.\d+)?%?$/.test(plain) ? plain.replace("%", "") : text;
 }
 
 function badge(verdict: Verdict, w: Words, text: string = w.verdicts[verdict]): Markup {
@@ -342,6 +407,33 @@ function remedyMarkup(row: ScorecardRow, { lang, w }: Pick<Context, "lang" | "w"
   return row.remediation ? html`<span class="sub remediation"><strong>${w.remediation}:</strong> ${row.remediation[lang]}</span>` : "";
 }
 
+/** Where a row's records were read, the evidence they name and the plan's changes to the row, under its message. */
+function traceMarkup(row: ScorecardRow, { lang, w }: Pick<Context, "lang" | "w">): Markup {
+  const sources = (row.sources ?? []).map(describeSource).join("; ");
+  const evidence = rowEvidence(row);
+  const changes = rowChangeNote(row, lang);
+  return html`${sources ? html`<span class="sub trace">${w.source}: <span class="mono">${sources}</span></span>` : ""}${
+    evidence ? html`<span class="sub trace">${w.evidence}: ${evidence}</span>` : ""
+  }${changes ? html`<span class="sub trace" data-changes="true">${changes}</span>` : ""}`;
+}
+
+function placeMarkup(row: ScorecardRow, w: Words): Markup {
+  return html`${row.locality ?? ""}${row.benchmark === true ? html`<span class="sub">${w.benchmark}</span>` : ""}`;
+}
+
+/** A row of one task or indicator in the drill-down: its verdict, rule, year, place, score and explanation. */
+function drillRow(row: ScorecardRow, context: Omit<Context, "survey"> & { readonly statusOf: StatusOf }): string {
+  const { lang, w } = context;
+  return html`<tr data-verdict="${row.verdict}">
+<td>${badge(row.verdict, w)}<span class="sub">${statusWords(context.statusOf, row, lang)}</span></td>
+<td>${context.ruleTitles.get(row.rule) ?? row.rule}</td>
+<td class="num">${row.period ?? ""}</td>
+<td>${placeMarkup(row, w)}</td>
+<td class="num" data-value="${row.score ?? ""}">${formatScore(row.score, lang)}</td>
+<td class="message">${row.message[lang]}${remedyMarkup(row, context)}${traceMarkup(row, context)}</td>
+</tr>`.text;
+}
+
 function agencyNames(ids: readonly string[], { plan, lang, w }: Context): string {
   return ids.length === 0 ? w.noLead : ids.map((id) => plan.agency(id)?.name[lang] ?? id).join("; ");
 }
@@ -356,12 +448,12 @@ function taskTable(context: Context): Markup {
   const body = rows.map((row) => {
     const task = plan.task(row.entity)!;
     return html`<tr data-status="${row.status}">
-<td>${badge(row.verdict, w, statusWords(context.survey.statusOf, row, lang))}</td>
+<td data-value="${rank(row)}">${badge(row.verdict, w, statusWords(context.survey.statusOf, row, lang))}</td>
 <td class="nowrap"><span class="entity-id">${row.entity}</span></td>
-<td title="${task.title[lang]}">${shorten(task.title[lang], 140)}</td>
-<td>${agencyNames(task.lead, context)}</td>
-<td>${dueCell(row, context)}</td>
-<td class="message">${withoutName(row.message[lang], row.entity)}${remedy(row)}</td>
+<td title="${task.title[lang]}"><span class="task-title">${shorten(task.title[lang], 140)}</span></td>
+<td><span class="task-lead">${agencyNames(task.lead, context)}</span></td>
+<td data-value="${dueOf(row)}">${dueCell(row, context)}</td>
+<td class="message col-message">${withoutName(row.message[lang], row.entity)}${remedy(row)}</td>
 </tr>`;
   });
   return html`<section aria-labelledby="tasks-heading">
@@ -369,12 +461,115 @@ function taskTable(context: Context): Markup {
 ${
   rows.length === 0
     ? html`<p class="card">${w.tasksNone}</p>`
-    : html`<div class="table-wrap"><table id="tasks" class="fixed">
-<colgroup><col class="w-status"><col class="w-id"><col class="w-title"><col class="w-lead"><col class="w-due"><col class="w-message"></colgroup>
-<thead><tr><th scope="col">${w.status}</th><th scope="col">${w.task}</th><th scope="col">${w.taskTitle}</th><th scope="col">${w.lead}</th><th scope="col">${w.due}</th><th scope="col">${w.message}</th></tr></thead>
+    : html`<div class="table-wrap"><table id="tasks" class="fixed sortable">
+<colgroup><col class="w-status"><col class="w-id"><col class="w-title"><col class="w-lead"><col class="w-due"><col class="w-message col-message"></colgroup>
+<thead><tr><th scope="col">${w.status}</th><th scope="col">${w.task}</th><th scope="col">${w.taskTitle}</th><th scope="col">${w.lead}</th><th scope="col">${w.due}</th><th scope="col" class="col-message">${w.message}</th></tr></thead>
 <tbody>${body}</tbody>
 </table></div>`
 }
+</section>`;
+}
+
+/** The id of one of the drill-down's disclosures, from the plan's ids. */
+const drillId = (...ids: string[]) => `drill-${ids.map((id) => id.replace(/[^A-Za-z0-9-]/g, "-")).join("--")}`;
+const DRILL_VERDICTS = ["pass", "warn", "fail", "no-data"] as const;
+
+/**
+ * City → group → agency → task or indicator → rows, as nested disclosures that work without a script: each group's
+ * line gives its score; opened, it lists its lead agencies (a table to sort, then one disclosure each), each agency
+ * its tasks and indicators in the group, each of those its rows with their explanation (the first few: a national
+ * scorecard has thousands a task, all in the table of every row). Its size grows with the plan, not with the input.
+ */
+function drillDown(context: Context): Markup {
+  const { scorecard, plan, lang, w } = context;
+  const entities = context.survey.entities;
+  if (entities.size === 0) return html``;
+  const options = { minCoverage: scorecard.minCoverage };
+  const num = (value: string | number | null, text: string) => html`<td class="num" data-value="${value ?? ""}">${text}</td>`;
+  const heads = html`<th scope="col" class="num">${w.score}</th><th scope="col" class="num">${w.coverage}</th>${DRILL_VERDICTS.map(
+    (v) => html`<th scope="col" class="num">${w.verdicts[v]}</th>`,
+  )}<th scope="col" class="num">${w.rowCount}</th>`;
+  const cells = (s: Summary) =>
+    html`${num(s.score, formatScore(s.score, lang))}${num(s.coverage, formatScore(s.coverage, lang))}${DRILL_VERDICTS.map((v) => num(s.counts[v], formatNumber(s.counts[v], lang)))}${num(s.rows, formatNumber(s.rows, lang))}`;
+  const figures = (s: Summary, withBand: boolean) => {
+    const counts = (["fail", "warn", "no-data"] as const).filter((v) => s.counts[v] > 0).map((v) => ` · ${formatNumber(s.counts[v], lang)} ${w.verdicts[v].toLowerCase()}`);
+    return html`<span class="drill-figures">${withBand ? html`<span class="chip ${bandClass(s.band.id)}" aria-hidden="true"></span>` : ""}<strong>${formatScore(s.score, lang)}</strong>${
+      withBand ? ` ${s.band.label[lang]}` : ""
+    }${counts.join("")} · ${formatNumber(s.rows, lang)} ${w.rowsWord}</span>`;
+  };
+  const merged = (ids: readonly string[]) => {
+    const tally = createTally();
+    for (const id of ids) mergeTally(tally, entities.get(id)!.tally);
+    return summaryOf(tally, options);
+  };
+  const agencyName = (id: string) => (id === "" ? w.noLead : (plan.agency(id)?.name[lang] ?? id));
+
+  // Groups, then their lead agencies, then the entities each leads there, in the plan's order.
+  const byGroup = new Map<string, Map<string, string[]>>();
+  for (const entity of [...plan.tasks, ...plan.indicators]) {
+    if (!entities.has(entity.id) || entity.group === undefined) continue;
+    let agencies = byGroup.get(entity.group);
+    if (!agencies) byGroup.set(entity.group, (agencies = new Map()));
+    for (const lead of entity.lead.length > 0 ? entity.lead : [""]) {
+      const list = agencies.get(lead);
+      if (list) list.push(entity.id);
+      else agencies.set(lead, [entity.id]);
+    }
+  }
+
+  const entityDetails = (group: string, agency: string, id: string) => {
+    const rows = entities.get(id)!;
+    const summary = summaryOf(rows.tally, options);
+    const name = plan.indicator(id)?.name[lang] ?? plan.task(id)?.title[lang] ?? "";
+    const shown = [...rows.city, ...rows.local].slice(0, DRILL_ROWS);
+    const more = rows.total - shown.length;
+    return html`<details class="drill drill-entity" id="${drillId(group, agency, id)}" data-entity="${id}">
+<summary><span class="drill-title"><span class="entity-id">${id}</span> ${name}</span>${figures(summary, false)}</summary>
+<div class="drill-body"><div class="table-wrap"><table class="sortable drill-rows">
+<caption>${w.rowsOfEntity}</caption>
+<thead><tr><th scope="col">${w.verdict}</th><th scope="col">${w.rule}</th><th scope="col" class="num">${w.period}</th><th scope="col">${w.locality}</th><th scope="col" class="num">${w.score}</th><th scope="col">${w.message}</th></tr></thead>
+<tbody>${trusted(shown.join(""))}</tbody>
+</table></div>${more > 0 ? html`<p class="drill-note">${phrase(w.moreRows, { n: formatNumber(more, lang), table: w.allRows })}</p>` : ""}</div>
+</details>`;
+  };
+
+  const agencyDetails = (group: string, agency: string, ids: readonly string[]) => html`<details class="drill drill-agency" id="${drillId(group, agency)}" data-agency="${agency}">
+<summary><span class="drill-title">${agencyName(agency)}</span>${figures(merged(ids), false)}</summary>
+<div class="drill-body"><div class="table-wrap"><table class="sortable drill-table">
+<caption>${w.entitiesOfAgency}</caption>
+<thead><tr><th scope="col">${w.id}</th><th scope="col">${w.name}</th>${heads}</tr></thead>
+<tbody>${ids.map((id) => {
+    const name = plan.indicator(id)?.name[lang] ?? plan.task(id)?.title[lang] ?? "";
+    return html`<tr><td class="nowrap"><a class="entity-id" href="#${drillId(group, agency, id)}">${id}</a></td><td title="${name}">${shorten(name, 90)}</td>${cells(summaryOf(entities.get(id)!.tally, options))}</tr>`;
+  })}</tbody>
+</table></div>
+<div class="drill-list">${ids.map((id) => entityDetails(group, agency, id))}</div></div>
+</details>`;
+
+  const groupDetails = (group: string, agencies: Map<string, string[]>) => {
+    const ids = [...new Set([...agencies.values()].flat())];
+    const summary = scorecard.summary.byTaskGroup[group] ?? scorecard.summary.byIndicatorGroup[group] ?? merged(ids);
+    const leads = [...agencies].sort(([a], [b]) => agencyName(a).localeCompare(agencyName(b), lang));
+    return html`<details class="drill drill-group" id="${drillId(group)}" data-group="${group}">
+<summary><span class="drill-title"><span class="entity-id">${group}</span> ${plan.group(group)?.title[lang] ?? ""}</span>${figures(summary, true)}</summary>
+<div class="drill-body"><div class="table-wrap"><table class="sortable drill-table">
+<caption>${w.agenciesInGroup}</caption>
+<thead><tr><th scope="col">${w.lead}</th>${heads}</tr></thead>
+<tbody>${leads.map(([agency, list]) => html`<tr><td><a href="#${drillId(group, agency)}">${agencyName(agency)}</a></td>${cells(merged(list))}</tr>`)}</tbody>
+</table></div>
+<div class="drill-list">${leads.map(([agency, list]) => agencyDetails(group, agency, list))}</div></div>
+</details>`;
+  };
+
+  const order = plan.groups.map((g) => g.id).filter((id) => byGroup.has(id));
+  const isTaskGroup = (id: string) => plan.task(byGroup.get(id)!.values().next().value![0]!) !== undefined;
+  const part = (heading: string, ids: readonly string[]) =>
+    ids.length === 0 ? "" : html`<h3 class="drill-heading">${heading}</h3>${ids.map((id) => groupDetails(id, byGroup.get(id)!))}`;
+  return html`<section class="detail" aria-labelledby="drill-heading">
+<h2 id="drill-heading">${w.drill}</h2>
+<p class="section-intro">${w.drillIntro}</p>
+${part(w.taskGroups, order.filter(isTaskGroup))}
+${part(w.indicatorGroups, order.filter((id) => !isTaskGroup(id)))}
 </section>`;
 }
 
@@ -385,12 +580,14 @@ function* milestones(context: Context): Generator<string> {
   const localityOrder = Object.keys(scorecard.summary.byLocality);
   const order = new Map(plan.indicators.map((x, i) => [x.id, i]));
   const charted = [...series.keys()].filter((id) => plan.indicator(id) !== undefined).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  yield html`<section aria-labelledby="milestones-heading">
+  yield html`<section class="detail" aria-labelledby="milestones-heading">
 <h2 id="milestones-heading">${w.milestones}</h2>
 `.text;
   if (charted.length === 0) yield html`<p class="card">${w.milestonesNone}</p>`.text;
   else {
-    yield html`<p class="milestone-intro">${w.milestonesIntro}</p><div class="milestones">`.text;
+    const localities = localityOrder.length;
+    const capped = localities > CHARTED_LOCALITIES ? html` ${phrase(w.milestonesCapped, { n: CHARTED_LOCALITIES, total: formatNumber(localities, lang), table: w.allRows })}` : "";
+    yield html`<p class="milestone-intro">${w.milestonesIntro}${capped}</p><div class="milestones">`.text;
     for (const id of charted) yield milestoneChart(plan.indicator(id)!, series.get(id)!, lang, localityOrder, context.survey.paces.get(id));
     yield "</div>";
   }
@@ -398,9 +595,7 @@ function* milestones(context: Context): Generator<string> {
 }
 
 function* rowTable(context: Context): Generator<string> {
-  const { scorecard, plan, lang, w } = context;
-  const ruleTitles = new Map(scorecard.rules.map((r) => [r.id, r.title[lang]]));
-  const kinds = ruleKinds(scorecard);
+  const { scorecard, plan, lang, w, ruleTitles, kinds } = context;
   // The performance rows fill the filtered table; the checks, which are not scored, have tables of their own.
   const counts = { pass: 0, warn: 0, fail: 0, "no-data": 0, "not-applicable": 0 };
   let total = 0;
@@ -419,15 +614,8 @@ function* rowTable(context: Context): Generator<string> {
   const shown = phrase(template, { n: total, total });
 
   const remedy = (row: ScorecardRow) => remedyMarkup(row, context);
-  const trace = (row: ScorecardRow) => {
-    const sources = (row.sources ?? []).map(describeSource).join("; ");
-    const evidence = rowEvidence(row);
-    const changes = rowChangeNote(row, lang);
-    return html`${sources ? html`<span class="sub trace">${w.source}: <span class="mono">${sources}</span></span>` : ""}${
-      evidence ? html`<span class="sub trace">${w.evidence}: ${evidence}</span>` : ""
-    }${changes ? html`<span class="sub trace" data-changes="true">${changes}</span>` : ""}`;
-  };
-  const place = (row: ScorecardRow) => html`${row.locality ?? ""}${row.benchmark === true ? html`<span class="sub">${w.benchmark}</span>` : ""}`;
+  const trace = (row: ScorecardRow) => traceMarkup(row, context);
+  const place = (row: ScorecardRow) => placeMarkup(row, w);
   const rowMarkup = (row: ScorecardRow) => {
     // The row's indicator or task, looked up once: this runs for each of a national scorecard's rows.
     const indicator = plan.indicator(row.entity);
@@ -458,7 +646,7 @@ function* rowTable(context: Context): Generator<string> {
 <td class="message">${row.message[lang]}${remedy(row)}${trace(row)}</td>
 </tr>`.text;
 
-  yield html`<section aria-labelledby="rows-heading">
+  yield html`<section class="detail" aria-labelledby="rows-heading">
 <h2 id="rows-heading">${w.allRows}</h2>
 <form id="row-filters" class="filters" hidden aria-label="${w.filters}">
 <label>${w.agency}<select name="agency"><option value="">${w.allAgencies}</option>${agencyOptions.map((a) => html`<option value="${a.id}">${a.name}</option>`)}</select></label>
@@ -501,7 +689,7 @@ ${tail}
     open++;
     const kind = sequence[open]!;
     const id = kind === "dataQuality" ? "data-checks" : "plan-checks";
-    return html`<section aria-labelledby="${id}-heading">
+    return html`<section class="detail" aria-labelledby="${id}-heading">
 <h2 id="${id}-heading">${kind === "dataQuality" ? w.dataQuality : w.planChecks} (${w.checksHint})</h2>
 <div class="table-wrap"><table id="${id}">
 <thead><tr><th scope="col">${w.verdict}</th><th scope="col">${w.rule}</th><th scope="col">${w.entity}</th><th scope="col" class="num">${w.period}</th><th scope="col">${w.locality}</th><th scope="col">${w.status}</th><th scope="col">${w.message}</th></tr></thead>
@@ -536,7 +724,7 @@ function shownValue(value: unknown): string {
 /** The rejected records and the notes on the input, a table row or list item a part: a national input may have millions. */
 function* rejectedRecords({ scorecard, w, lang }: Context): Generator<string> {
   const { rejected, notes } = scorecard;
-  yield html`<section aria-labelledby="rejected-heading">
+  yield html`<section class="detail" aria-labelledby="rejected-heading">
 <h2 id="rejected-heading">${w.rejectedRecords} (${rejected.length})</h2>
 `.text;
   if (rejected.length === 0) yield html`<p class="card">${w.rejectedNone}</p>`.text;

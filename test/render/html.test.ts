@@ -1,19 +1,27 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, plans, renderHtml, type Scorecard } from "../../src/index.js";
+import { evaluate, plans, renderHtml, summarize, type Scorecard } from "../../src/index.js";
 import { readJsonRecords } from "../../src/input/read-json.js";
 import { escapeHtml } from "../../src/render/html/escape.js";
 import { reasonWords } from "../../src/render/reason-words.js";
 import { FILTER_SCRIPT, FILTER_SCRIPT_SHA256 } from "../../src/render/html/filter-script.js";
 import { formatNumber, formatScore } from "../../src/render/html/format.js";
 import { html } from "../../src/render/html/markup.js";
-import { niceTicks, wrapText } from "../../src/render/html/svg-text.js";
+import { niceTicks } from "../../src/render/html/svg-text.js";
 
 const plan = plans["haiphong-142"];
 const FIXTURE = "fixtures/report-2025-2026.json";
 const scoreFixture = () => evaluate({ plan, input: readJsonRecords(FIXTURE, readFileSync(FIXTURE, "utf8"), plan), asOf: "2026-11-26" });
 const INJECTED = "<script>alert(1)</script>";
+/** The text from the first `start` to the next `end` after it; fails the test when either is missing. */
+function between(text: string, start: string, end: string): string {
+  const from = text.indexOf(start);
+  expect(from, start).toBeGreaterThanOrEqual(0);
+  const to = text.indexOf(end, from);
+  expect(to, end).toBeGreaterThan(from);
+  return text.slice(from, to);
+}
 
 describe("formatScore", () => {
   it.each([
@@ -53,13 +61,6 @@ describe("html", () => {
 });
 
 describe("chart layout", () => {
-  it("wraps a label at spaces and ends a cut one with an ellipsis", () => {
-    expect(wrapText("Sở Khoa học và Công nghệ", 7, 2)).toEqual(["Sở Khoa học", "và Công nghệ"]);
-    const cut = wrapText("Các sở, ban, ngành, UBND các cấp chính quyền địa phương, các đơn vị liên quan", 10, 2);
-    expect(cut).toHaveLength(2);
-    expect(cut[1]).toMatch(/…$/);
-  });
-
   it("picks round ticks covering the values", () => {
     expect(niceTicks(0, 92)).toEqual([0, 20, 40, 60, 80, 100]);
     expect(niceTicks(0, 3.5, 4)).toEqual([0, 1, 2, 3, 4]);
@@ -150,7 +151,8 @@ describe("renderHtml on the bundled fixture", async () => {
   it("shows the duties of collectives in a table apart, never in the agencies' chart", () => {
     const card = vi.slice(vi.indexOf('id="shared-duties"'), vi.indexOf("</table>", vi.indexOf('id="shared-duties"')));
     for (const id of Object.keys(scorecard.summary.bySharedDuty)) expect(card).toContain(escapeHtml(plan.agency(id)!.name.vi));
-    const chart = vi.slice(vi.indexOf('<svg id="chart-agency"'), vi.indexOf("</svg>", vi.indexOf('<svg id="chart-agency"')));
+    const chart = between(vi, '<ol id="chart-agency"', "</ol>");
+    expect(chart).toContain(escapeHtml(plan.agency("so-khoa-hoc-va-cong-nghe")!.name.vi));
     for (const id of Object.keys(scorecard.summary.bySharedDuty)) expect(chart).not.toContain(escapeHtml(plan.agency(id)!.name.vi));
   });
 
@@ -160,8 +162,15 @@ describe("renderHtml on the bundled fixture", async () => {
       ["chart-task-group", scorecard.summary.byTaskGroup],
       ["chart-indicator-group", scorecard.summary.byIndicatorGroup],
     ] as const) {
-      const svg = vi.slice(vi.indexOf(`<svg id="${chart}"`), vi.indexOf("</svg>", vi.indexOf(`<svg id="${chart}"`)));
-      expect(svg.match(/<g class="bar-row"/g)).toHaveLength(Object.keys(record).length);
+      const list = between(vi, `<ol id="${chart}"`, "</ol>");
+      expect(list.match(/<li class="bar-row"/g)).toHaveLength(Object.keys(record).length);
+      // Each bar's width is its score's share of the track.
+      for (const [key, summary] of Object.entries(record)) {
+        const bar = between(list, `data-key="${escapeHtml(key)}"`, "</li>");
+        if (summary.score === null) expect(bar).toContain('class="track empty"');
+        else expect(bar).toContain(`style="width:${Math.round(Number(summary.score) * 10_000) / 100}%"`);
+        expect(bar).toContain(`<span class="bar-score">${formatScore(summary.score, "vi")}</span>`);
+      }
     }
     expect(vi).toContain("Sở Khoa học và Công nghệ");
     expect(vi).toMatch(/<figure class="milestone card" data-indicator="PL2-1">/);
@@ -170,6 +179,7 @@ describe("renderHtml on the bundled fixture", async () => {
 
   it("labels its charts and tables for assistive technology", () => {
     expect(vi.match(/<svg id="[^"]+" class="chart[^"]*" viewBox="[^"]+" role="img" aria-labelledby="/g)?.length).toBeGreaterThan(3);
+    expect(vi.match(/<ol id="chart-[a-z-]+" class="bar-chart" aria-label="Biểu đồ cột: [^"]+\. \d+ mục, xếp theo điểm\.">/g)).toHaveLength(4);
     expect(vi).toContain('<th scope="col">');
   });
 
@@ -204,6 +214,106 @@ describe("renderHtml on the bundled fixture", async () => {
     const en = renderHtml(scorecard, plan, { lang: "en" });
     for (const r of scorecard.rejected) expect(en).toContain(escapeHtml(r.reason));
     expect(vi).toContain('<td class="mono">indicator</td>');
+  });
+});
+
+describe("the drill-down from the city to each row", async () => {
+  const scorecard = await scoreFixture();
+  const vi = renderHtml(scorecard, plan);
+  const kinds = new Map(scorecard.rules.map((r) => [r.id, r.appliesTo]));
+  const performance = scorecard.rows.filter((r) => kinds.get(r.rule) === "task" || kinds.get(r.rule) === "indicator");
+  const entityOf = (id: string) => plan.task(id) ?? plan.indicator(id);
+  const disclosure = (page: string, attributes: string) => between(page, `<details class="drill ${attributes}`, "</summary>");
+
+  it("opens each group with its score and band, as the scorecard's summary gives them", () => {
+    const groups = { ...scorecard.summary.byTaskGroup, ...scorecard.summary.byIndicatorGroup };
+    expect(vi.match(/<details class="drill drill-group"/g)).toHaveLength(Object.keys(groups).length);
+    for (const [id, summary] of Object.entries(groups)) {
+      const line = disclosure(vi, `drill-group" id="drill-${id.replace(/[^A-Za-z0-9-]/g, "-")}" data-group="${id}">`);
+      expect(line).toContain(`<strong>${formatScore(summary.score, "vi")}</strong> ${summary.band.label.vi}`);
+      expect(line).toContain(`${formatNumber(summary.rows, "vi")} dòng`);
+    }
+  });
+
+  it("scores each lead agency within a group, and each of its tasks, from their own rows", () => {
+    const inGroup = (row: (typeof performance)[number], group: string, agency?: string) =>
+      entityOf(row.entity)?.group === group && (agency === undefined || entityOf(row.entity)!.lead.includes(agency)) && row.benchmark !== true;
+    const dost = "so-khoa-hoc-va-cong-nghe";
+    const group = "G-1";
+    const own = summarize(performance.filter((r) => inGroup(r, group, dost)));
+    const others = summarize(performance.filter((r) => inGroup(r, group)));
+    expect(own.score).not.toBe(others.score);
+    const body = between(vi, `data-group="${group}">`, `<details class="drill drill-agency" id="drill-${group}--${dost}"`);
+    const row = between(body, `<a href="#drill-${group}--${dost}">`, "</tr>");
+    expect(row).toContain(`<td class="num" data-value="${own.score}">${formatScore(own.score, "vi")}</td>`);
+    expect(row).toContain(`<td class="num" data-value="${own.rows}">${own.rows}</td>`);
+
+    const task = "T-1.1";
+    const taskRows = performance.filter((r) => r.entity === task);
+    const line = disclosure(vi, `drill-entity" id="drill-${group}--`);
+    expect(line).toContain(task);
+    expect(line).toContain(`<strong>${formatScore(summarize(taskRows).score, "vi")}</strong>`);
+  });
+
+  it("shows a task's rows with their message and what to do next, in the page's language", () => {
+    const task = "T-1.1";
+    const rows = performance.filter((r) => r.entity === task);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const lang of ["vi", "en"] as const) {
+      const page = lang === "vi" ? vi : renderHtml(scorecard, plan, { lang });
+      const details = between(page, `data-entity="${task}">`, "</details>");
+      for (const row of rows) {
+        expect(details).toContain(escapeHtml(row.message[lang]));
+        if (row.remediation) expect(details).toContain(escapeHtml(row.remediation[lang]));
+      }
+      expect(details.match(/<tr data-verdict=/g)).toHaveLength(rows.length);
+    }
+  });
+
+  it("keeps a national task's drill-down short: the city's rows first, ten in all, and says how many more the full table holds", () => {
+    const template = performance.find((r) => r.entity === "PL2-1" && r.locality === undefined)!;
+    const localities = Array.from({ length: 40 }, (_, i) => ({ ...template, locality: `Xã ${i + 1}`, message: { vi: `xã thứ ${i + 1}`, en: `commune ${i + 1}` } }));
+    const national: Scorecard = { ...scorecard, rows: [...localities, ...scorecard.rows] };
+    const page = renderHtml(national, plan, { lang: "en" });
+    const details = between(page, 'data-entity="PL2-1">', "</details>");
+    const cityRows = performance.filter((r) => r.entity === "PL2-1" && r.locality === undefined);
+    const all = performance.filter((r) => r.entity === "PL2-1").length + localities.length;
+    expect(details.match(/<tr data-verdict=/g)).toHaveLength(10);
+    for (const row of cityRows) expect(details).toContain(escapeHtml(row.message.en));
+    expect(details).toContain(`${all - 10} more rows: see the table “Every assessed row” below`);
+    // The full table keeps them all.
+    expect(page).toContain("commune 40");
+  });
+
+  it("prints its details only on request, and lets the tables be sorted", () => {
+    expect(vi).toContain('<input type="checkbox" id="print-details">Khi in, in kèm chi tiết');
+    for (const id of ["drill-heading", "milestones-heading", "rows-heading", "data-checks-heading", "plan-checks-heading", "rejected-heading"])
+      expect(vi).toContain(`<section class="detail" aria-labelledby="${id}">`);
+    for (const id of ["overview-heading", "scores-heading", "reporting-heading", "tasks-heading"]) expect(vi).toContain(`<section aria-labelledby="${id}">`);
+    expect(vi).toMatch(/<table id="tasks" class="fixed sortable">/);
+    expect(vi).toMatch(/<table id="reporting" class="sortable">/);
+  });
+});
+
+describe("renderHtml on many localities", async () => {
+  const communes = Array.from({ length: 12 }, (_, i) => `Xã ${String(i + 1).padStart(2, "0")}`);
+  const scorecard = await evaluate({
+    plan,
+    observations: communes.flatMap((locality, i) => [
+      { indicator: "PL2-1", period: 2025, value: String(40 + i), locality },
+      { indicator: "PL2-1", period: 2026, value: String(50 + i), locality },
+    ]),
+    asOf: "2026-11-26",
+  });
+
+  it("charts the city and seven localities, says so, and keeps every locality's rows in the full table", () => {
+    const page = renderHtml(scorecard, plan, { lang: "en" });
+    const chart = between(page, '<figure class="milestone card" data-indicator="PL2-1">', "</figure>");
+    const drawn = [...chart.matchAll(/<g class="series" data-locality="([^"]*)">/g)].map((m) => m[1]);
+    expect(drawn).toEqual(communes.slice(0, 7));
+    expect(page).toContain("Each chart draws the whole city and 7 of the 12 localities (in the order of their names)");
+    const rows = between(page, '<table id="rows"', "</table>");
+    for (const locality of communes) expect(rows).toContain(`<td>${locality}<`);
   });
 });
 

@@ -34,6 +34,6 @@ describe("reporting rates", () => {
     expect(renderMarkdown(s, plan, { lang: "vi" })).toContain(`## Tình hình gửi báo cáo theo cơ quan chủ trì`);
     expect(renderMarkdown(s, plan, { lang: "en" })).toContain(`| Whole plan | All years | ${r.due} | ${r.received} |`);
     expect(renderTerminal(s, plan, { lang: "en", color: false, width: 200 })).toContain(`Task reports due: ${r.due}; received ${r.received}`);
-    expect(renderHtml(s, plan, { lang: "vi" })).toContain('<table id="reporting">');
+    expect(renderHtml(s, plan, { lang: "vi" })).toContain('<table id="reporting" class="sortable">');
   });
 });

@@ -27,10 +27,12 @@ const yearFact = (facts: Record<string, unknown>, key: string): number | undefin
  * once and keeps none): the observed value of each milestone row, the baseline and latest values of each progress
  * row, and the value of each observation check. A scorecard holds no other copy of the input, so a year that is
  * none of these (a middle year of three or more) is not shown. Conflicting figures carry no value and are left out.
+ * Only the localities `charted` accepts are kept: a national scorecard's thousands of lines would make a chart
+ * nobody reads and hold a figure per row.
  *
  * @internal
  */
-export function seriesCollector(): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries>; readonly paces: Map<string, Paces> } {
+export function seriesCollector(charted: (locality: string) => boolean = () => true): { add(row: ScorecardRow): void; readonly result: Map<string, ObservedSeries>; readonly paces: Map<string, Paces> } {
   const result = new Map<string, ObservedSeries>();
   const paces = new Map<string, Map<string, number | null>>();
   const add = (indicator: string, locality: string, year: number | undefined, value: string | undefined) => {
@@ -45,6 +47,7 @@ export function seriesCollector(): { add(row: ScorecardRow): void; readonly resu
     result,
     paces,
     add(row) {
+      if (row.locality !== undefined && !charted(row.locality)) return;
       const f = row.facts;
       const locality = row.locality ?? "";
       // The year at the present pace, of each progress row whose pace is measured.
