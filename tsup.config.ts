@@ -13,6 +13,28 @@ export default defineConfig([
     treeshake: true,
     external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js", "docx", "exceljs"],
   },
+  // The plan's data on its own (`nq57-scorecard/plans/haiphong-142`), built apart from the library: sharing a chunk
+  // with the main entry point would make bundlers that split code (esbuild) load the data with the main entry point
+  // even for an app that imports the plan later. `definePlan` comes from the main entry point, so that the plan it
+  // defines is one `evaluate` knows.
+  ...(["esm", "cjs"] as const).map((format) => ({
+    entry: { "plans/haiphong-142": "src/haiphong-142.ts" },
+    format: [format],
+    dts: true,
+    sourcemap: true,
+    target: "es2022",
+    platform: "neutral" as const,
+    treeshake: true,
+    external: ["zod", "json-rules-engine", "date-fns", "@date-fns/tz", "decimal.js"],
+    esbuildPlugins: [
+      {
+        name: "define-plan-from-main-entry",
+        setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string; external: boolean }) => void }) {
+          build.onResolve({ filter: /\/model\/define-plan\.js$/ }, () => ({ path: format === "esm" ? "../index.js" : "../index.cjs", external: true }));
+        },
+      },
+    ],
+  })),
   {
     // The CLI: an ESM executable for Node.
     entry: { "cli/main": "src/cli/main.ts" },
