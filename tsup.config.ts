@@ -18,7 +18,7 @@ export default defineConfig([
   // even for an app that imports the plan later. `definePlan` comes from the main entry point, so that the plan it
   // defines is one `evaluate` knows.
   ...(["esm", "cjs"] as const).map((format) => ({
-    entry: { "plans/haiphong-142": "src/haiphong-142.ts" },
+    entry: { "plans/haiphong-142": "src/plans/haiphong-142/entry.ts" },
     format: [format],
     dts: true,
     sourcemap: true,

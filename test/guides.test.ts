@@ -36,7 +36,7 @@ const entryPoints: Record<string, string> = {
   "nq57-scorecard": join(root, "src/index.ts"),
   "nq57-scorecard/changes": join(root, "src/changes.ts"),
   "nq57-scorecard/schema": join(root, "src/schema.ts"),
-  "nq57-scorecard/plans/haiphong-142": join(root, "src/haiphong-142.ts"),
+  "nq57-scorecard/plans/haiphong-142": join(root, "src/plans/haiphong-142/entry.ts"),
 };
 /** How long one block may run before it is stopped. */
 const PROCESS_TIMEOUT_MS = 90_000;

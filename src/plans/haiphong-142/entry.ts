@@ -8,9 +8,9 @@
  * const { haiphong142 } = await import("nq57-scorecard/plans/haiphong-142");
  * const scorecard = evaluate({ plan: haiphong142, observations: [], asOf: "2026-12-31" });
  *
- * @packageDocumentation
+ * @module plans/haiphong-142
  */
-export { haiphong142 } from "./plans/haiphong-142/index.js";
+export { haiphong142 } from "./index.js";
 export {
   HAIPHONG_142_AGENCY_IDS,
   HAIPHONG_142_INDICATOR_IDS,
@@ -20,4 +20,4 @@ export {
   type Haiphong142Observation,
   type Haiphong142TaskId,
   type Haiphong142TaskReport,
-} from "./plans/haiphong-142/ids.js";
+} from "./ids.js";
