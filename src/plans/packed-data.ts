@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { Nq57Error } from "../errors.js";
 
 /** A plan's data, packed: texts by language and the structure they fit back into. */
 export interface PackedPlanData {
@@ -24,7 +25,7 @@ export function packPlanData(data: unknown): PackedPlanData {
   const lists: Record<TextList, string[]> = { vi: [], en: [], other: [] };
   const walk = (value: unknown, list: TextList): unknown => {
     if (typeof value === "string") return lists[list].push(value), null;
-    if (value === null) throw new Error("a plan's data to pack holds a null: the packed form keeps null for the place of a text");
+    if (value === null) throw new Nq57Error("a plan's data to pack holds a null: the packed form keeps null for the place of a text");
     if (Array.isArray(value)) return value.map((item) => walk(item, list));
     if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, listOf(key))]));
     return value;
