@@ -36,6 +36,7 @@ const entryPoints: Record<string, string> = {
   "nq57-scorecard": join(root, "src/index.ts"),
   "nq57-scorecard/changes": join(root, "src/changes.ts"),
   "nq57-scorecard/schema": join(root, "src/schema.ts"),
+  "nq57-scorecard/plans/haiphong-142": join(root, "src/plans/haiphong-142/entry.ts"),
 };
 /** How long one block may run before it is stopped. */
 const PROCESS_TIMEOUT_MS = 90_000;
@@ -121,7 +122,7 @@ const tail = (text: string, max = 4000) => (text.length > max ? `…${text.slice
 
 /** A ts block as a module of its own, its imports of the package pointed at the sources. */
 function moduleText(code: string): string {
-  return code.replace(/\b(from\s+|import\s*\(\s*)(["'])(nq57-scorecard(?:\/schema|\/changes)?)\2/g, (_m, head: string, _q, name: string) => `${head}${JSON.stringify(entryPoints[name])}`);
+  return code.replace(/\b(from\s+|import\s*\(\s*)(["'])(nq57-scorecard(?:\/schema|\/changes|\/plans\/haiphong-142)?)\2/g, (_m, head: string, _q, name: string) => `${head}${JSON.stringify(entryPoints[name])}`);
 }
 
 /** The commands of a shell block: continued lines joined, blanks and comments left out. */
