@@ -2,6 +2,7 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import type { RejectedRecord } from "../model/records.js";
 import type { Verdict } from "../model/verdict.js";
 import { describeSource } from "../model/source.js";
+import { isSharedAssignee } from "../model/entities.js";
 import { rowsToWrite, rowVerdicts } from "../scorecard/rows.js";
 import { addToTally, createTally, mergeTally, summaryOf, type Tally } from "../scorecard/summarize.js";
 import { rowEvidence, ruleKinds, scopeWords, statusesOf, statusWords, type StatusOf } from "./row-parts.js";
@@ -550,13 +551,25 @@ function drillDown(context: Context): Markup {
     const ids = [...new Set([...agencies.values()].flat())];
     const summary = scorecard.summary.byTaskGroup[group] ?? scorecard.summary.byIndicatorGroup[group] ?? merged(ids);
     const leads = [...agencies].sort(([a], [b]) => agencyName(a).localeCompare(agencyName(b), lang));
+    // Duties of a collective are no one body's: they get a table of their own, never ranked with the agencies.
+    const shared = (id: string) => {
+      const agency = plan.agency(id);
+      return agency !== undefined && isSharedAssignee(agency);
+    };
+    const leadTable = (caption: Markup, list: ReadonlyArray<[string, string[]]>) =>
+      list.length === 0
+        ? ""
+        : html`<div class="table-wrap"><table class="sortable drill-table">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">${w.lead}</th>${heads}</tr></thead>
+<tbody>${list.map(([agency, ids]) => html`<tr><td><a href="#${drillId(group, agency)}">${agencyName(agency)}</a></td>${cells(merged(ids))}</tr>`)}</tbody>
+</table></div>`;
     return html`<details class="drill drill-group" id="${drillId(group)}" data-group="${group}">
 <summary><span class="drill-title"><span class="entity-id">${group}</span> ${plan.group(group)?.title[lang] ?? ""}</span>${figures(summary, true)}</summary>
-<div class="drill-body"><div class="table-wrap"><table class="sortable drill-table">
-<caption>${w.agenciesInGroup}</caption>
-<thead><tr><th scope="col">${w.lead}</th>${heads}</tr></thead>
-<tbody>${leads.map(([agency, list]) => html`<tr><td><a href="#${drillId(group, agency)}">${agencyName(agency)}</a></td>${cells(merged(list))}</tr>`)}</tbody>
-</table></div>
+<div class="drill-body">${leadTable(html`${w.agenciesInGroup}`, leads.filter(([id]) => !shared(id)))}${leadTable(
+      html`${w.bySharedDuty}<span class="caption-note">${w.sharedDutyNote}</span>`,
+      leads.filter(([id]) => shared(id)),
+    )}
 <div class="drill-list">${leads.map(([agency, list]) => agencyDetails(group, agency, list))}</div></div>
 </details>`;
   };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, plans, renderHtml, summarize, type Scorecard } from "../../src/index.js";
+import { evaluate, plans, renderHtml, SHARED_AGENCY_KINDS, summarize, type Agency, type Scorecard } from "../../src/index.js";
 import { readJsonRecords } from "../../src/input/read-json.js";
 import { escapeHtml } from "../../src/render/html/escape.js";
 import { reasonWords } from "../../src/render/reason-words.js";
@@ -253,6 +253,20 @@ describe("the drill-down from the city to each row", async () => {
     const line = disclosure(vi, `drill-entity" id="drill-${group}--`);
     expect(line).toContain(task);
     expect(line).toContain(`<strong>${formatScore(summarize(taskRows).score, "vi")}</strong>`);
+  });
+
+  it("lists duties of a collective apart from the lead agencies of a group, never ranked with them", () => {
+    const groupOf = (id: string) => between(vi, `data-group="${id}">`, `<div class="drill-list">`);
+    const isShared = (agency: Agency) => SHARED_AGENCY_KINDS.has(agency.kind);
+    const withShared = plan.groups.map((g) => g.id).filter((id) => vi.includes(`data-group="${id}">`) && groupOf(id).includes("Nhiệm vụ chung của nhiều cơ quan"));
+    expect(withShared.length).toBeGreaterThan(0);
+    for (const id of withShared) {
+      const [agencies, shared] = groupOf(id).split("Nhiệm vụ chung của nhiều cơ quan") as [string, string];
+      const leadsIn = (part: string) => [...part.matchAll(/<a href="#drill-[^"]*--([^"]+)">/g)].map((m) => plan.agency(m[1]!));
+      expect(leadsIn(shared).length).toBeGreaterThan(0);
+      for (const agency of leadsIn(shared)) expect(agency !== undefined && isShared(agency)).toBe(true);
+      for (const agency of leadsIn(agencies)) expect(agency === undefined || !isShared(agency)).toBe(true);
+    }
   });
 
   it("shows a task's rows with their message and what to do next, in the page's language", () => {

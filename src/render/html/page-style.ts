@@ -130,6 +130,7 @@ table.figures td.empty { color: #8c959f; }
 .table-wrap { background: #fff; border: 1px solid var(--line); border-radius: 10px; overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 0.86rem; }
 caption { text-align: left; padding: 12px 14px 0; color: var(--muted); font-size: 0.85rem; caption-side: top; }
+.caption-note { display: block; font-weight: 400; }
 th, td { text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid #eaeef2; }
 thead th { background: var(--soft); font-size: 0.88em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); border-bottom: 1px solid var(--line); position: sticky; top: 0; z-index: 1; }
 tbody tr:last-child td { border-bottom: 0; }
