@@ -36,8 +36,11 @@ export class ObservationTable {
   met = new Int8Array(1024);
   /** Per entry: the locality as written (a position in `spellings`), or -1 for the city. */
   spelling = new Int32Array(1024);
-  /** Per entry: the next entry of its series, or -1. */
-  next = new Int32Array(1024);
+  /**
+   * Per entry: the entry of its series added before it, or -1. Linked backwards, so that adding an entry writes its
+   * own slot only: a forward link wrote the slot of the series' last entry, anywhere in the table for shuffled input.
+   */
+  previous = new Int32Array(1024);
   /** Per entry: the file (a position in `files`), line and index it was read at, each -1 when absent. */
   file = new Int32Array(1024);
   line = new Int32Array(1024);
@@ -52,10 +55,9 @@ export class ObservationTable {
   readonly placeOfSpelling: number[] = [];
   /** Places: the city (0, named "") and each locality folded; named as first written. */
   readonly placeNames: string[] = [""];
-  /** Per series: its indicator, place, and first and last entry. */
+  /** Per series: its indicator, place, and last entry. */
   seriesIndicator = new Uint16Array(256);
   seriesPlace = new Int32Array(256);
-  seriesHead = new Int32Array(256);
   seriesTail = new Int32Array(256);
   /** Per series: the latest period of its entries (removed ones included), so that a later one needs no search for its period. */
   seriesLatest = new Int16Array(256);
@@ -191,7 +193,7 @@ export class ObservationTable {
     if (unique && series !== undefined && period <= this.seriesLatest[series]!) {
       const back = this.seriesLatest[series]! - period;
       if (back > 31 || (this.seriesYears[series]! & (1 << back)) !== 0)
-        for (let e = this.seriesHead[series]!; e !== NONE; e = this.next[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
+        for (let e = this.seriesTail[series]!; e !== NONE; e = this.previous[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
     }
     if (this.count === this.indicator.length) this.grow();
     const e = this.count++;
@@ -200,23 +202,22 @@ export class ObservationTable {
     this.met[e] = met;
     this.value[e] = value;
     this.spelling[e] = spelling;
-    this.next[e] = NONE;
     this.file[e] = file;
     this.line[e] = line;
     this.index[e] = index;
     if (whole !== undefined) this.whole.set(e, whole);
     if (series === undefined) {
-      if (this.seriesCount === this.seriesHead.length) this.growSeries();
+      if (this.seriesCount === this.seriesTail.length) this.growSeries();
       const s = this.seriesCount++;
       bySeries[at] = s;
       this.seriesIndicator[s] = position;
       this.seriesPlace[s] = place;
-      this.seriesHead[s] = e;
+      this.previous[e] = NONE;
       this.seriesTail[s] = e;
       this.seriesLatest[s] = period;
       this.seriesYears[s] = 1;
     } else {
-      this.next[this.seriesTail[series]!] = e;
+      this.previous[e] = this.seriesTail[series]!;
       this.seriesTail[series] = e;
       const latest = this.seriesLatest[series]!;
       if (period > latest) {
@@ -378,7 +379,7 @@ export class ObservationTable {
     this.period = grown(this.period, Int16Array, size);
     this.met = grown(this.met, Int8Array, size);
     this.spelling = grown(this.spelling, Int32Array, size);
-    this.next = grown(this.next, Int32Array, size);
+    this.previous = grown(this.previous, Int32Array, size);
     this.file = grown(this.file, Int32Array, size);
     this.line = grown(this.line, Int32Array, size);
     this.index = grown(this.index, Int32Array, size);
@@ -393,10 +394,9 @@ export class ObservationTable {
   }
 
   private growSeries(): void {
-    const size = this.seriesHead.length * 2;
+    const size = this.seriesTail.length * 2;
     this.seriesIndicator = grown(this.seriesIndicator, Uint16Array, size);
     this.seriesPlace = grown(this.seriesPlace, Int32Array, size);
-    this.seriesHead = grown(this.seriesHead, Int32Array, size);
     this.seriesTail = grown(this.seriesTail, Int32Array, size);
     this.seriesLatest = grown(this.seriesLatest, Int16Array, size);
     this.seriesYears = grown(this.seriesYears, Int32Array, size);
