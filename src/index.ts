@@ -153,6 +153,7 @@ export { renderJson, renderJsonPieces, renderNdjsonPieces } from "./render/json.
 export { renderMarkdown, renderMarkdownPieces, type MarkdownOptions } from "./render/markdown.js";
 export { renderTerminal, renderTerminalPieces, rowsNeedingAttention, summaryTables, type SummarySection, type TerminalOptions } from "./render/table.js";
 export { formatCsv, type CsvOptions } from "./render/csv.js";
+export { comparisonDocxSections, comparisonXlsxSheet } from "./render/comparison-office.js";
 export { comparisonSections, renderComparisonHtml, renderComparisonJson, renderComparisonMarkdown, type ComparisonOptions, type ComparisonSection } from "./render/comparison.js";
 export { renderPlanDiff, type PlanDiffOptions } from "./render/plan-diff.js";
 export { markdownText, officeText, spreadsheetText, terminalText, type TerminalTextOptions } from "./safe-text.js";

@@ -1,13 +1,16 @@
 import { Scorecard } from "../model/scorecard.js";
 import type { Lang } from "../model/text.js";
 import { renderComparisonHtml, renderComparisonJson, renderComparisonMarkdown } from "../render/comparison.js";
+import { comparisonDocxSections, comparisonXlsxSheet } from "../render/comparison-office.js";
+import { renderDocx } from "../render/docx.js";
+import { renderXlsx } from "../render/xlsx.js";
 import { compareScorecards } from "../scorecard/compare.js";
 import { readScorecardText } from "./files.js";
-import { emitPieces, EXIT, UsageError, type CliIo } from "./io.js";
+import { emitBytes, emitPieces, EXIT, UsageError, type CliIo } from "./io.js";
 import { planById } from "./plan-commands.js";
 
 /** The output formats of `nq57 compare`. */
-export const COMPARE_FORMATS = ["json", "md", "html"] as const;
+export const COMPARE_FORMATS = ["json", "md", "html", "docx", "xlsx"] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 /** Reads a scorecard written by `nq57 scorecard --format json`, naming the file and the field at fault when it is not one. */
@@ -30,7 +33,10 @@ export function readScorecardFile(file: string): Scorecard {
   return parsed.data as Scorecard;
 }
 
-/** `nq57 compare OLD NEW`: what changed from the earlier scorecard to the later, in JSON, Markdown or HTML. */
+/**
+ * `nq57 compare OLD NEW`: what changed from the earlier scorecard to the later, in JSON, Markdown or HTML; or the
+ * later scorecard's report (DOCX) or workbook (XLSX) with the changes as sections or a sheet of their own.
+ */
 export async function compareCommand(io: CliIo, previousFile: string, currentFile: string, options: { format?: CompareFormat; out?: string; lang: Lang }): Promise<number> {
   const previous = readScorecardFile(previousFile);
   const current = readScorecardFile(currentFile);
@@ -39,6 +45,16 @@ export async function compareCommand(io: CliIo, previousFile: string, currentFil
   const plan = planById(current.plan.id);
   const comparison = compareScorecards(previous, current);
   const format = options.format ?? (io.isTTY && !options.out ? "md" : "json");
+  if (format === "docx" || format === "xlsx") {
+    if (!options.out) throw new UsageError(`--format ${format} writes a file: give --out FILE, e.g. --out report.${format}`);
+    const lang = options.lang;
+    const bytes =
+      format === "docx"
+        ? await renderDocx(current, plan, { lang, sections: comparisonDocxSections(comparison, plan, { lang }) })
+        : await renderXlsx(current, plan, { lang, sheets: [comparisonXlsxSheet(comparison, plan, { lang })] });
+    emitBytes(bytes, options.out);
+    return EXIT.success;
+  }
   const text =
     format === "json"
       ? renderComparisonJson(comparison)

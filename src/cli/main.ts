@@ -155,6 +155,7 @@ function program(io: CliIo, state: RunState = { exitCode: 0 }): Command {
         "  $ nq57 scorecard --data report-2025.json --as-of 2025-11-26 --format json --out 2025.json",
         "  $ nq57 scorecard --data report-2026.json --as-of 2026-11-26 --format json --out 2026.json",
         "  $ nq57 compare 2025.json 2026.json --format md --out changes.md",
+        "  $ nq57 compare 2025.json 2026.json --format docx --out bao-cao.docx   # the report, with the changes",
         "",
         exitCodesHelp(undefined),
       ].join("\n"),

@@ -496,6 +496,11 @@ function results(context: Context): Block[] {
   if (agencies && agencies.table.rows.length > 0) {
     blocks.push(make.section(String(++section), w.byAgency), agencyTable(agencies.table, context));
   }
+  const reporting = summaryTables(scorecard, plan, lang).find((s) => s.id === "reporting");
+  if (reporting && reporting.table.rows.length > 0) {
+    const { columns, rows } = reporting.table;
+    blocks.push(make.section(String(++section), reporting.heading), make.table(columns, rows.map((r) => r.map((cell) => (typeof cell === "number" ? cell : String(cell ?? "")))), columns.map((_, k) => (k === 0 ? 4 : k === 1 ? 1 : 2))));
+  }
   return blocks;
 }
 

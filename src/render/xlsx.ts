@@ -1,5 +1,5 @@
 import type { DefinedPlan } from "../model/define-plan.js";
-import type { Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
+import type { ReportingRate, Scorecard, ScorecardRow, Summary } from "../model/scorecard.js";
 import type { Lang } from "../model/text.js";
 import type { AppliesTo } from "../model/verdict.js";
 import { officeText } from "../safe-text.js";
@@ -48,7 +48,7 @@ export interface XlsxOptions {
 
 const XLSX_WORDS = {
   vi: {
-    sheets: { summary: "Tổng hợp", agencies: "Cơ quan", tasks: "Nhiệm vụ", indicators: "Chỉ tiêu", checks: "Kiểm tra số liệu", rejected: "Bản ghi bị loại" },
+    sheets: { summary: "Tổng hợp", agencies: "Cơ quan", reporting: "Tình hình báo cáo", tasks: "Nhiệm vụ", indicators: "Chỉ tiêu", checks: "Kiểm tra số liệu", rejected: "Bản ghi bị loại" },
     level: "Cấp",
     levels: { overall: "Toàn thành phố", taskGroup: "Nhóm nhiệm vụ", indicatorGroup: "Nhóm chỉ tiêu", agency: "Cơ quan chủ trì", sharedDuty: "Nhiệm vụ chung", locality: "Địa phương" },
     id: "Mã",
@@ -74,10 +74,11 @@ const XLSX_WORDS = {
     reason: "Lý do",
     record: "Bản ghi",
     kinds: { observation: "số liệu chỉ tiêu", taskReport: "báo cáo nhiệm vụ", file: "tệp" },
+    reporting: { period: "Năm", due: "Báo cáo phải gửi", received: "Đã nhận", receivedRate: "Tỷ lệ đã nhận", onTime: "Đúng hạn", onTimeRate: "Tỷ lệ đúng hạn", plan: "Toàn kế hoạch" },
     dateFormat: "dd/mm/yyyy",
   },
   en: {
-    sheets: { summary: "Summary", agencies: "Agencies", tasks: "Tasks", indicators: "Indicators", checks: "Data checks", rejected: "Rejected records" },
+    sheets: { summary: "Summary", agencies: "Agencies", reporting: "Reporting rates", tasks: "Tasks", indicators: "Indicators", checks: "Data checks", rejected: "Rejected records" },
     level: "Level",
     levels: { overall: "Whole city", taskGroup: "Task group", indicatorGroup: "Indicator group", agency: "Lead agency", sharedDuty: "Shared duty", locality: "Locality" },
     id: "Id",
@@ -103,6 +104,7 @@ const XLSX_WORDS = {
     reason: "Reason",
     record: "Record",
     kinds: { observation: "observation", taskReport: "task report", file: "file" },
+    reporting: { period: "Year", due: "Reports due", received: "Received", receivedRate: "Received rate", onTime: "On time", onTimeRate: "On-time rate", plan: "Whole plan" },
     dateFormat: "yyyy-mm-dd",
   },
 } as const;
@@ -113,7 +115,8 @@ const PERCENT_FORMAT = "0.0%";
 /**
  * The scorecard as an Excel workbook (XLSX) for the agencies that work in spreadsheets: a summary sheet (the whole
  * city, each task group and indicator group, each locality: score, coverage, band and verdict counts), the agencies
- * (their scores and what they lead and coordinate), the tasks and the indicators (one line per verdict, with its
+ * (their scores and what they lead and coordinate), the reporting rates (reports due, received and received on time,
+ * of the plan and each lead agency, over all years and by year), the tasks and the indicators (one line per verdict, with its
  * dates, figures, target, status and message), the checks of the reported figures and of the plan document, and the
  * records rejected with where they were and why; then any `sheets` given, such as a comparison with the previous
  * period. Every sheet's header row is frozen and filtered; dates are dates, scores and coverage numbers from 0 to 1
@@ -302,6 +305,7 @@ export function scorecardSheets(scorecard: Scorecard, plan: DefinedPlan, lang: L
         return [...cells, plan.tasksByAgency(id, "lead").length, plan.tasksByAgency(id, "coordinating").length, plan.indicatorsByAgency(id).length];
       }),
     },
+    ...reportingSheets(scorecard, plan, lang),
     entitySheet(
       w.sheets.tasks,
       w.title,
@@ -379,4 +383,39 @@ export function scorecardSheets(scorecard: Scorecard, plan: DefinedPlan, lang: L
 function targetOf(row: ScorecardRow): string | undefined {
   const target = row.facts.nextTarget ?? row.facts.target;
   return typeof target === "object" && target !== null && typeof (target as { raw?: unknown }).raw === "string" ? (target as { raw: string }).raw : undefined;
+}
+
+/**
+ * Reports due, received and received on time (as DHIS2 reports them), for the whole plan and each lead agency, over
+ * all years (no year) and by the year each report is for; none when the scorecard has no reporting rates.
+ */
+function reportingSheets(scorecard: Scorecard, plan: DefinedPlan, lang: Lang): XlsxSheet[] {
+  const reporting = scorecard.summary.reporting;
+  if (!reporting) return [];
+  const w = XLSX_WORDS[lang];
+  const r = w.reporting;
+  const rate = (id: string, name: string, period: number | null, x: ReportingRate): XlsxCell[] => [id, name, period, x.due, x.received, x.receivedRate, x.onTime, x.onTimeRate];
+  const lines = (id: string, name: string, total: ReportingRate, byPeriod: Readonly<Record<string, ReportingRate>>) => [
+    rate(id, name, null, total),
+    ...Object.entries(byPeriod).map(([year, x]) => rate(id, name, Number(year), x)),
+  ];
+  return [
+    {
+      name: w.sheets.reporting,
+      columns: [
+        { header: w.id, kind: "text", width: 30 },
+        { header: w.name, kind: "text", width: 40 },
+        { header: r.period, kind: "integer" },
+        { header: r.due, kind: "integer", width: 12 },
+        { header: r.received, kind: "integer" },
+        { header: r.receivedRate, kind: "percent", width: 12 },
+        { header: r.onTime, kind: "integer" },
+        { header: r.onTimeRate, kind: "percent", width: 12 },
+      ],
+      rows: [
+        ...lines(plan.id, r.plan, reporting.overall, reporting.byPeriod),
+        ...Object.entries(reporting.byAgency).flatMap(([id, a]) => lines(id, plan.agency(id)?.name[lang] ?? id, a.total, a.byPeriod)),
+      ],
+    },
+  ];
 }

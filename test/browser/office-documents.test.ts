@@ -64,7 +64,7 @@ describe.skipIf(!available)("the DOCX report and XLSX workbook made in Chromium"
     expect(made.xlsxType).toBe("Uint8Array");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(made.xlsx) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Agencies", "Tasks", "Indicators", "Data checks", "Rejected records"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Agencies", "Reporting rates", "Tasks", "Indicators", "Data checks", "Rejected records"]);
     expect(workbook.getWorksheet("Summary")!.getRow(2).getCell(2).value).toEqual(new Date(Date.UTC(2026, 10, 26)));
   });
 });

@@ -140,7 +140,7 @@ describe("nq57 scorecard", () => {
     expect(await run([...base, "--format", "xlsx", "--out", xlsx])).toMatchObject({ code: 0, stdout: "" });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Cơ quan", "Nhiệm vụ", "Chỉ tiêu", "Kiểm tra số liệu", "Bản ghi bị loại"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Cơ quan", "Tình hình báo cáo", "Nhiệm vụ", "Chỉ tiêu", "Kiểm tra số liệu", "Bản ghi bị loại"]);
     const json = JSON.parse((await run([...base, "--format", "json"])).stdout) as Scorecard;
     expect(workbook.getWorksheet("Tổng hợp")!.getRow(5).getCell(4).value).toBe(Number(json.summary.overall.score));
   });

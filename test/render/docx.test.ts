@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addMonthsToDate, renderDocx, rowsNeedingAttention, type Scorecard } from "../../src/index.js";
 import { officeParts, paragraphs, tables } from "./office-reader.js";
+import { WORDS } from "../../src/render/words.js";
 import { plan, sampleScorecard, withRow } from "./scorecard.js";
 
 /** Twentieths of a point in millimetres. */
@@ -154,9 +155,18 @@ describe("renderDocx: the report to the People's Committee", async () => {
     });
     const part = text.slice(text.indexOf("I. KẾT QUẢ THỰC HIỆN"), text.indexOf("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"));
     const headings = part.filter((p) => /^\d+\. /.test(p));
-    expect(headings).toEqual(["1. Kết quả chung", "2. Thay đổi so với kỳ báo cáo trước", "3. Kết quả theo nhóm nhiệm vụ", "4. Kết quả thực hiện các chỉ tiêu", "5. Kết quả theo cơ quan chủ trì"]);
+    expect(headings).toEqual(["1. Kết quả chung", "2. Thay đổi so với kỳ báo cáo trước", "3. Kết quả theo nhóm nhiệm vụ", "4. Kết quả thực hiện các chỉ tiêu", "5. Kết quả theo cơ quan chủ trì", `6. ${WORDS.vi.reportingByAgency}`]);
     expect(part[part.indexOf("2. Thay đổi so với kỳ báo cáo trước") + 1]).toBe("Điểm chung tăng 4,2 điểm phần trăm.");
     expect(tables.find((t) => t.rows[0]!.join("|") === "Cơ quan|Kỳ trước|Kỳ này")!.rows[1]).toEqual(["Sở Tài chính", "25%", "30%"]);
+  });
+
+  it("gives the reporting rates of each lead agency and year, as the scorecard counts them", async () => {
+    const { text, tables: found } = await docxOf(scorecard);
+    expect(text).toContain(`5. ${WORDS.vi.reportingByAgency}`);
+    const reporting = found.find((t) => t.rows[0]![0] === WORDS.vi.agency && t.rows[0]![2] === WORDS.vi.reportsDue)!;
+    const dost = scorecard.summary.reporting!.byAgency["so-khoa-hoc-va-cong-nghe"]!;
+    const [year, rate] = Object.entries(dost.byPeriod)[0]!;
+    expect(reporting.rows.find((r) => r[0] === "Sở Khoa học và Công nghệ" && r[1] === year)?.slice(2, 4)).toEqual([String(rate.due), String(rate.received)]);
   });
 
   it("is written in English with lang en", async () => {

@@ -28,8 +28,22 @@ describe("renderXlsx: the scorecard as an Excel workbook", async () => {
   const rulesFor = (appliesTo: string) => new Set(scorecard.rules.filter((r) => r.appliesTo === appliesTo).map((r) => r.id));
 
   it("has the summary, agencies, tasks, indicators, checks and rejected records, named in the language", async () => {
-    expect(vi.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Cơ quan", "Nhiệm vụ", "Chỉ tiêu", "Kiểm tra số liệu", "Bản ghi bị loại"]);
-    expect((await workbookOf(scorecard, { lang: "en" })).worksheets.map((s) => s.name)).toEqual(["Summary", "Agencies", "Tasks", "Indicators", "Data checks", "Rejected records"]);
+    expect(vi.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Cơ quan", "Tình hình báo cáo", "Nhiệm vụ", "Chỉ tiêu", "Kiểm tra số liệu", "Bản ghi bị loại"]);
+    expect((await workbookOf(scorecard, { lang: "en" })).worksheets.map((s) => s.name)).toEqual(["Summary", "Agencies", "Reporting rates", "Tasks", "Indicators", "Data checks", "Rejected records"]);
+  });
+
+  it("gives the reporting rates of the plan and each lead agency, over all years and by year, counts as numbers and rates as percentages", () => {
+    const { rows } = table(sheet("Tình hình báo cáo"));
+    const reporting = scorecard.summary.reporting!;
+    const line = (id: string, year: number | null) => rows.find((r) => r.cells["Mã"]!.value === id && r.cells["Năm"]!.value === year)!.cells;
+    const dost = reporting.byAgency["so-khoa-hoc-va-cong-nghe"]!;
+    expect(line("so-khoa-hoc-va-cong-nghe", null)["Báo cáo phải gửi"]!.value).toBe(dost.total.due);
+    expect(line("so-khoa-hoc-va-cong-nghe", null)["Đã nhận"]!.value).toBe(dost.total.received);
+    const [year, rate] = Object.entries(dost.byPeriod)[0]!;
+    expect(line("so-khoa-hoc-va-cong-nghe", Number(year))["Đúng hạn"]!.value).toBe(rate.onTime);
+    expect(line(plan.id, null)["Tỷ lệ đã nhận"]!.value).toBe(Number(reporting.overall.receivedRate));
+    expect(line(plan.id, null)["Tỷ lệ đã nhận"]!.numFmt).toBe("0.0%");
+    expect(rows).toHaveLength(1 + Object.keys(reporting.byPeriod).length + Object.values(reporting.byAgency).reduce((n, a) => n + 1 + Object.keys(a.byPeriod).length, 0));
   });
 
   it("freezes each sheet's header row and filters its whole table", () => {
