@@ -219,9 +219,34 @@ const PACE_HORIZON_YEARS = 100;
  * yearAtPace("11", 2025, "10", "2", "decrease"); //=> null (moving away)
  */
 export function yearAtPace(latest: string, latestYear: number, target: string, actual: string, direction: "increase" | "decrease"): number | null {
+  const sign = direction === "increase" ? 1 : -1;
+  // Figures of a few digits (nearly all) in exact doubles, as progressRatio does; decimal.js for the rest.
+  const pl = smallDecimal(latest);
+  const l = smallUnits();
+  const pt = smallDecimal(target);
+  const t = smallUnits();
+  const pa = smallDecimal(actual);
+  const a = smallUnits();
+  if (pl >= 0 && pt >= 0 && pa >= 0) {
+    const scale = Math.max(pl, pt, pa);
+    const gap = sign * (t * NUMBER_POWERS[scale - pt]! - l * NUMBER_POWERS[scale - pl]!);
+    const step = sign * a * NUMBER_POWERS[scale - pa]!;
+    if (Math.max(Math.abs(gap), Math.abs(step)) <= FAST_LIMIT) {
+      if (gap <= 0) return latestYear;
+      if (step <= 0) return null;
+      // The double quotient may be one off; the exact products say which way (each below 2^53).
+      let years = Math.ceil(gap / step);
+      if (years > 1 && (years - 1) * step >= gap) years--;
+      else if (years * step < gap) years++;
+      return years > PACE_HORIZON_YEARS ? null : latestYear + years;
+    }
+  }
+  return yearAtPaceExact(latest, latestYear, target, actual, sign);
+}
+
+function yearAtPaceExact(latest: string, latestYear: number, target: string, actual: string, sign: 1 | -1): number | null {
   const gap = new Decimal(target).minus(latest);
   const step = new Decimal(actual);
-  const sign = direction === "increase" ? 1 : -1;
   if (gap.times(sign).lte(0)) return latestYear;
   if (step.times(sign).lte(0)) return null;
   const years = gap.div(step).ceil().toNumber();

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/index.js";
-import { changePerYear, divideRounded, progressRatio, sortDecimals } from "../../src/scorecard/exact.js";
+import { changePerYear, divideRounded, progressRatio, sortDecimals, yearAtPace } from "../../src/scorecard/exact.js";
 
 const decimalText = fc
   .tuple(fc.boolean(), fc.integer({ min: 0, max: 99_999 }), fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined }))
@@ -98,5 +98,31 @@ describe("exact progress arithmetic on decimals of many digits", () => {
         }
       }),
     );
+  });
+});
+
+describe("the year a pace reaches a target", () => {
+  /** The year by decimal.js alone: what the fast path must agree with. */
+  const byDecimal = (latest: string, year: number, target: string, actual: string, direction: "increase" | "decrease") => {
+    const sign = direction === "increase" ? 1 : -1;
+    const gap = new Decimal(target).minus(latest).times(sign);
+    const step = new Decimal(actual).times(sign);
+    if (gap.lte(0)) return year;
+    if (step.lte(0)) return null;
+    const years = gap.div(step).ceil().toNumber();
+    return years > 100 ? null : year + years;
+  };
+  const pace = fc.oneof(decimalText, fc.integer({ min: -9_999_999, max: 9_999_999 }).map((n) => new Decimal(n).div(1_000_000).toString()));
+
+  it("agrees with decimal.js on figures of a few digits and of many, exact quotients included", () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, pace, fc.constantFrom("increase" as const, "decrease" as const), (latest, target, actual, direction) => {
+        expect(yearAtPace(latest, 2026, target, actual, direction)).toBe(byDecimal(latest, 2026, target, actual, direction));
+      }),
+      { numRuns: 20_000 },
+    );
+    // Quotients that are whole numbers, where a double one off would give a year too many or too few.
+    for (const [latest, target, actual] of [["0", "0.3", "0.1"], ["1", "100", "0.33"], ["0.1", "0.7", "0.2"], ["12345678", "12345679.5", "0.000003"]] as const)
+      expect(yearAtPace(latest, 2026, target, actual, "increase")).toBe(byDecimal(latest, 2026, target, actual, "increase"));
   });
 });
