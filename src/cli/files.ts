@@ -82,11 +82,12 @@ export async function readDataFiles(files: readonly string[], plan: DefinedPlan,
         accumulator.addRejected({ kind: "file", source: { file }, reason: tooLargeReason(size) }, "none");
       } else accumulator.addInput(readJsonRecords(file, readOpened(file, fd), plan));
     } else {
-      const stream = createReadStream("", { fd, encoding: "utf8", highWaterMark: 1 << 20 });
+      // Bytes, not text: the reader decodes only the rows it cannot read from their bytes.
+      const stream = createReadStream("", { fd, highWaterMark: 1 << 20 });
       const counted = async function* () {
         try {
-          for await (const chunk of stream as AsyncIterable<string>) {
-            read += Buffer.byteLength(chunk, "utf8");
+          for await (const chunk of stream as AsyncIterable<Buffer>) {
+            read += chunk.length;
             onProgress?.(read, total);
             yield chunk;
           }

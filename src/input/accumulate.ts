@@ -2,14 +2,14 @@ import { InputClosedError } from "../errors.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { lazyProperty } from "../lazy.js";
 import { limitsOf, oversizedRecord, type ReadOptions } from "./bounds.js";
-import { checkObservation, checkTaskReport } from "./check-record.js";
+import { checkObservationFully, checkTaskReport, type Checked } from "./check-record.js";
 import { plainCopy } from "./plain-copy.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
-import { figureNotes, plainFigure, yearOf } from "./fast-path.js";
+import { fastObservation, figureNotes, plainFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "../model/records.js";
 import { withLocalityNotes } from "./places.js";
-import { detached } from "./fields.js";
+import { detached, isVisibleName } from "./fields.js";
 import { sortBySource } from "../model/source.js";
 
 /** Takes records one at a time and gives the same {@link ReadInput} as reading them all at once. */
@@ -86,6 +86,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
     const seen = table.addNew(record, source);
     if (seen >= 0) keepClash(seen, record, source);
   };
+  const rejections = new RejectionsByFigure(plan);
   // By position: indicators of many shapes (with or without unit, parent, children) make `.measure` a slow read.
   const measures = plan.indicators.map((x) => x.measure);
   const addCanonical: CanonicalObservationAdder = (indicator, period, cell, locality, file, line) => {
@@ -112,7 +113,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
       given.observations += 1;
       const large = tooLarge("observation", record, source);
       if (large) return void rejected.push(large);
-      const checked = checkObservation(plan, record, source);
+      const checked = fastObservation(plan, record, source) ?? rejections.check(record, source);
       if (checked.notes.length > 0) notes.push(...checked.notes);
       if ("rejected" in checked) rejected.push(checked.rejected);
       else keep(checked.accepted.record, checked.accepted.source);
@@ -180,4 +181,45 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
   };
   canonicalAdders.set(accumulator, { addObservation: accumulator.addObservation, add: addCanonical });
   return accumulator;
+}
+
+/** The fields a record of a CSV row of observations has when its other columns are empty. */
+const ROW_FIELDS = new Set(["indicator", "period", "value", "locality"]);
+
+/** How many figures' rejections are remembered. */
+const REMEMBERED_REJECTIONS = 10_000;
+
+/**
+ * The rejections of records made of CSV cells (`indicator`, `period`, `value` and a locality that shows something, all
+ * text), remembered by indicator, period and value: no check reads anything else of such a record, and a national
+ * file repeats the same unusable figure (an empty cell, a dash, `N/A`) tens of thousands of times, each costing the
+ * full checks. A record the checks accept, or note, is checked each time.
+ */
+class RejectionsByFigure {
+  private readonly known = new Map<string, { readonly field?: string; readonly value?: unknown; readonly reason: string }>();
+
+  constructor(private readonly plan: DefinedPlan) {}
+
+  check(record: unknown, source: RecordSource): Checked<AcceptedObservation> {
+    const key = this.keyOf(record);
+    const known = key === undefined ? undefined : this.known.get(key);
+    if (known !== undefined) return { rejected: { kind: "observation", source, ...known, record: plainCopy(record) }, notes: [] };
+    const checked = checkObservationFully(this.plan, record, source);
+    if (key !== undefined && "rejected" in checked && checked.notes.length === 0 && this.known.size < REMEMBERED_REJECTIONS) {
+      const { field, value, reason } = checked.rejected;
+      this.known.set(key, { ...(field !== undefined ? { field } : {}), ...(value !== undefined ? { value } : {}), reason });
+    }
+    return checked;
+  }
+
+  /** The figure a record of CSV cells gives, as a key; undefined for any other record. */
+  private keyOf(record: unknown): string | undefined {
+    if (typeof record !== "object" || record === null || Object.getPrototypeOf(record) !== Object.prototype) return undefined;
+    const r = record as Record<string, unknown>;
+    for (const field in r) if (!ROW_FIELDS.has(field) || typeof r[field] !== "string") return undefined;
+    const { indicator, period, value, locality } = r as Record<string, string | undefined>;
+    if (indicator === undefined || period === undefined) return undefined;
+    if (locality !== undefined && !isVisibleName(locality.trim())) return undefined;
+    return `${indicator}\u0000${period}\u0000${value === undefined ? "\u0001" : value}`;
+  }
 }

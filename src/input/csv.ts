@@ -129,12 +129,52 @@ export class CsvRowSplitter {
         pos = lf + 1;
         continue;
       }
+      // A row on one line whose quotes only enclose whole cells (a decimal comma, `"62,5"`): cut cell by cell.
+      if (lf < n && (nextCr > lf || nextCr === lf - 1) && this.quotedLine(text, pos, nextCr === lf - 1 ? lf - 1 : lf)) {
+        pos = lf + 1;
+        nextSeparator = -1;
+        continue;
+      }
       // A quote, a CR alone, or the end of the text: the row is read a character at a time.
       const next = this.row(text, pos, final);
       if (next < 0) return pos;
       pos = next;
     }
     return n;
+  }
+
+  /**
+   * Splits the row from `pos` to `end` (its line break) when every quote in it opens a cell, closes it just before a
+   * separator or the row's end, and has no quote or line break between, as {@link CsvRowSplitter.row} would read it;
+   * false, having given nothing, for any other row.
+   */
+  private quotedLine(text: string, pos: number, end: number): boolean {
+    const cells = this.shared ?? [];
+    const separator = this.separatorChar;
+    let count = 0;
+    let start = pos;
+    for (;;) {
+      let stop: number;
+      if (text.charCodeAt(start) === QUOTE) {
+        const close = text.indexOf('"', start + 1);
+        if (close < 0 || close >= end) return false;
+        const after = close + 1;
+        if (after !== end && text.charCodeAt(after) !== this.separator) return false;
+        cells[count++] = text.slice(start + 1, close);
+        stop = after;
+      } else {
+        const at = text.indexOf(separator, start);
+        stop = at < 0 || at > end ? end : at;
+        // A quote inside a cell that does not open with one is kept as written.
+        cells[count++] = text.slice(start, stop);
+      }
+      if (stop >= end) break;
+      start = stop + 1;
+    }
+    // A quote in a cell cut at a separator may have been one that opens a cell in the reading above: none is.
+    if (cells.length !== count) cells.length = count;
+    this.onRow(cells, this.line++);
+    return true;
   }
 
   /** Splits the row starting at `pos` as parseCsv does, and gives where the next starts, or -1 when it is unfinished. */

@@ -4,6 +4,7 @@ import { checkObservation, checkTaskReport } from "./check-record.js";
 import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.js";
 import { canonicalObservationAdder, type InputAccumulator } from "./accumulate.js";
 import { CsvChunkReader } from "./csv-stream.js";
+import { OptionsError } from "../errors.js";
 import { checkFileText, lineAt, notUtf8Note, replacementsIn } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "../model/records.js";
 import { cutText, quoted } from "../safe-text.js";
@@ -92,21 +93,25 @@ export function readCsvRecords(name: string, text: string, plan: DefinedPlan, op
 const STREAM_HEAD_CHARS = 64 * 1024;
 
 /**
- * Reads a CSV file arriving as a stream of text chunks (a file of any size read with `createReadStream`) into
- * an accumulator, with the same readings, notes and rejections as {@link readCsvRecords}, except that there is
+ * Reads a CSV file arriving as a stream of chunks (a file of any size read with `createReadStream`, a browser's
+ * `file.stream()`) into an accumulator, with the same readings, notes and rejections as {@link readCsvRecords}, except that there is
  * no limit on the file's size: memory holds one chunk at a time and what the accumulator keeps. Rows are held to the
  * same limits: one too long to hold is passed over as it comes, never gathered, and rejected with its line (the
  * accumulator checks the records it is given against its own limits: give both the same `limits`). The
  * separator and the header are worked out from the start of the stream.
  *
+ * Chunks are text, or the file's bytes as they come (`Uint8Array`s of UTF-8, as `createReadStream(file)` without an
+ * encoding or a browser's `file.stream()` gives them), decoded as they come (a character cut between two chunks
+ * included; bytes that are not UTF-8 become U+FFFD and are noted); one stream gives one or the other.
+ *
  * @example
  * const accumulator = createInputAccumulator(plan);
- * await readCsvStream("observations.csv", createReadStream("observations.csv", "utf8"), plan, accumulator);
+ * await readCsvStream("observations.csv", createReadStream("observations.csv"), plan, accumulator);
  * const input = accumulator.finish();
  */
 export async function readCsvStream(
   name: string,
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   plan: DefinedPlan,
   accumulator: InputAccumulator,
   options?: ReadOptions,
@@ -114,7 +119,7 @@ export async function readCsvStream(
   const limits = limitsOf(options);
   // The head is whole rows, and its first line ends within a row's limit (or is rejected, not gathered without end).
   const headLimit = STREAM_HEAD_CHARS + 4 * limits.maxRecordChars + 2;
-  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<string>)[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
+  const source = new TextChunks(chunks);
   // The head: whole rows from the start, enough to hold the sep= line, the header and a few records. It ends
   // at the last line feed after an even number of quotes (outside quoted cells), found a chunk at a time.
   let read = "";
@@ -122,7 +127,7 @@ export async function readCsvStream(
   let quotes = 0;
   let boundary = -1;
   while (!done && (read.length < STREAM_HEAD_CHARS || boundary < 0) && read.length <= headLimit) {
-    const next = await iterator.next();
+    const next = await source.next();
     if (next.done) done = true;
     else {
       const chunk = next.value;
@@ -214,7 +219,7 @@ export async function readCsvStream(
   try {
     push(read);
     read = "";
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) push(next.value);
+    for (let next = await source.next(); !next.done; next = await source.next()) push(next.value);
     reader.end();
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
@@ -246,6 +251,40 @@ function directObservation(fields: readonly (string | undefined)[], accumulator:
     if (place !== "" && !isVisibleName(place)) return false;
     return add(trimmed(cells[indicator]!), trimmed(cells[period]!), trimmed(cells[value]!), place === "" ? undefined : place, file, line);
   };
+}
+
+/** The chunks of a stream as text: bytes are decoded as UTF-8 as they come, a character cut between chunks included. */
+class TextChunks {
+  private readonly iterator: AsyncIterator<unknown> | Iterator<unknown>;
+  private kind: "text" | "bytes" | undefined;
+  private decoder: TextDecoder | undefined;
+  private flushed = false;
+
+  constructor(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>) {
+    this.iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<unknown>)[Symbol.iterator]();
+  }
+
+  async next(): Promise<IteratorResult<string, undefined>> {
+    const next = await this.iterator.next();
+    if (next.done) {
+      // Bytes of a character the stream cut off at its end are decoded (as U+FFFD) once it ends.
+      if (this.decoder !== undefined && !this.flushed) {
+        this.flushed = true;
+        const rest = this.decoder.decode();
+        if (rest !== "") return { done: false, value: rest };
+      }
+      return { done: true, value: undefined };
+    }
+    const chunk: unknown = next.value;
+    const kind = typeof chunk === "string" ? "text" : chunk instanceof Uint8Array ? "bytes" : undefined;
+    if (kind === undefined) throw new OptionsError("chunks", `a chunk is ${chunk === null ? "null" : typeof chunk}: give text (strings) or bytes (Uint8Array)`);
+    if (this.kind !== undefined && kind !== this.kind) throw new OptionsError("chunks", `a chunk of ${kind} follows chunks of ${this.kind}: give one or the other`);
+    this.kind = kind;
+    if (typeof chunk === "string") return { done: false, value: chunk };
+    // The byte order mark is kept, to be noted and removed as in text.
+    this.decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
+    return { done: false, value: this.decoder.decode(chunk as Uint8Array, { stream: true }) };
+  }
 }
 
 /** The fields a row read directly may have; a row with any other (met, unit, source, reportedOn) takes the general path. */

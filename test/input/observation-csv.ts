@@ -17,7 +17,7 @@ const ODD_VALUES = ["07", "1.50", "0.0", "1.", ".5", "-1", "60,5", "60%", "%", "
 const WRITTEN_VALUES = ["60.50", "8.0", "0,77", "62,50", "100,0", "100,5", "-3.5", "-3,50", "-0.0", "1,234", "1,2345", "1.2000"];
 export const VALUES = [...PLAIN_VALUES, ...EDGE_VALUES, ...ODD_VALUES, ...WRITTEN_VALUES];
 const METS = ["", "", "", "có", "yes", "không", "maybe"];
-const LOCALITIES = ["Xã 0001", "Xã 0001", "xã 0001", "Xã  0001", "XÃ 0001", "Phường Lê Chân", "phường  lê chân", "Xã 0002", "", "  "];
+const LOCALITIES = ["Xã 0001", "Xã 0001", "xã 0001", "Xã  0001", "XÃ 0001", "Phường Lê Chân", "phường  lê chân", "Xã 0002", "", "  ", "\u200B", " Xã 0002 "];
 /** Unit, source and reportedOn cells: mostly empty, as in a large file. */
 const UNITS = ["", "", "", "%", "người"];
 const SOURCES = ["", "", "", "Sở KH&CN", 'báo cáo "quý III"'];

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatCsv } from "../../src/index.js";
-import { CsvSyntaxError, parseCsv, type CsvRow } from "../../src/input/csv.js";
+import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "../../src/input/csv.js";
 
 /** The cells of each row, as plain arrays. */
 const cells = (rows: CsvRow[]) => rows.map((row) => [...row]);
@@ -112,5 +113,67 @@ describe("parseCsv", () => {
     expect(rows).toHaveLength(count + 1);
     expect(rows[count]?.line).toBe(1 + 2 * count - 1);
     expect([...(rows[count] as CsvRow)]).toEqual(["PL2-1", "2025", `${count - 1}\n`]);
+  });
+});
+
+/** parseCsv as its documentation reads, one character at a time: the reference its quicker cuts are held to. */
+function referenceCsv(text: string, separator: string): { cells: string[]; line: number }[] | "unclosed" {
+  const rows: { cells: string[]; line: number }[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  const n = text.length;
+  while (i < n) {
+    const cells: string[] = [];
+    const first = line;
+    for (;;) {
+      let cell = "";
+      if (text[i] === '"') {
+        i++;
+        for (;;) {
+          if (i >= n) return "unclosed";
+          const c = text[i]!;
+          if (c === '"' && text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+          } else if (c === '"') {
+            i++;
+            break;
+          } else {
+            if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+            cell += c;
+            i++;
+          }
+        }
+      }
+      while (i < n && text[i] !== separator && text[i] !== "\n" && text[i] !== "\r") cell += text[i++];
+      cells.push(cell);
+      if (i >= n) break;
+      if (text[i] === separator) {
+        i++;
+        if (i < n) continue;
+        cells.push("");
+        break;
+      }
+      i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      line++;
+      break;
+    }
+    rows.push({ cells, line: first });
+  }
+  return rows;
+}
+
+describe("parseCsv against a reading one character at a time", () => {
+  it("cuts every text into the same rows, cells and lines, quotes anywhere", () => {
+    const piece = fc.constantFrom("a", "60", ",", ";", '"', '""', '"62,5"', '"x"y', "\n", "\r\n", "\r", " ", "Xã", "\t");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom<CsvSeparator>(",", ";", "\t"), (pieces, separator) => {
+        const text = pieces.join("");
+        const expected = referenceCsv(text, separator);
+        if (expected === "unclosed") expect(() => parseCsv(text, { separator })).toThrow(CsvSyntaxError);
+        else expect(parseCsv(text, { separator }).map((row) => ({ cells: [...row], line: row.line }))).toEqual(expected);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createInputAccumulator, plans, readCsvRecords, readCsvStream } from "../../src/index.js";
+import { createInputAccumulator, OptionsError, plans, readCsvRecords, readCsvStream } from "../../src/index.js";
 
 const plan = plans["haiphong-142"];
 
@@ -53,5 +53,37 @@ describe("readCsvStream on bytes that were not UTF-8", () => {
     const accumulator = createInputAccumulator(plan);
     await readCsvStream("old.csv", [text.slice(0, cr), text.slice(cr)], plan, accumulator);
     expect(accumulator.finish()).toEqual(whole);
+  });
+});
+
+describe("readCsvStream on bytes", () => {
+  /** The bytes cut into chunks of `size`: characters of two and three bytes are cut between chunks. */
+  const byteChunks = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) || 1 }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  async function fromBytes(name: string, chunks: Iterable<Uint8Array>) {
+    const accumulator = createInputAccumulator(plan);
+    await readCsvStream(name, chunks, plan, accumulator);
+    return accumulator.finish();
+  }
+
+  it.each(csvFixtures)("reads %s from its bytes as from its text, the chunks cut anywhere", async (file) => {
+    const bytes = readFileSync(file);
+    const whole = readCsvRecords(file, new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), plan);
+    for (const size of [1, 2, 7, 64, 100_000]) expect(await fromBytes(file, byteChunks(bytes, size)), `${file} in chunks of ${size} bytes`).toEqual(whole);
+  });
+
+  it("decodes bytes that are not UTF-8 as U+FFFD and notes them, a byte order mark removed with a note", async () => {
+    const text = "\uFEFFindicator,period,value,locality\nPL2-22,2025,301,Xã Đông\nPL2-22,2025,302,Ph";
+    const bytes = new Uint8Array([...new TextEncoder().encode(text), 0xc6, 0xb0, 0xe1, 0xbb, 0x9d, 0x6e, 0x67, 0x0a, ...new TextEncoder().encode("PL2-22,2025,303,X"), 0xe3, 0x20, 0xff, 0x0a, 0xe1, 0xbb]);
+    const decoded = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(decoded).toContain("Phường");
+    const whole = readCsvRecords("bytes.csv", decoded, plan);
+    expect(whole.notes.map((n) => n.note)).toEqual(expect.arrayContaining([expect.stringContaining("byte order mark"), expect.stringContaining("not UTF-8")]));
+    for (const size of [1, 3, 5, 1 << 20]) expect(await fromBytes("bytes.csv", byteChunks(bytes, size))).toEqual(whole);
+  });
+
+  it("refuses a stream that mixes text and bytes, or gives anything else", async () => {
+    const header = new TextEncoder().encode("indicator,period,value\n");
+    await expect(readCsvStream("mixed.csv", [header, "PL2-22,2025,301\n"] as never, plan, createInputAccumulator(plan))).rejects.toThrow(OptionsError);
+    await expect(readCsvStream("mixed.csv", [[1, 2, 3]] as never, plan, createInputAccumulator(plan))).rejects.toThrow(/chunks: a chunk is object/);
   });
 });
