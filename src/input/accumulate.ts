@@ -5,10 +5,10 @@ import { limitsOf, oversizedRecord, type ReadOptions } from "./bounds.js";
 import { checkObservationFully, checkTaskReport, type Checked } from "./check-record.js";
 import { plainCopy } from "./plain-copy.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
-import { fastObservation, figureNotes, plainFigure, yearOf } from "./fast-path.js";
+import { fastObservation, figureNote, plainFigure, yearOf } from "./fast-path.js";
 import { ObservationTable, rememberTable } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "../model/records.js";
-import { withLocalityNotes } from "./places.js";
+import { localityNames, withLocalityNotes } from "./places.js";
 import { detached, isVisibleName } from "./fields.js";
 import { sortBySource } from "../model/source.js";
 
@@ -71,6 +71,8 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
   const taskReports: AcceptedTaskReport[] = [];
   const rejected: RejectedRecord[] = [];
   const notes: InputNote[] = [];
+  // Notes on figures read directly (a decimal comma), kept as their parts until the notes are read.
+  const figureNotesOf = new PendingFigureNotes();
   const given = { observations: 0, taskReports: 0 };
   let finished = false;
   const open = () => {
@@ -97,7 +99,10 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
     const value = plainFigure(measures[position], year, cell);
     if (value === undefined) return false;
     given.observations += 1;
-    if (value !== cell) for (const note of figureNotes(cell, value, { file, line })) notes.push(note);
+    if (value !== cell) {
+      const note = figureNote(cell, value);
+      if (note !== undefined) figureNotesOf.add(notes.length, file, line, note);
+    }
     const seen = table.addNewValue(position, year, value, locality, file, line);
     if (seen >= 0) {
       // A clash: its record is made after all, as the fast path makes it, to be weighed at finish.
@@ -169,13 +174,16 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
         observations: [] as AcceptedObservation[],
         taskReports: sortBySource(taskReports),
         rejected: sortBySource(rejected),
-        notes: sortBySource(notes),
+        notes: [] as InputNote[],
         given: { ...given },
       };
-      // The records are made only if asked for: the scorer reads the table's columns instead.
+      // The records are made only if asked for: the scorer reads the table's columns instead. So are the notes: a
+      // national file of decimal commas has hundreds of thousands.
       lazyProperty(input, "observations", () => Array.from(order, (e) => table.accepted(e)));
       rememberTable(input, table, order);
-      input.notes = withLocalityNotes(input);
+      // The places are named now, from the columns, whatever an app does later with the records it reads.
+      localityNames(input);
+      lazyProperty(input, "notes", () => withLocalityNotes(input, sortBySource(figureNotesOf.mergedInto(notes))));
       return input;
     },
   };
@@ -221,5 +229,37 @@ class RejectionsByFigure {
     if (indicator === undefined || period === undefined) return undefined;
     if (locality !== undefined && !isVisibleName(locality.trim())) return undefined;
     return `${indicator}\u0000${period}\u0000${value === undefined ? "\u0001" : value}`;
+  }
+}
+
+/**
+ * Notes on figures read directly, as their parts: each note's place among the other notes, file, line and text (one
+ * per figure). Made into notes, in their places, only when the notes are read.
+ */
+class PendingFigureNotes {
+  private readonly at: number[] = [];
+  private readonly files: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly texts: string[] = [];
+
+  /** A note on line `line` of `file`, coming after the first `at` other notes. */
+  add(at: number, file: string, line: number, note: string): void {
+    this.at.push(at);
+    this.files.push(file);
+    this.lines.push(line);
+    this.texts.push(note);
+  }
+
+  /** The notes, these among `others` in the order they were given. */
+  mergedInto(others: readonly InputNote[]): InputNote[] {
+    const n = this.at.length;
+    if (n === 0) return [...others];
+    const all: InputNote[] = [];
+    let k = 0;
+    for (let i = 0; i <= others.length; i++) {
+      for (; k < n && this.at[k] === i; k++) all.push({ source: { file: this.files[k]!, line: this.lines[k]! }, field: "value", note: this.texts[k]! });
+      if (i < others.length) all.push(others[i]!);
+    }
+    return all;
   }
 }

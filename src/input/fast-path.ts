@@ -56,14 +56,20 @@ export function fastObservation(plan: DefinedPlan, input: unknown, source: Recor
 
 /** The notes on a figure plainFigure read from `given`: the decimal comma's, if it had one (trailing zeros are dropped unnoted). */
 export function figureNotes(given: string, value: string, source: RecordSource): InputNote[] {
-  if (!given.includes(",")) return NO_NOTES;
+  const note = figureNote(given, value);
+  return note === undefined ? NO_NOTES : [{ source, field: "value", note }];
+}
+
+/** The text of the note figureNotes gives on the `value` field, or undefined when it gives none. */
+export function figureNote(given: string, value: string): string | undefined {
+  if (!given.includes(",")) return undefined;
   // The text depends on the figure alone: a file of decimal commas holds a few thousand, noted hundreds of thousands of times.
   let note = commaNotes.get(given);
   if (note === undefined) {
     note = valueNote(given, value, [DECIMAL_COMMA_READ]);
     if (commaNotes.size < 10_000) commaNotes.set(given, note);
   }
-  return [{ source, field: "value", note }];
+  return note;
 }
 
 /** The note on each figure written with a decimal comma, by the figure as given. */

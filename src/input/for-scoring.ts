@@ -6,6 +6,7 @@ import { mergeInputs } from "./merge.js";
 import { inOrderAdded, ObservationTable, tableOfInput } from "./observation-table.js";
 import { localityNames } from "./places.js";
 import { sortBySource } from "../model/source.js";
+import { lazyProperty } from "../lazy.js";
 
 /** A task report as the scorer reads it, with where it was read. */
 export interface TaskReportFact extends Omit<TaskReport, "reportedOn"> {
@@ -47,7 +48,7 @@ export interface ScoringInput {
   };
   readonly rejected: ReadInput["rejected"];
   /** The input's notes, and one for each task report dated after the date of the assessment (it is not used). */
-  readonly notes: InputNote[];
+  notes: InputNote[];
 }
 
 /** The app's arrays and files read together (so that the duplicate policy sees every record), as the scorer reads them on `asOf`. */
@@ -57,7 +58,7 @@ export function scoringInput(plan: DefinedPlan, given: GivenInput, asOf: string)
   const figures = tableOfInput(input) ?? inOrderAdded(ObservationTable.of(plan, input.observations));
   const { names } = localityNames(input);
   const accepted = figures.order.length;
-  return {
+  const scoring: ScoringInput = {
     figures,
     taskReports: input.taskReports.map(({ record, source }) => ({ ...record, source })),
     conflicts: conflictsOf(input, names),
@@ -67,8 +68,11 @@ export function scoringInput(plan: DefinedPlan, given: GivenInput, asOf: string)
       taskReports: { given: input.given.taskReports, accepted: input.taskReports.length, rejected: input.given.taskReports - input.taskReports.length },
     },
     rejected: input.rejected,
-    notes: withUnusedReports(input, asOf),
+    notes: [],
   };
+  // Made when read: a national input's notes are hundreds of thousands, which a scorecard holds only when asked.
+  lazyProperty(scoring, "notes", () => withUnusedReports(input, asOf));
+  return scoring;
 }
 
 function combine(plan: DefinedPlan, given: GivenInput): ReadInput {

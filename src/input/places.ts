@@ -72,11 +72,11 @@ export function isFoldedSpellingNote(note: InputNote): boolean {
   return note.field === "locality" && note.note.includes(FOLDED);
 }
 
-/** An input's notes with those on folded spellings made again for the input as a whole. */
-export function withLocalityNotes(input: ReadInput): InputNote[] {
-  const notes = input.notes.filter((n) => !isFoldedSpellingNote(n));
+/** An input's notes (or `given`, the notes it is to have) with those on folded spellings made again for the input as a whole. */
+export function withLocalityNotes(input: ReadInput, given: InputNote[] = input.notes): InputNote[] {
+  const notes = given.filter((n) => !isFoldedSpellingNote(n));
   const folded = localityNames(input).notes;
-  return folded.length === 0 && notes.length === input.notes.length ? input.notes : [...notes, ...folded].sort((a, b) => compareSources(a.source, b.source));
+  return folded.length === 0 && notes.length === given.length ? given : [...notes, ...folded].sort((a, b) => compareSources(a.source, b.source));
 }
 
 function isConflict(r: RejectedRecord): r is RejectedRecord & { record: Observation } {

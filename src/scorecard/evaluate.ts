@@ -1,4 +1,5 @@
 import { Decimal } from "../decimal.js";
+import { lazyProperty } from "../lazy.js";
 import type { DefinedPlan } from "../model/define-plan.js";
 import { isIsoDate } from "../model/text.js";
 import { vietnamDate } from "../model/vietnam-time.js";
@@ -62,7 +63,8 @@ export interface EvaluateOptions extends LoadOptions, ScoringChanges {
  * and sums the verdicts up by indicator group, task group, lead agency, locality and overall.
  *
  * Every verdict, score and summary is decided before the promise resolves; the row objects, with their facts and
- * messages, are made when `scorecard.rows` is first read, then kept as a plain property. An app that sends only
+ * messages, are made when `scorecard.rows` is first read, then kept as a plain property, and so are the input's
+ * notes (`scorecard.notes`). An app that sends only
  * `summary` never pays for the half a million rows of a national scorecard; one that reads them gets the same rows.
  *
  * @example
@@ -165,9 +167,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     minCoverage,
     input: input.counts,
     rejected: input.rejected,
-    notes: input.notes,
+    notes: [],
     ...changes?.report(),
   };
+  // The input's notes, like the rows, are made when first read.
+  lazyProperty(scorecard, "notes", () => input.notes);
   rowsMadeWhenRead(scorecard, kept, changes?.annotate);
   return scorecard;
 }
