@@ -55,17 +55,9 @@ export class ObservationTable {
   readonly placeOfSpelling: number[] = [];
   /** Places: the city (0, named "") and each locality folded; named as first written. */
   readonly placeNames: string[] = [""];
-  /** Per series: its indicator, place, and last entry. */
+  /** Per series: its indicator and place. */
   seriesIndicator = new Uint16Array(256);
   seriesPlace = new Int32Array(256);
-  seriesTail = new Int32Array(256);
-  /** Per series: the latest period of its entries (removed ones included), so that a later one needs no search for its period. */
-  seriesLatest = new Int16Array(256);
-  /**
-   * Per series: the periods of its entries (removed ones included) within 31 years before the latest, bit `d` for
-   * `latest - d`, so that an earlier one not yet given needs no search either (input in any order).
-   */
-  seriesYears = new Int32Array(256);
   seriesCount = 0;
 
   readonly files: string[] = [];
@@ -76,8 +68,14 @@ export class ObservationTable {
   private readonly fileIds = new Map<string, number>();
   /** The values read directly, by their hundredths (hundredthsOf), kept once each. */
   private readonly values = new Map<number, string>();
-  /** Per place and indicator position (`place * indicators + position`): its series, or -1. */
-  private seriesOfPlace = new Int32Array(0);
+  /**
+   * Per place and indicator position (`at = place * indicators + position`), four numbers side by side, read together
+   * for each figure added (one cache line, where four arrays cost four misses on input in no order):
+   * `slots[4 * at]` its series + 1 (0: none yet), `+ 1` the series' last entry, `+ 2` the latest period of its
+   * entries (removed ones included), `+ 3` the periods of its entries within 31 years before the latest, bit `d` for
+   * `latest - d` (so that a figure given again is found without a search, input in any order).
+   */
+  private slots = new Int32Array(0);
   /** The last locality and file looked up, and their ids (undefined: none yet). */
   private lastSpelling: string | undefined = undefined;
   private lastSpellingId = NONE;
@@ -185,15 +183,14 @@ export class ObservationTable {
     const place = spelling === NONE ? 0 : this.placeOfSpelling[spelling]!;
     // Series by place, then indicator, in one array: plain indexing, where one map of all series cost a cache miss per
     // record, and an array per place two.
-    const at = place * this.indicators.length + position;
-    if (at >= this.seriesOfPlace.length) this.growPlaces(place);
-    const bySeries = this.seriesOfPlace;
-    const found = bySeries[at]!;
-    const series = found === NONE ? undefined : found;
-    if (unique && series !== undefined && period <= this.seriesLatest[series]!) {
-      const back = this.seriesLatest[series]! - period;
-      if (back > 31 || (this.seriesYears[series]! & (1 << back)) !== 0)
-        for (let e = this.seriesTail[series]!; e !== NONE; e = this.previous[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
+    const at = 4 * (place * this.indicators.length + position);
+    if (at >= this.slots.length) this.growPlaces(place);
+    const slots = this.slots;
+    const series = slots[at]! - 1;
+    if (unique && series >= 0 && period <= slots[at + 2]!) {
+      const back = slots[at + 2]! - period;
+      if (back > 31 || (slots[at + 3]! & (1 << back)) !== 0)
+        for (let e = slots[at + 1]!; e !== NONE; e = this.previous[e]!) if (this.period[e] === period && this.removed[e] === 0) return e;
     }
     if (this.count === this.indicator.length) this.grow();
     const e = this.count++;
@@ -206,25 +203,25 @@ export class ObservationTable {
     this.line[e] = line;
     this.index[e] = index;
     if (whole !== undefined) this.whole.set(e, whole);
-    if (series === undefined) {
-      if (this.seriesCount === this.seriesTail.length) this.growSeries();
+    if (series < 0) {
+      if (this.seriesCount === this.seriesPlace.length) this.growSeries();
       const s = this.seriesCount++;
-      bySeries[at] = s;
       this.seriesIndicator[s] = position;
       this.seriesPlace[s] = place;
       this.previous[e] = NONE;
-      this.seriesTail[s] = e;
-      this.seriesLatest[s] = period;
-      this.seriesYears[s] = 1;
+      slots[at] = s + 1;
+      slots[at + 1] = e;
+      slots[at + 2] = period;
+      slots[at + 3] = 1;
     } else {
-      this.previous[e] = this.seriesTail[series]!;
-      this.seriesTail[series] = e;
-      const latest = this.seriesLatest[series]!;
+      this.previous[e] = slots[at + 1]!;
+      slots[at + 1] = e;
+      const latest = slots[at + 2]!;
       if (period > latest) {
         const ahead = period - latest;
-        this.seriesYears[series] = (ahead > 31 ? 0 : this.seriesYears[series]! << ahead) | 1;
-        this.seriesLatest[series] = period;
-      } else if (latest - period <= 31) this.seriesYears[series]! |= 1 << (latest - period);
+        slots[at + 3] = (ahead > 31 ? 0 : slots[at + 3]! << ahead) | 1;
+        slots[at + 2] = period;
+      } else if (latest - period <= 31) slots[at + 3]! |= 1 << (latest - period);
     }
     return unique ? NONE : e;
   }
@@ -241,7 +238,7 @@ export class ObservationTable {
     // An entry's series is its place's and indicator's: replace() keeps both.
     for (let e = 0; e < this.count; e++) {
       const spelling = this.spelling[e]!;
-      const s = this.seriesOfPlace[(spelling === NONE ? 0 : this.placeOfSpelling[spelling]!) * width + this.indicator[e]!]!;
+      const s = this.slots[4 * ((spelling === NONE ? 0 : this.placeOfSpelling[spelling]!) * width + this.indicator[e]!)]! - 1;
       seriesOf[e] = s;
       start[s + 1] = start[s + 1]! + 1;
     }
@@ -386,20 +383,17 @@ export class ObservationTable {
     this.removed = grown(this.removed, Uint8Array, size);
   }
 
-  /** Makes room in seriesOfPlace for a place and more. */
+  /** Makes room in slots for a place and more. */
   private growPlaces(place: number): void {
-    const bigger = new Int32Array(Math.max(2 * this.seriesOfPlace.length, (place + 1) * this.indicators.length)).fill(NONE);
-    bigger.set(this.seriesOfPlace);
-    this.seriesOfPlace = bigger;
+    const bigger = new Int32Array(Math.max(2 * this.slots.length, 4 * (place + 1) * this.indicators.length));
+    bigger.set(this.slots);
+    this.slots = bigger;
   }
 
   private growSeries(): void {
-    const size = this.seriesTail.length * 2;
+    const size = this.seriesPlace.length * 2;
     this.seriesIndicator = grown(this.seriesIndicator, Uint16Array, size);
     this.seriesPlace = grown(this.seriesPlace, Int32Array, size);
-    this.seriesTail = grown(this.seriesTail, Int32Array, size);
-    this.seriesLatest = grown(this.seriesLatest, Int16Array, size);
-    this.seriesYears = grown(this.seriesYears, Int32Array, size);
   }
 }
 
