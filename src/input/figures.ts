@@ -30,6 +30,8 @@ export interface Figures {
   /** 1 met, 0 not met, -1 a value instead. */
   metOf(e: number): number;
   valueOf(e: number): string | undefined;
+  /** The number of an entry's value, one per text (up to the table's count of canonical values), or -1 when it has none. */
+  valueIdOf(e: number): number;
   /** The figure as a row shows it: the value, or `đạt/met`, `không đạt/not met`. */
   figureText(e: number): string;
   /** The entry's locality, named as every row names that place; undefined for the whole city. */
@@ -99,6 +101,7 @@ export function figuresOf(observations: AcceptedFigures, plan: DefinedPlan, loca
     periodOf: (e) => table.period[e]!,
     metOf: (e) => table.met[e]!,
     valueOf: (e) => table.value[e],
+    valueIdOf: (e) => table.valueId[e]!,
     figureText: (e) => table.value[e] ?? (table.met[e] === 1 ? "đạt/met" : "không đạt/not met"),
     placeOf(e) {
       const spelling = table.spelling[e]!;

@@ -47,6 +47,12 @@ export class ObservationTable {
   index = new Int32Array(1024);
   removed = new Uint8Array(1024);
   value: (string | undefined)[] = [];
+  /**
+   * Per entry: its value's number among the canonical values of up to two places below 100,000 (hundredthsOf), one
+   * number per text, given in the order first added; -1 for any other value, or none. The scorer finds what it
+   * decided on a figure by this number, without reading the text.
+   */
+  valueId = new Int32Array(1024);
   /** Records with fields beyond the columns, kept whole by entry. */
   readonly whole = new Map<number, Observation>();
 
@@ -66,8 +72,9 @@ export class ObservationTable {
   private readonly spellingIds = new Map<string, number>();
   private readonly placeIds = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
-  /** The values read directly, by their hundredths (hundredthsOf), kept once each. */
-  private readonly values = new Map<number, string>();
+  /** The canonical values added, by their hundredths (hundredthsOf): each one's number, its text by that number. */
+  private readonly valueIds = new Map<number, number>();
+  readonly valueTexts: string[] = [];
   /**
    * Per place and indicator position (`at = place * indicators + position`), four numbers side by side, read together
    * for each figure added (one cache line, where four arrays cost four misses on input in no order):
@@ -127,20 +134,24 @@ export class ObservationTable {
    */
   addNewValue(position: number, period: number, value: string, locality: string | undefined, file: string, line: number): number {
     const spelling = locality === undefined ? NONE : this.spellingOf(locality);
-    return this.insert(position, period, NONE, this.sharedValue(value), spelling, this.fileOf(file), line, NONE, undefined, true);
+    return this.insert(position, period, NONE, value, spelling, this.fileOf(file), line, NONE, undefined, true);
   }
 
   /**
-   * `value`, or the equal string an earlier entry keeps: a national file holds a million figures of a few thousand
-   * values, which kept once each cost the garbage collector far less, and compare and hash faster.
+   * The number of a canonical value (see valueId), or -1. Its text is kept once, and entries share it: a national
+   * file holds a million figures of a few thousand values, which kept once each cost the garbage collector far less.
    */
-  private sharedValue(value: string): string {
+  private valueIdOf(value: string | undefined): number {
+    if (value === undefined) return NONE;
     const key = hundredthsOf(value);
-    if (key < 0) return value;
-    const shared = this.values.get(key);
-    if (shared !== undefined) return shared;
-    this.values.set(key, value);
-    return value;
+    if (key < 0) return NONE;
+    let id = this.valueIds.get(key);
+    if (id === undefined) {
+      id = this.valueTexts.length;
+      this.valueTexts.push(value);
+      this.valueIds.set(key, id);
+    }
+    return id;
   }
 
   /** The position of an indicator in `plan.indicators`, or undefined when the plan has no indicator of that id. */
@@ -194,10 +205,12 @@ export class ObservationTable {
     }
     if (this.count === this.indicator.length) this.grow();
     const e = this.count++;
+    const valueId = this.valueIdOf(value);
     this.indicator[e] = position;
     this.period[e] = period;
     this.met[e] = met;
-    this.value[e] = value;
+    this.value[e] = valueId < 0 ? value : this.valueTexts[valueId];
+    this.valueId[e] = valueId;
     this.spelling[e] = spelling;
     this.file[e] = file;
     this.line[e] = line;
@@ -291,7 +304,9 @@ export class ObservationTable {
     const { record, source } = accepted;
     this.whole.delete(e);
     if (record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined) this.whole.set(e, record);
-    this.value[e] = record.value;
+    const valueId = this.valueIdOf(record.value);
+    this.value[e] = valueId < 0 ? record.value : this.valueTexts[valueId];
+    this.valueId[e] = valueId;
     this.met[e] = record.met === undefined ? NONE : record.met ? 1 : 0;
     this.spelling[e] = record.locality === undefined ? NONE : this.spellingOf(record.locality);
     this.setSource(e, source);
@@ -381,6 +396,7 @@ export class ObservationTable {
     this.line = grown(this.line, Int32Array, size);
     this.index = grown(this.index, Int32Array, size);
     this.removed = grown(this.removed, Uint8Array, size);
+    this.valueId = grown(this.valueId, Int32Array, size);
   }
 
   /** Makes room in slots for a place and more. */

@@ -268,11 +268,45 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   const rules = compiled as CompiledRule[];
   // By indicator and year, then by figure: each rule's case, and whether every one skips. A slot holds the number
   // of its map in `maps` (0: none yet): a zeroed typed array is quick to make for a plan scorecard of a few figures.
+  // A figure with a number (figureId) is found by it in the slot's array of decisions instead, without reading its text.
   const slots = new Int32Array(indicators * FIGURE_SLOTS_PER_INDICATOR);
   const maps: Map<string, Decided>[] = [];
   const mapOf = (slot: number): Map<string, Decided> | undefined => {
     const n = slots[slot]!;
     return n === 0 ? undefined : maps[n - 1];
+  };
+  // Per slot, by figure number: the decision's place in `decisions` + 1 (0: not decided yet).
+  const byId: (Int32Array | undefined)[] = [];
+  const decisions: Decided[] = [];
+  const decisionNumbers = new Map<Decided, number>();
+  const find = (slot: number, figure: string, id: number): Decided | undefined => {
+    if (id < 0 || id >= MEMO_IDS) return mapOf(slot)?.get(figure);
+    const ids = byId[slot];
+    const n = ids === undefined || id >= ids.length ? 0 : ids[id]!;
+    return n === 0 ? undefined : decisions[n - 1];
+  };
+  const remember = (slot: number, figure: string, id: number, decided: Decided) => {
+    if (id >= 0 && id < MEMO_IDS) {
+      let ids = byId[slot];
+      if (ids === undefined || id >= ids.length) {
+        const bigger = new Int32Array(Math.min(MEMO_IDS, Math.max(64, 2 * (ids?.length ?? 0), 1 << Math.ceil(Math.log2(id + 1)))));
+        if (ids) bigger.set(ids);
+        byId[slot] = ids = bigger;
+      }
+      let n = decisionNumbers.get(decided);
+      if (n === undefined) {
+        decisions.push(decided);
+        decisionNumbers.set(decided, (n = decisions.length));
+      }
+      ids[id] = n;
+      return;
+    }
+    let byFigure = mapOf(slot);
+    if (!byFigure) {
+      maps.push((byFigure = new Map()));
+      slots[slot] = maps.length;
+    }
+    byFigure.set(figure, decided);
   };
   // Figures decided alike share one decision, by the rules' cases: a national input has hundreds of thousands of
   // figures, and few decisions.
@@ -281,21 +315,24 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   // The figure `skips` last looked up, and what it found: the scorer asks `decide` for the same figure next.
   let lastSlot = -1;
   let lastFigure = "";
+  let lastId = -1;
   let lastFound: Decided | undefined;
   let size = 0;
   return {
-    skips(slot, figure) {
+    skips(slot, figure, id) {
       lastSlot = slot;
       lastFigure = figure;
-      lastFound = mapOf(slot)?.get(figure);
+      lastId = id;
+      lastFound = find(slot, figure, id);
       return lastFound?.skipped === true;
     },
     decide(subject) {
       const slot = subject.figureSlot ?? -1;
       if (slot < 0) return undefined;
       const figure = subject.figureKey!;
+      const id = subject.figureId ?? -1;
       // Entries are only ever added, by this function, which forgets the last lookup: one remembered stays true.
-      let decided = slot === lastSlot && figure === lastFigure ? lastFound : mapOf(slot)?.get(figure);
+      let decided = slot === lastSlot && id === lastId && figure === lastFigure ? lastFound : find(slot, figure, id);
       lastSlot = -1;
       if (!decided) {
         // Each rule's case as one number while it fits (a few rules of fewer than 64 cases), else as text.
@@ -313,12 +350,7 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
         decided = distinct.get(key);
         if (!decided) distinct.set(key, (decided = { cases: cases.slice(), skipped: rules.every((c, m) => c.rule.cases[cases[m]!]!.event.params.skip === true) }));
         if (size < MEMO_LIMIT) {
-          let byFigure = mapOf(slot);
-          if (!byFigure) {
-            maps.push((byFigure = new Map()));
-            slots[slot] = maps.length;
-          }
-          byFigure.set(figure, decided);
+          remember(slot, figure, id, decided);
           size++;
         }
       }
@@ -326,6 +358,9 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
     },
   };
 }
+
+/** Figure numbers below this are found in an array per slot; beyond, by their text. */
+const MEMO_IDS = 1 << 16;
 
 /** What each rule decided for a figure, and whether every rule skips it (then it makes no row). */
 interface Decided {
@@ -335,7 +370,7 @@ interface Decided {
 
 interface ObservationMemo {
   /** Whether a figure is known to make no row: its observations need not even be made into subjects. */
-  skips(figureSlot: number, figureKey: string): boolean;
+  skips(figureSlot: number, figureKey: string, figureId: number): boolean;
   /** Each rule's case for the subject's figure, decided once per figure; undefined when the subject is decided apart. */
   decide(subject: Subject): Int32Array | undefined;
 }

@@ -57,6 +57,8 @@ export interface Subject {
    */
   readonly figureSlot?: number;
   readonly figureKey?: string;
+  /** The number of the figure's value ({@link Figures.valueIdOf}), or -1: what the decisions on a figure are found by first. */
+  readonly figureId?: number;
 }
 
 type Params = Readonly<Record<string, ParameterValue>>;
@@ -81,7 +83,7 @@ export function subjectsFor(
   context: EvaluationContext,
   params: Params,
   /** For observations: figures known to need no row (by indicator and year, and figure) are not made into subjects. */
-  known?: (figureSlot: number, figureKey: string) => boolean,
+  known?: (figureSlot: number, figureKey: string, figureId: number) => boolean,
 ): Subjects {
   switch (factSet) {
     case "milestone":
@@ -760,7 +762,7 @@ export const OBSERVATION_KEY_FACTS: ReadonlySet<string> = new Set([
   "conflictingValues",
 ]);
 
-function observationSubjects(context: EvaluationContext, baselineYears: number, known?: (figureSlot: number, figureKey: string) => boolean): Subjects {
+function observationSubjects(context: EvaluationContext, baselineYears: number, known?: (figureSlot: number, figureKey: string, figureId: number) => boolean): Subjects {
   const { plan, asOf, conflicts } = context;
   const figures = figuresOfContext(context);
   const firstYear = Number(plan.document.issuedOn.slice(0, 4)) - baselineYears;
@@ -780,13 +782,14 @@ function observationSubjects(context: EvaluationContext, baselineYears: number, 
     conflicting: false,
     conflictingValues: NONE,
   };
-  const subject = { ...transientSubject(facts), figureSlot: -1, figureKey: "", sources: (): readonly RecordSource[] => NO_SOURCES };
+  const subject = { ...transientSubject(facts), figureSlot: -1, figureKey: "", figureId: -1, sources: (): readonly RecordSource[] => NO_SOURCES };
   // The record checked: an entry of the table, or a conflict's records.
   let entry = -1;
   let conflictSources: readonly RecordSource[] = NO_SOURCES;
   subject.sources = () => (entry >= 0 ? [figures.sourceOf(entry)] : conflictSources);
-  const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number): Subject => {
+  const fill = (x: Indicator, period: number, locality: string | undefined, value: string | undefined, met: boolean | undefined, conflictingValues: readonly string[], slot: number, id: number): Subject => {
     subject.figureSlot = slot;
+    subject.figureId = id;
     subject.figureKey = value ?? (met === true ? MET_KEY : NOT_MET_KEY);
     aboutIndicator(subject, x, period, locality);
     facts.period = period;
@@ -819,12 +822,12 @@ function observationSubjects(context: EvaluationContext, baselineYears: number, 
         const { x, c } = conflicting[key - order.length]!;
         entry = -1;
         conflictSources = c.sources ?? NO_SOURCES;
-        return fill(x, c.period, c.locality, undefined, undefined, c.values, -1);
+        return fill(x, c.period, c.locality, undefined, undefined, c.values, -1, -1);
       }
       const e = order[key]!;
       entry = e;
       const met = figures.metOf(e);
-      return fill(figures.indicators[figures.indicatorOf(e)]!, figures.periodOf(e), figures.placeOf(e), met < 0 ? figures.valueOf(e) : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e));
+      return fill(figures.indicators[figures.indicatorOf(e)]!, figures.periodOf(e), figures.placeOf(e), met < 0 ? figures.valueOf(e) : undefined, met < 0 ? undefined : met === 1, NONE, slotOf(e), figures.valueIdOf(e));
     },
     ...(known
       ? {
@@ -832,7 +835,7 @@ function observationSubjects(context: EvaluationContext, baselineYears: number, 
             if (key >= order.length) return false;
             const e = order[key]!;
             const slot = slotOf(e);
-            return slot >= 0 && known(slot, figureOf(e));
+            return slot >= 0 && known(slot, figureOf(e), figures.valueIdOf(e));
           },
         }
       : {}),
