@@ -54,11 +54,12 @@ export interface SeriesIndex {
   /** Series `s` holds slots `begin[s]` up to (not including) `end[s]`, sorted by year. */
   readonly begin: Int32Array;
   readonly end: Int32Array;
-  /** Per slot: the year of its entry, its `met` (-1 for a value), its value and its entry. */
+  /** Per slot: the year of its entry, its `met` (-1 for a value) and its entry. */
   readonly period: Int16Array;
   readonly met: Int8Array;
-  readonly value: readonly (string | undefined)[];
   readonly entry: Int32Array;
+  /** The value of a slot's entry (read through the entry: a scorer reads a few slots of each series). */
+  valueAt(k: number): string | undefined;
   /** Per series: the entries set aside, sorted by year (none for most). */
   readonly setAside: ReadonlyMap<number, readonly number[]>;
   /** The place of a series (undefined for the city, and for -1, no series). */
@@ -166,13 +167,12 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
     if (start[s + 1]! > start[s]! || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
     if (table.seriesPlace[s] === 0 && (start[s + 1]! > start[s]! || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
   }
-  for (const list of byIndicator) if (list.length > 1) list.sort((a, b) => rank[table.seriesPlace[a]!]! - rank[table.seriesPlace[b]!]!);
+  for (const list of byIndicator) if (list.length > 1) sortByRank(list, (s) => rank[table.seriesPlace[s]!]!);
   // The slots in the order the scorer reads them.
   const begin = new Int32Array(table.seriesCount);
   const end = new Int32Array(table.seriesCount);
   const period = new Int16Array(n);
   const met = new Int8Array(n);
-  const value = new Array<string | undefined>(n);
   const entry = new Int32Array(n);
   let k = 0;
   for (const list of byIndicator)
@@ -182,15 +182,28 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
         const e = entries[j]!;
         period[k] = periods[j]!;
         met[k] = table.met[e]!;
-        value[k] = table.value[e];
         entry[k] = e;
       }
       end[s] = k;
     }
+  const values = table.value;
+  const valueAt = (slot: number) => values[entry[slot]!];
   const placeOf = (s: number) => {
     if (s < 0) return undefined;
     const name = names[table.seriesPlace[s]!]!;
     return name === "" ? undefined : name;
   };
-  return { byIndicator, citySeries, begin, end, period, met, value, entry, setAside, placeOf };
+  return { byIndicator, citySeries, begin, end, period, met, entry, valueAt, setAside, placeOf };
+}
+
+/**
+ * Sorts series by a rank (their place's), in place, as a stable sort by rank does: by keys of rank and position in one
+ * float each, a typed array sorted without a comparator; hundreds of thousands of series are sorted for a national input.
+ */
+function sortByRank(list: number[], rankOf: (s: number) => number): void {
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) keys[i] = rankOf(list[i]!) * 2 ** 32 + i;
+  keys.sort();
+  const sorted = Array.from(keys, (key) => list[key % 2 ** 32]!);
+  for (let i = 0; i < list.length; i++) list[i] = sorted[i]!;
 }

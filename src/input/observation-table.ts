@@ -53,6 +53,8 @@ export class ObservationTable {
    * decided on a figure by this number, without reading the text.
    */
   valueId = new Int32Array(1024);
+  /** Per entry: its series (one indicator in one place). */
+  seriesOfEntry = new Int32Array(1024);
   /** Records with fields beyond the columns, kept whole by entry. */
   readonly whole = new Map<number, Observation>();
 
@@ -223,10 +225,12 @@ export class ObservationTable {
       this.seriesPlace[s] = place;
       this.previous[e] = NONE;
       slots[at] = s + 1;
+      this.seriesOfEntry[e] = s;
       slots[at + 1] = e;
       slots[at + 2] = period;
       slots[at + 3] = 1;
     } else {
+      this.seriesOfEntry[e] = series;
       this.previous[e] = slots[at + 1]!;
       slots[at + 1] = e;
       const latest = slots[at + 2]!;
@@ -246,13 +250,10 @@ export class ObservationTable {
    */
   bySeries(): { start: Int32Array; entries: Int32Array; periods: Int16Array } {
     const start = new Int32Array(this.seriesCount + 1);
-    const seriesOf = new Int32Array(this.count);
-    const width = this.indicators.length;
     // An entry's series is its place's and indicator's: replace() keeps both.
+    const seriesOf = this.seriesOfEntry;
     for (let e = 0; e < this.count; e++) {
-      const spelling = this.spelling[e]!;
-      const s = this.slots[4 * ((spelling === NONE ? 0 : this.placeOfSpelling[spelling]!) * width + this.indicator[e]!)]! - 1;
-      seriesOf[e] = s;
+      const s = seriesOf[e]!;
       start[s + 1] = start[s + 1]! + 1;
     }
     for (let s = 0; s < this.seriesCount; s++) start[s + 1] = start[s + 1]! + start[s]!;
@@ -397,6 +398,7 @@ export class ObservationTable {
     this.index = grown(this.index, Int32Array, size);
     this.removed = grown(this.removed, Uint8Array, size);
     this.valueId = grown(this.valueId, Int32Array, size);
+    this.seriesOfEntry = grown(this.seriesOfEntry, Int32Array, size);
   }
 
   /** Makes room in slots for a place and more. */

@@ -235,7 +235,7 @@ function targetWithDirection(target: Target, x: Indicator): Target & { direction
 function observedAt(index: SeriesIndex, k: number): { value: string | null } | { met: boolean } | null {
   if (k < 0) return null;
   const met = index.met[k]!;
-  return met < 0 ? { value: index.value[k] ?? null } : { met: met === 1 };
+  return met < 0 ? { value: index.valueAt(k) ?? null } : { met: met === 1 };
 }
 
 /** A subject refilled in place: one object, and one facts object of a fixed shape, for every key of a fact set. */
@@ -361,7 +361,7 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
       facts.aspirational = target.aspirational;
       facts.observation = observedAt(index, e);
       facts.hasObservation = e >= 0;
-      facts.observedValue = e < 0 ? null : met < 0 ? (index.value[e] ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
+      facts.observedValue = e < 0 ? null : met < 0 ? (index.valueAt(e) ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
       facts.setAsideValue = setAsideEntry < 0 ? null : figures.figureText(setAsideEntry);
       facts.failedChecks = setAsideEntry < 0 ? NONE : (context.invalid?.get(setAsideEntry) ?? NONE);
       return subject;
@@ -408,7 +408,7 @@ function acrossLocalitiesSubjects(context: EvaluationContext): Subject[] {
         reported++;
         used.push(index.entry[k]!);
         if (meetsTarget(observedAt(index, k), withDirection)) meeting++;
-        const value = index.met[k]! < 0 ? index.value[k] : undefined;
+        const value = index.met[k]! < 0 ? index.valueAt(k) : undefined;
         if (value !== undefined) values.push(value);
       }
       sortDecimals(values);
@@ -477,7 +477,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   const { plan, asOf } = context;
   const index = seriesIndexOf(context);
   const figures = figuresOfContext(context);
-  const { begin, end, period, met, value } = index;
+  const { begin, end, period, met, valueAt } = index;
   const asOfYear = Number(asOf.slice(0, 4));
   // The last year whose figure is due: the year before the assessment's, from the plan's own year on (before it,
   // no figure is due yet).
@@ -559,8 +559,8 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       latestSlot = latest;
       const baselineYear = baseline < 0 ? null : period[baseline]!;
       const latestYear = latest < 0 ? null : period[latest]!;
-      const baselineValue = baseline < 0 || met[baseline]! >= 0 ? undefined : value[baseline];
-      const latestValue = latest < 0 || met[latest]! >= 0 ? undefined : value[latest];
+      const baselineValue = baseline < 0 || met[baseline]! >= 0 ? undefined : valueAt(baseline);
+      const latestValue = latest < 0 || met[latest]! >= 0 ? undefined : valueAt(latest);
       const progress =
         baselineValue !== undefined && latestValue !== undefined && targetValue !== undefined && latestYear! > baselineYear! && next.year > baselineYear!
           ? progressRatio(baselineValue, latestValue, targetValue, latestYear! - baselineYear!, next.year - baselineYear!)
