@@ -100,8 +100,8 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
     if (value === undefined) return false;
     given.observations += 1;
     if (value !== cell) {
-      const note = figureNote(cell, value);
-      if (note !== undefined) figureNotesOf.add(notes.length, file, line, note);
+      // Its text is written when the notes are read: a national file of decimal commas holds hundreds of thousands.
+      if (cell.includes(",")) figureNotesOf.add(notes.length, file, line, detached(cell), value);
     }
     const seen = table.addNewValue(position, year, value, locality, file, line);
     if (seen >= 0) {
@@ -233,21 +233,23 @@ class RejectionsByFigure {
 }
 
 /**
- * Notes on figures read directly, as their parts: each note's place among the other notes, file, line and text (one
- * per figure). Made into notes, in their places, only when the notes are read.
+ * Notes on figures read directly, as their parts: each note's place among the other notes, file, line, the figure as
+ * given and as read. Made into notes, their texts written, in their places, only when the notes are read.
  */
 class PendingFigureNotes {
   private readonly at: number[] = [];
   private readonly files: string[] = [];
   private readonly lines: number[] = [];
-  private readonly texts: string[] = [];
+  private readonly given: string[] = [];
+  private readonly values: string[] = [];
 
-  /** A note on line `line` of `file`, coming after the first `at` other notes. */
-  add(at: number, file: string, line: number, note: string): void {
+  /** The note figureNote gives on `given` read as `value`, on line `line` of `file`, coming after the first `at` other notes. */
+  add(at: number, file: string, line: number, given: string, value: string): void {
     this.at.push(at);
     this.files.push(file);
     this.lines.push(line);
-    this.texts.push(note);
+    this.given.push(given);
+    this.values.push(value);
   }
 
   /** The notes, these among `others` in the order they were given. */
@@ -257,7 +259,7 @@ class PendingFigureNotes {
     const all: InputNote[] = [];
     let k = 0;
     for (let i = 0; i <= others.length; i++) {
-      for (; k < n && this.at[k] === i; k++) all.push({ source: { file: this.files[k]!, line: this.lines[k]! }, field: "value", note: this.texts[k]! });
+      for (; k < n && this.at[k] === i; k++) all.push({ source: { file: this.files[k]!, line: this.lines[k]! }, field: "value", note: figureNote(this.given[k]!, this.values[k]!)! });
       if (i < others.length) all.push(others[i]!);
     }
     return all;

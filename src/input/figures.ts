@@ -101,9 +101,9 @@ export function figuresOf(observations: AcceptedFigures, plan: DefinedPlan, loca
     indicatorOf: (e) => table.indicator[e]!,
     periodOf: (e) => table.period[e]!,
     metOf: (e) => table.met[e]!,
-    valueOf: (e) => table.value[e],
+    valueOf: (e) => table.valueOf(e),
     valueIdOf: (e) => table.valueId[e]!,
-    figureText: (e) => table.value[e] ?? (table.met[e] === 1 ? "đạt/met" : "không đạt/not met"),
+    figureText: (e) => table.valueOf(e) ?? (table.met[e] === 1 ? "đạt/met" : "không đạt/not met"),
     placeOf(e) {
       const spelling = table.spelling[e]!;
       return spelling < 0 ? undefined : named[spelling];
@@ -186,8 +186,7 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
       }
       end[s] = k;
     }
-  const values = table.value;
-  const valueAt = (slot: number) => values[entry[slot]!];
+  const valueAt = (slot: number) => table.valueOf(entry[slot]!);
   const placeOf = (s: number) => {
     if (s < 0) return undefined;
     const name = names[table.seriesPlace[s]!]!;

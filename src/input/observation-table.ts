@@ -6,6 +6,9 @@ import { detached } from "./fields.js";
 /** No entry: the end of a series' list, a record without a locality, a source without an index. */
 const NONE = -1;
 
+/** Values below 2,621.44 have their number looked up in an array (1 MB), larger ones in a map. */
+const SMALL_HUNDREDTHS = 1 << 18;
+
 /** Indicator ids to their position in the plan, made once per plan. */
 const indicatorPositions = new WeakMap<DefinedPlan, Map<string, number>>();
 
@@ -46,7 +49,6 @@ export class ObservationTable {
   line = new Int32Array(1024);
   index = new Int32Array(1024);
   removed = new Uint8Array(1024);
-  value: (string | undefined)[] = [];
   /**
    * Per entry: its value's number among the canonical values of up to two places below 100,000 (hundredthsOf), one
    * number per text, given in the order first added; -1 for any other value, or none. The scorer finds what it
@@ -55,6 +57,11 @@ export class ObservationTable {
   valueId = new Int32Array(1024);
   /** Per entry: its series (one indicator in one place). */
   seriesOfEntry = new Int32Array(1024);
+  /**
+   * Values without a number (valueId -1) by entry: a figure of more than two places or above 100,000. Every other
+   * entry's value is its number's text, so a million figures add no column of strings for the garbage collector.
+   */
+  private readonly otherValues = new Map<number, string>();
   /** Records with fields beyond the columns, kept whole by entry. */
   readonly whole = new Map<number, Observation>();
 
@@ -74,7 +81,12 @@ export class ObservationTable {
   private readonly spellingIds = new Map<string, number>();
   private readonly placeIds = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
-  /** The canonical values added, by their hundredths (hundredthsOf): each one's number, its text by that number. */
+  /**
+   * The canonical values added, by their hundredths (hundredthsOf): each one's number + 1 (0: none yet), in an array
+   * for values below SMALL_HUNDREDTHS / 100 (most figures, read without hashing), in a map for larger ones; the text
+   * of each by its number.
+   */
+  private readonly smallValueIds = new Int32Array(SMALL_HUNDREDTHS);
   private readonly valueIds = new Map<number, number>();
   readonly valueTexts: string[] = [];
   /**
@@ -147,6 +159,12 @@ export class ObservationTable {
     if (value === undefined) return NONE;
     const key = hundredthsOf(value);
     if (key < 0) return NONE;
+    if (key < SMALL_HUNDREDTHS) {
+      const known = this.smallValueIds[key]!;
+      if (known > 0) return known - 1;
+      this.smallValueIds[key] = this.valueTexts.length + 1;
+      return this.valueTexts.push(value) - 1;
+    }
     let id = this.valueIds.get(key);
     if (id === undefined) {
       id = this.valueTexts.length;
@@ -154,6 +172,12 @@ export class ObservationTable {
       this.valueIds.set(key, id);
     }
     return id;
+  }
+
+  /** The value of an entry, or undefined when it gives `met` instead. */
+  valueOf(e: number): string | undefined {
+    const id = this.valueId[e]!;
+    return id >= 0 ? this.valueTexts[id] : this.otherValues.get(e);
   }
 
   /** The position of an indicator in `plan.indicators`, or undefined when the plan has no indicator of that id. */
@@ -211,7 +235,7 @@ export class ObservationTable {
     this.indicator[e] = position;
     this.period[e] = period;
     this.met[e] = met;
-    this.value[e] = valueId < 0 ? value : this.valueTexts[valueId];
+    if (valueId < 0 && value !== undefined) this.otherValues.set(e, value);
     this.valueId[e] = valueId;
     this.spelling[e] = spelling;
     this.file[e] = file;
@@ -279,7 +303,7 @@ export class ObservationTable {
     if (whole) return whole;
     const record: Observation = { indicator: this.indicators[this.indicator[e]!]!.id, period: this.period[e]! };
     const met = this.met[e]!;
-    if (met === NONE) record.value = this.value[e]!;
+    if (met === NONE) record.value = this.valueOf(e)!;
     else record.met = met === 1;
     const spelling = this.spelling[e]!;
     if (spelling !== NONE) record.locality = this.spellings[spelling]!;
@@ -306,7 +330,8 @@ export class ObservationTable {
     this.whole.delete(e);
     if (record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined) this.whole.set(e, record);
     const valueId = this.valueIdOf(record.value);
-    this.value[e] = valueId < 0 ? record.value : this.valueTexts[valueId];
+    if (valueId < 0 && record.value !== undefined) this.otherValues.set(e, record.value);
+    else this.otherValues.delete(e);
     this.valueId[e] = valueId;
     this.met[e] = record.met === undefined ? NONE : record.met ? 1 : 0;
     this.spelling[e] = record.locality === undefined ? NONE : this.spellingOf(record.locality);

@@ -26,6 +26,9 @@ function records(seed: number, count: number): unknown[] {
     const place = next() < 0.2 ? undefined : pick(pick(SPELLINGS));
     const record: Record<string, unknown> = { indicator: x.id, period: pick([2023, 2024, 2025, 2026, 2027]) };
     if (quality) record.met = next() < 0.5;
+    // Now and then a figure on either side of where the table's ways of keeping a value change (2,621.44 and
+    // 100,000, two places), as given or in another spelling of the same number.
+    else if (next() < 0.3) record.value = pick(x.measure === "percent" ? ["0.125", "99.99", "99.990", "12.5"] : ["2621.43", "2621.44", "2621.440", "99999.99", "100000", "123456.5", "0.125"]);
     else record.value = String(1 + Math.floor(next() * 4) * (x.measure === "percent" ? 20 : 1));
     if (place !== undefined) record.locality = place;
     if (next() < 0.1) record.source = "Sở KH&CN";
