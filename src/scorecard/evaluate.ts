@@ -118,9 +118,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     const made = subjectsFor(group.factSet, context, group.parameters, memo?.skips);
     const subjects = appFacts ? withAppFacts(made, group.factSet, plan, appFacts) : made;
     for (const i of members) kept[i]!.subjects = subjects;
+    const only = factsDecidedOn(members.map((i) => runners[i]!));
     for (let key = 0; key < subjects.count; key++) {
       if (subjects.skips?.(key)) continue;
-      const subject = subjects.at(key);
+      const subject = subjects.at(key, only);
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const runner = runners[members[m]!]!;
@@ -241,6 +242,23 @@ function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
   });
   const all = [...groups.values()];
   return [...all.filter((g) => g.factSet === "observation"), ...all.filter((g) => g.factSet !== "observation")];
+}
+
+/**
+ * The facts that rules' decisions and scores read, or undefined when a rule runs in json-rules-engine (which may read
+ * any): the rest are left out of the subjects while deciding, and made for the rows read.
+ */
+function factsDecidedOn(runners: readonly Runner[]): ReadonlySet<string> | undefined {
+  const facts = new Set<string>();
+  for (const { rule, compiled } of runners) {
+    if (!compiled) return undefined;
+    for (const f of compiled.factsRead) facts.add(f);
+    for (const k of rule.cases) {
+      const score = k.event.params.score;
+      if (typeof score === "object" && "fact" in score) facts.add(score.fact);
+    }
+  }
+  return facts;
 }
 
 interface Runner {
