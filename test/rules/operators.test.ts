@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/index.js";
 import { meetsTarget } from "../../src/rules/operators.js";
-import { compareDecimals } from "../../src/rules/operators.js";
+import { comparedWith, compareDecimals } from "../../src/rules/operators.js";
 
 const decimalText = fc
   .tuple(fc.boolean(), fc.stringMatching(/^\d{1,6}$/), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }))
@@ -79,4 +79,16 @@ describe("meetsTarget", () => {
     [null, t("atLeast", { value: "60" }), false],
     [{ value: null }, t("atLeast", { value: "60" }), false],
   ])("%j against %j: %s", (observation, target, expected) => expect(meetsTarget(observation, target)).toBe(expected));
+});
+
+describe("comparedWith", () => {
+  it("compares with a literal read once exactly as compareDecimals does", () => {
+    const anything = fc.oneof(decimalText, fc.stringMatching(/^-?\d{1,14}(\.\d{1,8})?$/), fc.integer(), fc.double(), fc.constantFrom(null, undefined, "", "abc", "1.", ".5", true));
+    fc.assert(
+      fc.property(anything, anything, (a, literal) => {
+        expect(comparedWith(literal)(a)).toBe(compareDecimals(a, literal));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });
