@@ -15,7 +15,7 @@ import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
-import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, type BandDefinition } from "./summarize.js";
+import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, wholeWeight, type BandDefinition } from "./summarize.js";
 import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
@@ -109,6 +109,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   // Each rule's rows are kept as the subject's key, the case decided and the score; a row is made when read.
   const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [], benchmarks: [] }));
   const tallies = new Tallies(plan);
+  // Each rule's weight as text and as a whole number, worked out once rather than for each row.
+  const weights = runners.map(({ rule }) => ruleWeight(rule));
+  const wholeWeights = weights.map(wholeWeight);
   // Rules reading the same fact set share one pass over its subjects; the checks of reported figures go first, so
   // that the figures they find invalid are set aside before milestones and progress are read.
   for (const group of groupByFactSet(runners)) {
@@ -141,7 +144,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
-        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule), change);
+        tallies.add(subject, definition.appliesTo, outcome, score, weights[members[m]!]!, change, wholeWeights[members[m]!]!);
       }
     }
   }

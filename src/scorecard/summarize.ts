@@ -1,4 +1,4 @@
-import { Decimal } from "../decimal.js";
+import { Decimal, NUMBER_POWERS } from "../decimal.js";
 import type { LocalizedText } from "../model/text.js";
 import type { Verdict } from "../model/verdict.js";
 import { NO_DATA_BAND_ID, type Band, type CheckSummary, type ScorecardRow, type StandardBandId, type Summary, type VerdictCounts } from "../model/scorecard.js";
@@ -120,30 +120,51 @@ function spill(into: Tally, weightSum: number | Decimal, weightedMillionths: num
   spilled.weightedMillionths = spilled.weightedMillionths.plus(weightedMillionths);
 }
 
-const WHOLE = /^(?:0|[1-9]\d{0,5})$/;
-const SIX_PLACES = /^(?:0|[1-9]\d{0,5})(?:\.\d{1,6})?$/;
-const millionthsCache = new Map<string, number>();
-
-/** A score string as a whole number of millionths, or -1 when it has more than six decimals or is large. */
-function millionthsOf(score: string): number {
-  let m = millionthsCache.get(score);
-  if (m === undefined) {
-    if (SIX_PLACES.test(score)) {
-      const dot = score.indexOf(".");
-      m = dot < 0 ? Number(score) * 1_000_000 : Number(score.slice(0, dot)) * 1_000_000 + Number(score.slice(dot + 1).padEnd(6, "0"));
-    } else m = -1;
-    if (millionthsCache.size < 100_000) millionthsCache.set(score, m);
+/**
+ * A score string as a whole number of millionths, or -1 unless it is `0` or a whole number of up to six digits
+ * without leading zeros, with up to six decimals: read digit by digit, as it is for every row (no regex, no cache
+ * keyed by a fresh string).
+ */
+export function millionthsOf(score: string): number {
+  const n = score.length;
+  let i = 0;
+  let whole = 0;
+  if (n > 0 && score.charCodeAt(0) === 48) i = 1;
+  else {
+    for (; i < n; i++) {
+      const digit = score.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      whole = whole * 10 + digit;
+    }
+    if (i === 0 || i > 6) return -1;
   }
-  return m;
+  if (i === n) return whole * 1_000_000;
+  if (score.charCodeAt(i) !== 46) return -1;
+  const places = n - i - 1;
+  if (places < 1 || places > 6) return -1;
+  let fraction = 0;
+  for (i++; i < n; i++) {
+    const digit = score.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    fraction = fraction * 10 + digit;
+  }
+  return whole * 1_000_000 + fraction * NUMBER_POWERS[6 - places]!;
+}
+
+/** A weight as a whole number, or -1 unless it is `0` or up to six digits without leading zeros: worked out once per rule. */
+export function wholeWeight(weight: string): number {
+  const m = weight.indexOf(".") < 0 ? millionthsOf(weight) : -1;
+  return m >= 0 ? m / 1_000_000 : -1;
 }
 
 /**
  * A row's weight and score as whole numbers (the weight, the score in millionths), or -1 when either is not such a
- * number: worked out once per row by a caller that adds the row to several tallies.
+ * number: worked out once per row by a caller that adds the row to several tallies. `weight` is the row's weight as
+ * {@link wholeWeight} gives it, when the caller knows it.
  */
-export function wholeShares(row: ScoredShare): { weight: number; millionths: number } {
-  const whole = row.score !== null && WHOLE.test(row.weight);
-  return { weight: whole ? Number(row.weight) : -1, millionths: whole ? millionthsOf(row.score!) : -1 };
+export function wholeShares(row: ScoredShare, weight = wholeWeight(row.weight)): { weight: number; millionths: number } {
+  const whole = row.score !== null && weight >= 0;
+  return { weight: whole ? weight : -1, millionths: whole ? millionthsOf(row.score!) : -1 };
 }
 
 export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: number; millionths: number } = wholeShares(row)): void {

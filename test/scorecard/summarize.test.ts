@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/decimal.js";
 import { summarize, type ScorecardRow } from "../../src/index.js";
-import { addToTally, createTally, mergeTally, summaryOf, type Tally } from "../../src/scorecard/summarize.js";
+import { addToTally, createTally, mergeTally, millionthsOf, summaryOf, wholeWeight, type Tally } from "../../src/scorecard/summarize.js";
 
 const VERDICTS = ["pass", "warn", "fail", "no-data", "not-applicable"] as const;
 
@@ -110,5 +110,31 @@ describe("summarize", () => {
     expect(c.rows).toBe(15_000);
     expect(summaryOf(c)).toEqual(summarize(Array.from({ length: 15_000 }, () => heavy)));
     expect(summaryOf(c).score).toBe("1.0000");
+  });
+});
+
+describe("millionths of a score", () => {
+  // The reading it replaced: a pattern, then the whole part and the fraction as numbers.
+  const SIX_PLACES = /^(?:0|[1-9]\d{0,5})(?:\.\d{1,6})?$/;
+  const byPattern = (score: string) => {
+    if (!SIX_PLACES.test(score)) return -1;
+    const dot = score.indexOf(".");
+    return dot < 0 ? Number(score) * 1_000_000 : Number(score.slice(0, dot)) * 1_000_000 + Number(score.slice(dot + 1).padEnd(6, "0"));
+  };
+  it("reads digit by digit what the pattern reads, and the exact decimal's millionths", () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^-?\d{0,8}(\.\d{0,8})?$/),
+      fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 })).map(([w, f]) => `${w}.${String(f).padStart(6, "0").replace(/0+$/, "") || "0"}`),
+      fc.constantFrom("0", "1", "0.5", "00", "01", "1.", ".5", "", "1e3", "0.0000001", "999999.999999", "1000000"),
+    );
+    fc.assert(
+      fc.property(text, (score) => {
+        const m = millionthsOf(score);
+        expect(m).toBe(byPattern(score));
+        if (m >= 0) expect(new Decimal(score).times(1_000_000).toNumber()).toBe(m);
+        expect(wholeWeight(score)).toBe(m >= 0 && !score.includes(".") ? m / 1_000_000 : -1);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
