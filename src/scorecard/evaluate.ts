@@ -106,8 +106,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
 
   // Rules are listed performance first (tasks and indicators), then the checks of figures, then those of the plan.
   const runners = byKind(rules).map((rule) => runnerFor(rule, options.engine ?? "compiled"));
-  // Each rule's rows are kept as the subject's key, the case decided and the score; a row is made when read.
-  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [], benchmarks: [] }));
+  // Each rule's rows are kept as the subject's key and the case decided; a row is made when read.
+  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], benchmarks: [] }));
   const tallies = new Tallies(plan);
   // Each rule's weight as text and as a whole number, worked out once rather than for each row.
   const weights = runners.map(({ rule }) => ruleWeight(rule));
@@ -140,7 +140,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
         rows.keys.push(key);
         rows.outcomes.push(outcome);
-        rows.scores.push(score);
         rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
