@@ -119,13 +119,19 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
   const periods = new Int16Array(table.size);
   const setAside = new Map<number, number[]>();
   const all = table.bySeries();
+  // The entries set aside as a flag per entry: looked up for every entry, a byte is cheaper than a map.
+  let asideFlags: Uint8Array | undefined;
+  if (aside !== undefined && aside.size > 0) {
+    asideFlags = new Uint8Array(table.size);
+    for (const e of aside.keys()) if (e >= 0 && e < table.size) asideFlags[e] = 1;
+  }
   let n = 0;
   for (let s = 0; s < table.seriesCount; s++) {
     start[s] = n;
     for (let j = all.start[s]!; j < all.start[s + 1]!; j++) {
       const e = all.entries[j]!;
       if (table.removed[e] === 1) continue;
-      if (aside !== undefined && aside.size > 0 && aside.has(e)) {
+      if (asideFlags !== undefined && asideFlags[e] === 1) {
         const list = setAside.get(s);
         if (list) list.push(e);
         else setAside.set(s, [e]);
