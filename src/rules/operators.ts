@@ -163,6 +163,13 @@ function dateOp(test: (cmp: number) => boolean): OperatorFn {
  */
 export function meetsTarget(observation: unknown, target: unknown): boolean {
   if (typeof observation !== "object" || observation === null || typeof target !== "object" || target === null) return false;
+  // A frozen target (the plan's, shared by every subject of an indicator) is read once into a test of its bounds.
+  if (Object.isFrozen(target)) {
+    let meets = targetTests.get(target);
+    if (!meets) targetTests.set(target, (meets = targetTest(target as Target & { direction?: "increase" | "decrease" })));
+    const { value, met } = observation as { value?: unknown; met?: unknown };
+    return meets(value, met);
+  }
   const { value, met } = observation as { value?: unknown; met?: unknown };
   const t = target as Target & { direction?: "increase" | "decrease" };
   const direction = t.direction ?? "increase";
@@ -177,6 +184,71 @@ export function meetsTarget(observation: unknown, target: unknown): boolean {
       return (t.alternatives ?? []).some((m) => meetsMember(value, m, direction));
     default:
       return meetsMember(value, t, direction);
+  }
+}
+
+const targetTests = new WeakMap<object, (value: unknown, met: unknown) => boolean>();
+const NEVER = (): boolean => false;
+
+/** What meetsTarget answers on a target, with its bounds read once. */
+function targetTest(t: Target & { direction?: "increase" | "decrease" }): (value: unknown, met: unknown) => boolean {
+  const direction = t.direction ?? "increase";
+  switch (t.kind) {
+    case "qualitative":
+      return (_value, met) => met === true;
+    case "none":
+      return NEVER;
+    case "parts": {
+      const tests = (t.parts ?? []).map((m) => memberTest(m, direction));
+      return (value) => tests.every((test) => test(value));
+    }
+    case "alternatives": {
+      const tests = (t.alternatives ?? []).map((m) => memberTest(m, direction));
+      return (value) => tests.some((test) => test(value));
+    }
+    default:
+      return memberTest(t, direction);
+  }
+}
+
+/** meetsMember with the member's bound read once. */
+function memberTest(
+  m: { kind: string; value?: string | undefined; min?: string | undefined; max?: string | undefined },
+  direction: "increase" | "decrease",
+): (value: unknown) => boolean {
+  const against = (bound: string | undefined) => (bound === undefined ? () => undefined : comparedWith(bound));
+  switch (m.kind) {
+    case "atLeast": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? -1) >= 0;
+    }
+    case "greaterThan": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? -1) > 0;
+    }
+    case "atMost":
+    case "rankAtMost": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? 1) <= 0;
+    }
+    case "lessThan": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? 1) < 0;
+    }
+    case "exactly": {
+      const cmp = against(m.value);
+      return (value) => cmp(value) === 0;
+    }
+    case "range": {
+      if (direction === "decrease") {
+        const cmp = against(m.max);
+        return (value) => (cmp(value) ?? 1) <= 0;
+      }
+      const cmp = against(m.min);
+      return (value) => (cmp(value) ?? -1) >= 0;
+    }
+    default:
+      return NEVER;
   }
 }
 
