@@ -241,6 +241,25 @@ function observedAt(index: SeriesIndex, k: number): { value: string | null } | {
   return met < 0 ? { value: index.valueAt(k) ?? null } : { met: met === 1 };
 }
 
+/** Objects of the shapes observedAt makes, refilled: for a figure read and dropped (a decision), not one kept. */
+interface ObservedScratch {
+  readonly value: { value: string | null };
+  readonly met: { met: boolean };
+}
+const observedScratch = (): ObservedScratch => ({ value: { value: null }, met: { met: false } });
+
+/** As observedAt, into the scratch objects. */
+function observedInto(index: SeriesIndex, k: number, scratch: ObservedScratch): { value: string | null } | { met: boolean } | null {
+  if (k < 0) return null;
+  const met = index.met[k]!;
+  if (met >= 0) {
+    scratch.met.met = met === 1;
+    return scratch.met;
+  }
+  scratch.value.value = index.valueAt(k) ?? null;
+  return scratch.value;
+}
+
 /** A subject refilled in place: one object, and one facts object of a fixed shape, for every key of a fact set. */
 function transientSubject<F extends Record<string, unknown>>(facts: F) {
   return {
@@ -332,9 +351,10 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
     return found;
   };
   subject.sources = sources;
+  const scratch = observedScratch();
   return {
     count: positions.length,
-    at(key) {
+    at(key, only) {
       const x = plan.indicators[positions[key]!]!;
       const target = x.targets[targets[key]!]!;
       const s = series[key]!;
@@ -362,7 +382,8 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
       facts.targetLevel = level;
       facts.benchmark = subject.benchmark;
       facts.aspirational = target.aspirational;
-      facts.observation = observedAt(index, e);
+      // While deciding (`only`), the subject is not kept: its figure goes in a refilled object.
+      facts.observation = only ? observedInto(index, e, scratch) : observedAt(index, e);
       facts.hasObservation = e >= 0;
       facts.observedValue = e < 0 ? null : met < 0 ? (index.valueAt(e) ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
       facts.setAsideValue = setAsideEntry < 0 ? null : figures.figureText(setAsideEntry);
@@ -550,6 +571,8 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   let baselineSlot = -1;
   let latestSlot = -1;
   let current = -1;
+  const latestScratch = observedScratch();
+  const baselineScratch = observedScratch();
   let lastOnly: ReadonlySet<string> | undefined;
   let wants = progressWants(undefined);
   subject.sources = () => {
@@ -601,11 +624,12 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       facts.baselineValue = baselineValue ?? null;
       facts.latestYear = latestYear;
       facts.latestValue = latestValue ?? null;
-      facts.latestObservation = observedAt(index, latest);
+      // While deciding (`only`), the subject is not kept: its figure goes in a refilled object.
+      facts.latestObservation = only ? observedInto(index, latest, latestScratch) : observedAt(index, latest);
       facts.hasDueFigure = dueYear === null || latestYear === dueYear;
       facts.progressRatio = progress?.ratio ?? null;
       facts.progressScore = progress?.clamped ?? null;
-      if (wants.baselineMet) facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(index, baseline), nextTarget);
+      if (wants.baselineMet) facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedInto(index, baseline, baselineScratch), nextTarget);
       if (wants.count) {
         let years = 0;
         for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
