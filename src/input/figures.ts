@@ -119,13 +119,19 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
   const periods = new Int16Array(table.size);
   const setAside = new Map<number, number[]>();
   const all = table.bySeries();
+  // The entries set aside as a flag per entry: looked up for every entry, a byte is cheaper than a map.
+  let asideFlags: Uint8Array | undefined;
+  if (aside !== undefined && aside.size > 0) {
+    asideFlags = new Uint8Array(table.size);
+    for (const e of aside.keys()) if (e >= 0 && e < table.size) asideFlags[e] = 1;
+  }
   let n = 0;
   for (let s = 0; s < table.seriesCount; s++) {
     start[s] = n;
     for (let j = all.start[s]!; j < all.start[s + 1]!; j++) {
       const e = all.entries[j]!;
       if (table.removed[e] === 1) continue;
-      if (aside !== undefined && aside.size > 0 && aside.has(e)) {
+      if (asideFlags !== undefined && asideFlags[e] === 1) {
         const list = setAside.get(s);
         if (list) list.push(e);
         else setAside.set(s, [e]);
@@ -167,7 +173,7 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
     if (start[s + 1]! > start[s]! || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
     if (table.seriesPlace[s] === 0 && (start[s + 1]! > start[s]! || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
   }
-  for (const list of byIndicator) if (list.length > 1) sortByRank(list, (s) => rank[table.seriesPlace[s]!]!);
+  for (const list of byIndicator) if (list.length > 1) sortByRank(list, (s) => rank[table.seriesPlace[s]!]!, rank.length);
   // The slots in the order the scorer reads them.
   const begin = new Int32Array(table.seriesCount);
   const end = new Int32Array(table.seriesCount);
@@ -196,13 +202,17 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
 }
 
 /**
- * Sorts series by a rank (their place's), in place, as a stable sort by rank does: by keys of rank and position in one
- * float each, a typed array sorted without a comparator; hundreds of thousands of series are sorted for a national input.
+ * Sorts series by a rank (their place's, from 0 to `ranks` - 1), in place, as a stable sort by rank does: a counting
+ * sort, the ranks being small whole numbers; hundreds of thousands of series are sorted for a national input.
  */
-function sortByRank(list: number[], rankOf: (s: number) => number): void {
-  const keys = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) keys[i] = rankOf(list[i]!) * 2 ** 32 + i;
-  keys.sort();
-  const sorted = Array.from(keys, (key) => list[key % 2 ** 32]!);
-  for (let i = 0; i < list.length; i++) list[i] = sorted[i]!;
+function sortByRank(list: number[], rankOf: (s: number) => number, ranks: number): void {
+  const n = list.length;
+  const rank = new Int32Array(n);
+  // starts[r + 1] counts rank r, then, summed, starts[r] is where rank r begins.
+  const starts = new Int32Array(ranks + 1);
+  for (let i = 0; i < n; i++) starts[(rank[i] = rankOf(list[i]!)) + 1]!++;
+  for (let r = 1; r <= ranks; r++) starts[r]! += starts[r - 1]!;
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) sorted[starts[rank[i]!]!++] = list[i]!;
+  for (let i = 0; i < n; i++) list[i] = sorted[i]!;
 }

@@ -1,7 +1,7 @@
 import { RuleValueError } from "./errors.js";
 import type { LoadedRule } from "./load.js";
 import { reference } from "./load.js";
-import { chainFn, ComparisonError, operatorChain, shown } from "./operators.js";
+import { chainFn, comparedWith, ComparisonError, DECIMAL_TESTS, operatorChain, shown } from "./operators.js";
 import { isLeaf, type Condition, type LeafCondition, type Outcome, type RuleCase } from "./rule-file.js";
 
 /** Facts as a compiled condition reads them: fact name to value. */
@@ -216,6 +216,17 @@ function literalTest(operator: string, decorated: boolean, fact: string, value: 
           return (facts) => set.has(facts[fact]);
         }
         break;
+      default: {
+        // A decimal bound, read once rather than on every subject.
+        const test = DECIMAL_TESTS.get(operator);
+        if (test) {
+          const compare = comparedWith(value);
+          return (facts) => {
+            const c = compare(facts[fact]);
+            return c !== undefined && test(c);
+          };
+        }
+      }
     }
   return (facts) => fn(facts[fact], value);
 }

@@ -112,6 +112,38 @@ function splitDecimal(text: string): [number, string, string] {
   return [zero ? 0 : negative ? -1 : 1, int, frac];
 }
 
+/**
+ * `compareDecimals(a, literal)` with the literal read once: a rule's bound (`progressRatio` at least 0.95) is compared
+ * with a fact on every subject, and reading it each time was a good part of deciding.
+ */
+export function comparedWith(literal: unknown): (a: unknown) => number | undefined {
+  const pl = typeof literal === "string" ? smallDecimal(literal) : -1;
+  const ul = smallUnits();
+  if (pl < 0) return (a) => compareDecimals(a, literal);
+  return (a) => {
+    if (typeof a === "string") {
+      // As compareDecimals does for two decimals of a few digits: their units at one scale, exact below 2^53.
+      const pa = smallDecimal(a);
+      if (pa >= 0) {
+        const ua = smallUnits();
+        const x = pa >= pl ? ua : ua * NUMBER_POWERS[pl - pa]!;
+        const y = pl >= pa ? ul : ul * NUMBER_POWERS[pa - pl]!;
+        if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(y) <= Number.MAX_SAFE_INTEGER) return x < y ? -1 : x > y ? 1 : 0;
+      }
+    }
+    return compareDecimals(a, literal);
+  };
+}
+
+/** The library's decimal operators by name: what each asks of the comparison. */
+export const DECIMAL_TESTS: ReadonlyMap<string, (cmp: number) => boolean> = new Map([
+  ["decimalEqual", (c: number) => c === 0],
+  ["decimalGreaterThan", (c: number) => c > 0],
+  ["decimalAtLeast", (c: number) => c >= 0],
+  ["decimalLessThan", (c: number) => c < 0],
+  ["decimalAtMost", (c: number) => c <= 0],
+]);
+
 function decimalOp(test: (cmp: number) => boolean): OperatorFn {
   return (a, b) => {
     const c = compareDecimals(a, b);
@@ -131,6 +163,13 @@ function dateOp(test: (cmp: number) => boolean): OperatorFn {
  */
 export function meetsTarget(observation: unknown, target: unknown): boolean {
   if (typeof observation !== "object" || observation === null || typeof target !== "object" || target === null) return false;
+  // A frozen target (the plan's, shared by every subject of an indicator) is read once into a test of its bounds.
+  if (Object.isFrozen(target)) {
+    let meets = targetTests.get(target);
+    if (!meets) targetTests.set(target, (meets = targetTest(target as Target & { direction?: "increase" | "decrease" })));
+    const { value, met } = observation as { value?: unknown; met?: unknown };
+    return meets(value, met);
+  }
   const { value, met } = observation as { value?: unknown; met?: unknown };
   const t = target as Target & { direction?: "increase" | "decrease" };
   const direction = t.direction ?? "increase";
@@ -145,6 +184,71 @@ export function meetsTarget(observation: unknown, target: unknown): boolean {
       return (t.alternatives ?? []).some((m) => meetsMember(value, m, direction));
     default:
       return meetsMember(value, t, direction);
+  }
+}
+
+const targetTests = new WeakMap<object, (value: unknown, met: unknown) => boolean>();
+const NEVER = (): boolean => false;
+
+/** What meetsTarget answers on a target, with its bounds read once. */
+function targetTest(t: Target & { direction?: "increase" | "decrease" }): (value: unknown, met: unknown) => boolean {
+  const direction = t.direction ?? "increase";
+  switch (t.kind) {
+    case "qualitative":
+      return (_value, met) => met === true;
+    case "none":
+      return NEVER;
+    case "parts": {
+      const tests = (t.parts ?? []).map((m) => memberTest(m, direction));
+      return (value) => tests.every((test) => test(value));
+    }
+    case "alternatives": {
+      const tests = (t.alternatives ?? []).map((m) => memberTest(m, direction));
+      return (value) => tests.some((test) => test(value));
+    }
+    default:
+      return memberTest(t, direction);
+  }
+}
+
+/** meetsMember with the member's bound read once. */
+function memberTest(
+  m: { kind: string; value?: string | undefined; min?: string | undefined; max?: string | undefined },
+  direction: "increase" | "decrease",
+): (value: unknown) => boolean {
+  const against = (bound: string | undefined) => (bound === undefined ? () => undefined : comparedWith(bound));
+  switch (m.kind) {
+    case "atLeast": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? -1) >= 0;
+    }
+    case "greaterThan": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? -1) > 0;
+    }
+    case "atMost":
+    case "rankAtMost": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? 1) <= 0;
+    }
+    case "lessThan": {
+      const cmp = against(m.value);
+      return (value) => (cmp(value) ?? 1) < 0;
+    }
+    case "exactly": {
+      const cmp = against(m.value);
+      return (value) => cmp(value) === 0;
+    }
+    case "range": {
+      if (direction === "decrease") {
+        const cmp = against(m.max);
+        return (value) => (cmp(value) ?? 1) <= 0;
+      }
+      const cmp = against(m.min);
+      return (value) => (cmp(value) ?? -1) >= 0;
+    }
+    default:
+      return NEVER;
   }
 }
 
@@ -259,11 +363,11 @@ const ENGINE_OPERATORS: readonly OperatorDefinition[] = [
 
 /** The library's operators: exact decimals, Vietnam calendar dates, targets. A stock engine gets them from `addRuleToEngine`. */
 const LIBRARY_OPERATORS: readonly OperatorDefinition[] = [
-  { name: "decimalEqual", fn: decimalOp((c) => c === 0), engine: false, words: { vi: "bằng (số)", en: "equals" } },
-  { name: "decimalGreaterThan", fn: decimalOp((c) => c > 0), engine: false, words: { vi: "lớn hơn", en: "is greater than" } },
-  { name: "decimalAtLeast", fn: decimalOp((c) => c >= 0), engine: false, words: { vi: "không nhỏ hơn", en: "is at least" } },
-  { name: "decimalLessThan", fn: decimalOp((c) => c < 0), engine: false, words: { vi: "nhỏ hơn", en: "is less than" } },
-  { name: "decimalAtMost", fn: decimalOp((c) => c <= 0), engine: false, words: { vi: "không lớn hơn", en: "is at most" } },
+  { name: "decimalEqual", fn: decimalOp(DECIMAL_TESTS.get("decimalEqual")!), engine: false, words: { vi: "bằng (số)", en: "equals" } },
+  { name: "decimalGreaterThan", fn: decimalOp(DECIMAL_TESTS.get("decimalGreaterThan")!), engine: false, words: { vi: "lớn hơn", en: "is greater than" } },
+  { name: "decimalAtLeast", fn: decimalOp(DECIMAL_TESTS.get("decimalAtLeast")!), engine: false, words: { vi: "không nhỏ hơn", en: "is at least" } },
+  { name: "decimalLessThan", fn: decimalOp(DECIMAL_TESTS.get("decimalLessThan")!), engine: false, words: { vi: "nhỏ hơn", en: "is less than" } },
+  { name: "decimalAtMost", fn: decimalOp(DECIMAL_TESTS.get("decimalAtMost")!), engine: false, words: { vi: "không lớn hơn", en: "is at most" } },
   { name: "dateBefore", fn: dateOp((c) => c < 0), engine: false, words: { vi: "trước", en: "is before" } },
   { name: "dateOnOrBefore", fn: dateOp((c) => c <= 0), engine: false, words: { vi: "không muộn hơn", en: "is on or before" } },
   { name: "dateAfter", fn: dateOp((c) => c > 0), engine: false, words: { vi: "sau", en: "is after" } },

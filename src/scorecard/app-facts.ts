@@ -159,8 +159,8 @@ export function withAppFacts(subjects: Subjects, factSet: FactSetName, plan: Def
   };
   return {
     ...subjects,
-    at(key) {
-      const subject = subjects.at(key);
+    at(key, only) {
+      const subject = subjects.at(key, only);
       const facts: Record<string, unknown> = { ...subject.facts };
       for (const name of names) facts[name] = null;
       for (const values of valuesOf(subject)) Object.assign(facts, values);

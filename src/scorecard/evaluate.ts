@@ -15,7 +15,7 @@ import { standardRules } from "../rules/standard.js";
 import { VERSION } from "../version.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
-import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, type BandDefinition } from "./summarize.js";
+import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, wholeWeight, type BandDefinition } from "./summarize.js";
 import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
@@ -106,9 +106,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
 
   // Rules are listed performance first (tasks and indicators), then the checks of figures, then those of the plan.
   const runners = byKind(rules).map((rule) => runnerFor(rule, options.engine ?? "compiled"));
-  // Each rule's rows are kept as the subject's key, the case decided and the score; a row is made when read.
-  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], scores: [], benchmarks: [] }));
+  // Each rule's rows are kept as the subject's key and the case decided; a row is made when read.
+  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], benchmarks: [] }));
   const tallies = new Tallies(plan);
+  // Each rule's weight as text and as a whole number, worked out once rather than for each row.
+  const weights = runners.map(({ rule }) => ruleWeight(rule));
+  const wholeWeights = weights.map(wholeWeight);
   // Rules reading the same fact set share one pass over its subjects; the checks of reported figures go first, so
   // that the figures they find invalid are set aside before milestones and progress are read.
   for (const group of groupByFactSet(runners)) {
@@ -118,9 +121,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
     const made = subjectsFor(group.factSet, context, group.parameters, memo?.skips);
     const subjects = appFacts ? withAppFacts(made, group.factSet, plan, appFacts) : made;
     for (const i of members) kept[i]!.subjects = subjects;
+    const only = factsDecidedOn(members.map((i) => runners[i]!));
     for (let key = 0; key < subjects.count; key++) {
       if (subjects.skips?.(key)) continue;
-      const subject = subjects.at(key);
+      const subject = subjects.at(key, only);
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const runner = runners[members[m]!]!;
@@ -136,11 +140,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
         rows.keys.push(key);
         rows.outcomes.push(outcome);
-        rows.scores.push(score);
         rows.benchmarks.push(subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
-        tallies.add(subject, definition.appliesTo, outcome, score, ruleWeight(runner.rule), change);
+        tallies.add(subject, definition.appliesTo, outcome, score, weights[members[m]!]!, change, wholeWeights[members[m]!]!);
       }
     }
   }
@@ -241,6 +244,23 @@ function groupByFactSet(runners: readonly Runner[]): FactSetGroup[] {
   });
   const all = [...groups.values()];
   return [...all.filter((g) => g.factSet === "observation"), ...all.filter((g) => g.factSet !== "observation")];
+}
+
+/**
+ * The facts that rules' decisions and scores read, or undefined when a rule runs in json-rules-engine (which may read
+ * any): the rest are left out of the subjects while deciding, and made for the rows read.
+ */
+function factsDecidedOn(runners: readonly Runner[]): ReadonlySet<string> | undefined {
+  const facts = new Set<string>();
+  for (const { rule, compiled } of runners) {
+    if (!compiled) return undefined;
+    for (const f of compiled.factsRead) facts.add(f);
+    for (const k of rule.cases) {
+      const score = k.event.params.score;
+      if (typeof score === "object" && "fact" in score) facts.add(score.fact);
+    }
+  }
+  return facts;
 }
 
 interface Runner {

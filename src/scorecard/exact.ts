@@ -129,8 +129,9 @@ export interface ProgressRatio {
   readonly ratio: string;
   /** The ratio clamped to 0-1: the row's score. */
   readonly clamped: string;
-  readonly actual: string;
-  readonly required: string;
+  /** Absent when asked for the ratio alone (`changes` false). */
+  readonly actual: string | undefined;
+  readonly required: string | undefined;
 }
 
 /**
@@ -144,6 +145,8 @@ export function progressRatio(
   target: string,
   actualYears: number,
   requiredYears: number,
+  /** Whether the changes per year are wanted too: a pass deciding rules reads the ratio alone. */
+  changes = true,
 ): ProgressRatio | undefined {
   // Decimals of a few digits (most counts, percentages and ranks) need no BigInt: every product below stays an
   // exact double, and divideSmall rounds as divideRounded does.
@@ -172,12 +175,12 @@ export function progressRatio(
       return {
         ratio,
         clamped: !positive ? "0" : Math.abs(numerator) >= Math.abs(denominator) ? "1" : ratio,
-        actual: divideSmall(actualDelta, actualPer),
-        required: divideSmall(requiredDelta, requiredPer),
+        actual: changes ? divideSmall(actualDelta, actualPer) : undefined,
+        required: changes ? divideSmall(requiredDelta, requiredPer) : undefined,
       };
     }
   }
-  return progressRatioExact(baseline, latest, target, actualYears, requiredYears);
+  return progressRatioExact(baseline, latest, target, actualYears, requiredYears, changes);
 }
 
 function progressRatioExact(
@@ -186,6 +189,7 @@ function progressRatioExact(
   target: string,
   actualYears: number,
   requiredYears: number,
+  changes: boolean,
 ): ProgressRatio | undefined {
   const { units, scale } = common([baseline, latest, target]);
   const [b, l, t] = units as [bigint, bigint, bigint];
@@ -201,8 +205,8 @@ function progressRatioExact(
   return {
     ratio,
     clamped: !positive ? "0" : atLeastOne ? "1" : ratio,
-    actual: divideRounded(actualDelta, BigInt(actualYears) * pow10(scale)),
-    required: divideRounded(requiredDelta, BigInt(requiredYears) * pow10(scale)),
+    actual: changes ? divideRounded(actualDelta, BigInt(actualYears) * pow10(scale)) : undefined,
+    required: changes ? divideRounded(requiredDelta, BigInt(requiredYears) * pow10(scale)) : undefined,
   };
 }
 

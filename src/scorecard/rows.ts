@@ -2,19 +2,21 @@ import { lazyProperty } from "../lazy.js";
 import type { Scorecard, ScorecardRow } from "../model/scorecard.js";
 import type { LoadedRule } from "../rules/load.js";
 import type { Outcome } from "../rules/rule-file.js";
-import { ruleWeight } from "../rules/score.js";
+import { ruleWeight, scoreOf } from "../rules/score.js";
 import { FACT_SETS } from "../rules/fact-sets.js";
 import type { LocalizedText } from "../model/text.js";
 import { fill, type MessageContext } from "./messages.js";
 import { byCodeUnits, type Subject, type Subjects } from "./subjects.js";
 
-/** The rows of one rule as kept until read: per row, the subject's key, the outcome decided and the score. */
+/**
+ * The rows of one rule as kept until read: per row, the subject's key and the outcome decided. The score is not kept:
+ * it follows from the outcome and the subject's facts, made again with the row (an array of a million fewer).
+ */
 export interface KeptRows {
   readonly rule: LoadedRule;
   subjects: Subjects;
   keys: number[];
   outcomes: Outcome[];
-  scores: (string | null)[];
   benchmarks: boolean[];
 }
 
@@ -41,11 +43,12 @@ function keeps(filter: RowFilter | undefined, verdict: Outcome["verdict"], entit
 
 function* rowsOfKept(kept: readonly KeptRows[], transient = false, filter?: RowFilter, annotate?: Annotate): Generator<ScorecardRow> {
   const ruleTitles = new Map<string, LocalizedText>(kept.map(({ rule }) => [rule.id, rule.definition.title]));
-  for (const { rule, subjects, keys, outcomes, scores } of kept) {
+  for (const { rule, subjects, keys, outcomes } of kept) {
     const context: MessageContext = { facts: FACT_SETS[rule.definition.factSet].facts, ruleTitles };
     for (let j = 0; j < keys.length; j++) {
       if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
-      const row = rowOf(rule, subjects.at(keys[j]!), outcomes[j]!, scores[j]!, context, transient);
+      const subject = subjects.at(keys[j]!);
+      const row = rowOf(rule, subject, outcomes[j]!, scoreOf(outcomes[j]!, subject.facts, rule.parameters), context, transient);
       annotate?.(row, outcomes[j]!);
       yield row;
     }
@@ -169,10 +172,9 @@ export function sortObservationRows(rows: KeptRows): void {
   const order = Array.from({ length: n }, (_, j) => j).sort(
     (a, b) => byCodeUnits(entity[a]!, entity[b]!) || period[a]! - period[b]! || byCodeUnits(locality[a]!, locality[b]!) || byCodeUnits(figure[a]!, figure[b]!),
   );
-  const { keys, outcomes, scores, benchmarks } = rows;
+  const { keys, outcomes, benchmarks } = rows;
   rows.keys = order.map((j) => keys[j]!);
   rows.outcomes = order.map((j) => outcomes[j]!);
-  rows.scores = order.map((j) => scores[j]!);
   rows.benchmarks = order.map((j) => benchmarks[j]!);
 }
 

@@ -69,8 +69,11 @@ type Params = Readonly<Record<string, ParameterValue>>;
  */
 export interface Subjects {
   readonly count: number;
-  /** The subject of a key; a transient one is refilled by the next call. */
-  at(key: number): Subject;
+  /**
+   * The subject of a key; a transient one is refilled by the next call. With `only`, the facts a caller reads: the
+   * others may be left unfilled (stale), so that a pass deciding rules skips facts only messages show.
+   */
+  at(key: number, only?: ReadonlySet<string>): Subject;
   /** Whether the subject of a key is known to make no row, told without making it (observation figures every rule skips). */
   skips?(key: number): boolean;
   /** For observations: the entry of the observation table a key checks, or -1 (a conflict, not in the table). */
@@ -238,6 +241,25 @@ function observedAt(index: SeriesIndex, k: number): { value: string | null } | {
   return met < 0 ? { value: index.valueAt(k) ?? null } : { met: met === 1 };
 }
 
+/** Objects of the shapes observedAt makes, refilled: for a figure read and dropped (a decision), not one kept. */
+interface ObservedScratch {
+  readonly value: { value: string | null };
+  readonly met: { met: boolean };
+}
+const observedScratch = (): ObservedScratch => ({ value: { value: null }, met: { met: false } });
+
+/** As observedAt, into the scratch objects. */
+function observedInto(index: SeriesIndex, k: number, scratch: ObservedScratch): { value: string | null } | { met: boolean } | null {
+  if (k < 0) return null;
+  const met = index.met[k]!;
+  if (met >= 0) {
+    scratch.met.met = met === 1;
+    return scratch.met;
+  }
+  scratch.value.value = index.valueAt(k) ?? null;
+  return scratch.value;
+}
+
 /** A subject refilled in place: one object, and one facts object of a fixed shape, for every key of a fact set. */
 function transientSubject<F extends Record<string, unknown>>(facts: F) {
   return {
@@ -329,9 +351,10 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
     return found;
   };
   subject.sources = sources;
+  const scratch = observedScratch();
   return {
     count: positions.length,
-    at(key) {
+    at(key, only) {
       const x = plan.indicators[positions[key]!]!;
       const target = x.targets[targets[key]!]!;
       const s = series[key]!;
@@ -359,7 +382,8 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
       facts.targetLevel = level;
       facts.benchmark = subject.benchmark;
       facts.aspirational = target.aspirational;
-      facts.observation = observedAt(index, e);
+      // While deciding (`only`), the subject is not kept: its figure goes in a refilled object.
+      facts.observation = only ? observedInto(index, e, scratch) : observedAt(index, e);
       facts.hasObservation = e >= 0;
       facts.observedValue = e < 0 ? null : met < 0 ? (index.valueAt(e) ?? null) : met === 1 ? "đạt/met" : "không đạt/not met";
       facts.setAsideValue = setAsideEntry < 0 ? null : figures.figureText(setAsideEntry);
@@ -473,6 +497,19 @@ interface NextTarget {
   readonly value: string | undefined;
 }
 
+/** Which of a progress subject's costlier facts a caller reads (all without `only`). */
+function progressWants(only: ReadonlySet<string> | undefined) {
+  const reads = (...names: string[]) => only === undefined || names.some((n) => only.has(n));
+  const changes = reads("actualChangePerYear", "requiredChangePerYear", "yearReachedAtPace");
+  return {
+    ratio: changes || reads("progressRatio", "progressScore"),
+    changes,
+    baselineMet: reads("baselineMet"),
+    count: reads("observationCount"),
+    setAside: reads("setAsideFigures", "failedChecks"),
+  };
+}
+
 function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing): Subjects {
   const { plan, asOf } = context;
   const index = seriesIndexOf(context);
@@ -534,6 +571,10 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   let baselineSlot = -1;
   let latestSlot = -1;
   let current = -1;
+  const latestScratch = observedScratch();
+  const baselineScratch = observedScratch();
+  let lastOnly: ReadonlySet<string> | undefined;
+  let wants = progressWants(undefined);
   subject.sources = () => {
     const found: RecordSource[] = [];
     if (baselineSlot >= 0) found.push(figures.sourceOf(index.entry[baselineSlot]!));
@@ -543,7 +584,11 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   };
   return {
     count: positions.length,
-    at(key) {
+    at(key, only) {
+      if (only !== lastOnly) {
+        lastOnly = only;
+        wants = progressWants(only);
+      }
       const x = plan.indicators[positions[key]!]!;
       const { target: next, withDirection: nextTarget, value: targetValue } = nextTargets[positions[key]!]!;
       const s = series[key]!;
@@ -562,17 +607,11 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       const baselineValue = baseline < 0 || met[baseline]! >= 0 ? undefined : valueAt(baseline);
       const latestValue = latest < 0 || met[latest]! >= 0 ? undefined : valueAt(latest);
       const progress =
-        baselineValue !== undefined && latestValue !== undefined && targetValue !== undefined && latestYear! > baselineYear! && next.year > baselineYear!
-          ? progressRatio(baselineValue, latestValue, targetValue, latestYear! - baselineYear!, next.year - baselineYear!)
+        wants.ratio && baselineValue !== undefined && latestValue !== undefined && targetValue !== undefined && latestYear! > baselineYear! && next.year > baselineYear!
+          ? progressRatio(baselineValue, latestValue, targetValue, latestYear! - baselineYear!, next.year - baselineYear!, wants.changes)
           : undefined;
-      const required =
-        progress?.required ??
-        (baselineValue !== undefined && targetValue !== undefined && next.year > baselineYear! ? changePerYear(baselineValue, targetValue, next.year - baselineYear!) : null);
-      let years = 0;
-      for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
       const locality = index.placeOf(s);
       const level = next.level ?? "city";
-      const setAside = setAsideOf(figures, index, s, context.invalid, asOfYear - 1);
       aboutIndicator(subject, x, undefined, locality);
       subject.benchmark = level === "city" && locality !== undefined;
       facts.nextTarget = nextTarget;
@@ -585,20 +624,32 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       facts.baselineValue = baselineValue ?? null;
       facts.latestYear = latestYear;
       facts.latestValue = latestValue ?? null;
-      facts.latestObservation = observedAt(index, latest);
+      // While deciding (`only`), the subject is not kept: its figure goes in a refilled object.
+      facts.latestObservation = only ? observedInto(index, latest, latestScratch) : observedAt(index, latest);
       facts.hasDueFigure = dueYear === null || latestYear === dueYear;
-      facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedAt(index, baseline), nextTarget);
-      facts.observationCount = years;
-      facts.actualChangePerYear = progress?.actual ?? null;
-      facts.requiredChangePerYear = required;
       facts.progressRatio = progress?.ratio ?? null;
       facts.progressScore = progress?.clamped ?? null;
-      facts.yearReachedAtPace =
-        progress && latestValue !== undefined && targetValue !== undefined
-          ? yearAtPace(latestValue, latestYear!, targetValue, progress.actual, x.direction === "decrease" ? "decrease" : "increase")
-          : null;
-      facts.setAsideFigures = setAside.length === 0 ? NONE : setAside;
-      facts.failedChecks = setAside.length === 0 ? NONE : [...new Set(setAside.flatMap((f) => f.checks))].sort(byCodeUnits);
+      if (wants.baselineMet) facts.baselineMet = baseline >= 0 && latest !== baseline && meetsTarget(observedInto(index, baseline, baselineScratch), nextTarget);
+      if (wants.count) {
+        let years = 0;
+        for (let k = first; k <= last; k++) if (k === first || period[k] !== period[k - 1]) years++;
+        facts.observationCount = years;
+      }
+      if (wants.changes) {
+        facts.actualChangePerYear = progress?.actual ?? null;
+        facts.requiredChangePerYear =
+          progress?.required ??
+          (baselineValue !== undefined && targetValue !== undefined && next.year > baselineYear! ? changePerYear(baselineValue, targetValue, next.year - baselineYear!) : null);
+        facts.yearReachedAtPace =
+          progress && latestValue !== undefined && targetValue !== undefined
+            ? yearAtPace(latestValue, latestYear!, targetValue, progress.actual!, x.direction === "decrease" ? "decrease" : "increase")
+            : null;
+      }
+      if (wants.setAside) {
+        const setAside = setAsideOf(figures, index, s, context.invalid, asOfYear - 1);
+        facts.setAsideFigures = setAside.length === 0 ? NONE : setAside;
+        facts.failedChecks = setAside.length === 0 ? NONE : [...new Set(setAside.flatMap((f) => f.checks))].sort(byCodeUnits);
+      }
       return subject;
     },
   };

@@ -1,4 +1,4 @@
-import { Decimal } from "../decimal.js";
+import { Decimal, NUMBER_POWERS } from "../decimal.js";
 import type { LocalizedText } from "../model/text.js";
 import type { Verdict } from "../model/verdict.js";
 import { NO_DATA_BAND_ID, type Band, type CheckSummary, type ScorecardRow, type StandardBandId, type Summary, type VerdictCounts } from "../model/scorecard.js";
@@ -120,30 +120,51 @@ function spill(into: Tally, weightSum: number | Decimal, weightedMillionths: num
   spilled.weightedMillionths = spilled.weightedMillionths.plus(weightedMillionths);
 }
 
-const WHOLE = /^(?:0|[1-9]\d{0,5})$/;
-const SIX_PLACES = /^(?:0|[1-9]\d{0,5})(?:\.\d{1,6})?$/;
-const millionthsCache = new Map<string, number>();
-
-/** A score string as a whole number of millionths, or -1 when it has more than six decimals or is large. */
-function millionthsOf(score: string): number {
-  let m = millionthsCache.get(score);
-  if (m === undefined) {
-    if (SIX_PLACES.test(score)) {
-      const dot = score.indexOf(".");
-      m = dot < 0 ? Number(score) * 1_000_000 : Number(score.slice(0, dot)) * 1_000_000 + Number(score.slice(dot + 1).padEnd(6, "0"));
-    } else m = -1;
-    if (millionthsCache.size < 100_000) millionthsCache.set(score, m);
+/**
+ * A score string as a whole number of millionths, or -1 unless it is `0` or a whole number of up to six digits
+ * without leading zeros, with up to six decimals: read digit by digit, as it is for every row (no regex, no cache
+ * keyed by a fresh string).
+ */
+export function millionthsOf(score: string): number {
+  const n = score.length;
+  let i = 0;
+  let whole = 0;
+  if (n > 0 && score.charCodeAt(0) === 48) i = 1;
+  else {
+    for (; i < n; i++) {
+      const digit = score.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      whole = whole * 10 + digit;
+    }
+    if (i === 0 || i > 6) return -1;
   }
-  return m;
+  if (i === n) return whole * 1_000_000;
+  if (score.charCodeAt(i) !== 46) return -1;
+  const places = n - i - 1;
+  if (places < 1 || places > 6) return -1;
+  let fraction = 0;
+  for (i++; i < n; i++) {
+    const digit = score.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    fraction = fraction * 10 + digit;
+  }
+  return whole * 1_000_000 + fraction * NUMBER_POWERS[6 - places]!;
+}
+
+/** A weight as a whole number, or -1 unless it is `0` or up to six digits without leading zeros: worked out once per rule. */
+export function wholeWeight(weight: string): number {
+  const m = weight.indexOf(".") < 0 ? millionthsOf(weight) : -1;
+  return m >= 0 ? m / 1_000_000 : -1;
 }
 
 /**
  * A row's weight and score as whole numbers (the weight, the score in millionths), or -1 when either is not such a
- * number: worked out once per row by a caller that adds the row to several tallies.
+ * number: worked out once per row by a caller that adds the row to several tallies. `weight` is the row's weight as
+ * {@link wholeWeight} gives it, when the caller knows it.
  */
-export function wholeShares(row: ScoredShare): { weight: number; millionths: number } {
-  const whole = row.score !== null && WHOLE.test(row.weight);
-  return { weight: whole ? Number(row.weight) : -1, millionths: whole ? millionthsOf(row.score!) : -1 };
+export function wholeShares(row: ScoredShare, weight = wholeWeight(row.weight)): { weight: number; millionths: number } {
+  const whole = row.score !== null && weight >= 0;
+  return { weight: whole ? weight : -1, millionths: whole ? millionthsOf(row.score!) : -1 };
 }
 
 export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: number; millionths: number } = wholeShares(row)): void {
@@ -172,6 +193,81 @@ export function addToTally(tally: Tally, row: ScoredShare, shares: { weight: num
 }
 
 export function summaryOf(tally: Tally, options: SummaryOptions = {}): Summary {
+  return summaryInWholeNumbers(tally, options) ?? summaryInDecimals(tally, options);
+}
+
+/** A band's start or a minimum coverage this exact: integer digits, then up to 20 decimals. */
+const EXACT_BOUND = /^(\d{1,15})(?:\.(\d{1,20}))?$/;
+
+/** Whether `numerator / denominator` (denominator above 0) is at least `bound`, exactly; undefined for another bound. */
+function atLeast(numerator: bigint, denominator: bigint, bound: string): boolean | undefined {
+  const m = EXACT_BOUND.exec(bound);
+  if (!m) return undefined;
+  const fraction = m[2] ?? "";
+  return numerator * 10n ** BigInt(fraction.length) >= BigInt(m[1]! + fraction) * denominator;
+}
+
+/** `numerator / denominator` (both at least 0, denominator above 0) over 10^4, rounded half to even, with four decimals. */
+function fourPlaces(numerator: bigint, denominator: bigint): string {
+  let q = numerator / denominator;
+  const twice = (numerator - q * denominator) * 2n;
+  if (twice > denominator || (twice === denominator && q % 2n === 1n)) q += 1n;
+  const digits = q.toString().padStart(5, "0");
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+}
+
+/**
+ * The summary of a tally held in whole numbers (no pairs, nothing spilled), in BigInt, or undefined for another tally
+ * or bounds: a scorecard makes thousands of summaries. The same as decimal.js gives: its quotients from 0 to 1 at 40
+ * digits are off by less than 10^-40, and a quotient of whole numbers with a denominator below 10^18 either equals a
+ * bound of up to 20 decimals (or a tie at four) or is at least 1 / (10^20 · 10^18) from it; so no rounding and no
+ * comparison differs.
+ */
+function summaryInWholeNumbers(tally: Tally, options: SummaryOptions): Summary | undefined {
+  // Quotients from 0 to 1 (scores and coverage), where decimal.js's 40 digits are 40 decimals at most.
+  if (tally.pairs.size > 0 || tally.spilled !== undefined || tally.weightSum >= 1e12 || tally.expected >= 1e12) return undefined;
+  if (tally.weightedMillionths < 0 || tally.weightedMillionths > tally.weightSum * 1_000_000 || tally.withData < 0 || tally.withData > tally.expected) return undefined;
+  const bands = options.bands ?? STANDARD_BANDS;
+  const weights = BigInt(tally.weightSum);
+  const weighted = BigInt(tally.weightedMillionths);
+  let provisional = true;
+  if (tally.expected > 0) {
+    const covered = atLeast(BigInt(tally.withData), BigInt(tally.expected), options.minCoverage ?? DEFAULT_MIN_COVERAGE);
+    if (covered === undefined) return undefined;
+    provisional = !covered;
+  }
+  let band = NO_DATA_BAND;
+  if (weights > 0n && !provisional) {
+    let found: BandDefinition | undefined;
+    for (const b of bands) {
+      const reached = atLeast(weighted, weights * 1_000_000n, b.from);
+      if (reached === undefined) return undefined;
+      if (reached) {
+        found = b;
+        break;
+      }
+    }
+    found ??= bands.at(-1);
+    band = found ? { id: found.id, label: found.label } : NO_DATA_BAND;
+  }
+  return {
+    score: weights === 0n ? null : fourPlaces(weighted, weights * 100n),
+    coverage: tally.expected === 0 ? null : fourPlaces(BigInt(tally.withData) * 10_000n, BigInt(tally.expected)),
+    provisional,
+    rows: tally.rows,
+    counts: { ...tally.counts },
+    band,
+    ...(tally.exempted > 0 ? { exempted: tally.exempted } : {}),
+    ...(tally.outOfPlan > 0 ? { outOfPlan: tally.outOfPlan } : {}),
+  };
+}
+
+/**
+ * The summary of any tally, in decimal.js.
+ *
+ * @internal
+ */
+export function summaryInDecimals(tally: Tally, options: SummaryOptions = {}): Summary {
   const bands = options.bands ?? STANDARD_BANDS;
   let weighted = new Decimal(tally.weightedMillionths).plus(tally.spilled?.weightedMillionths ?? 0).div(1_000_000);
   let weights = new Decimal(tally.weightSum).plus(tally.spilled?.weightSum ?? 0);

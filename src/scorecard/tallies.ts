@@ -5,7 +5,7 @@ import type { AppliesTo } from "../model/verdict.js";
 import type { Outcome } from "../rules/rule-file.js";
 import { ReportingTally } from "./reporting.js";
 import { byCodeUnits, type Subject } from "./subjects.js";
-import { addToTally, checkSummaryOf, createTally, mergeTally, summaryOf, wholeShares, type SummaryOptions, type Tally } from "./summarize.js";
+import { addToTally, checkSummaryOf, createTally, mergeTally, summaryOf, wholeShares, wholeWeight, type SummaryOptions, type Tally } from "./summarize.js";
 
 function tallyOf(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
@@ -49,20 +49,29 @@ export class Tallies {
   }
 
   /** Adds a row; `change` when a waiver or an amendment set it apart (then it is counted apart too). */
-  add(subject: Subject, kind: AppliesTo, outcome: Outcome, score: string | null, weight: string, change?: "exempted" | "outOfPlan"): void {
+  add(
+    subject: Subject,
+    kind: AppliesTo,
+    outcome: Outcome,
+    score: string | null,
+    weight: string,
+    change?: "exempted" | "outOfPlan",
+    /** The weight as {@link wholeWeight} gives it, worked out once per rule by a caller adding many rows. */
+    whole = wholeWeight(weight),
+  ): void {
     const row = this.row;
     row.verdict = outcome.verdict;
     row.score = score;
     row.weight = weight;
     row.missingData = outcome.missingData === true ? true : undefined;
     row.change = change;
+    // The row's weight and score as numbers, worked out once for every tally it is added to.
+    const shares = wholeShares(row, whole);
     if (kind === "plan" || kind === "observation") {
-      addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row);
+      addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row, shares);
       return;
     }
     if (kind === "task") this.reporting.add(subject);
-    // The row's weight and score as numbers, worked out once for both tallies it is added to.
-    const shares = wholeShares(row);
     if (subject.locality !== undefined) addToTally(tallyOf(this.byLocality, subject.locality), row, shares);
     if (subject.benchmark === true) return;
     if (subject.entity !== this.entity) {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/index.js";
 import { meetsTarget } from "../../src/rules/operators.js";
-import { compareDecimals } from "../../src/rules/operators.js";
+import { comparedWith, compareDecimals } from "../../src/rules/operators.js";
 
 const decimalText = fc
   .tuple(fc.boolean(), fc.stringMatching(/^\d{1,6}$/), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }))
@@ -78,5 +78,45 @@ describe("meetsTarget", () => {
     [{ value: "60" }, t("none", {}), false],
     [null, t("atLeast", { value: "60" }), false],
     [{ value: null }, t("atLeast", { value: "60" }), false],
-  ])("%j against %j: %s", (observation, target, expected) => expect(meetsTarget(observation, target)).toBe(expected));
+  ])("%j against %j: %s", (observation, target, expected) => {
+    expect(meetsTarget(observation, target)).toBe(expected);
+    // A frozen target is read once into a test of its bounds: the same answers.
+    expect(meetsTarget(observation, Object.freeze({ ...target }))).toBe(expected);
+  });
+
+  it("answers alike on a frozen target, its bounds read once, and on the same target not frozen", () => {
+    const bound = fc.option(fc.oneof(decimalText, fc.constantFrom("1e3", "", "abc")), { nil: undefined });
+    const member = fc.record({ kind: fc.constantFrom("atLeast", "greaterThan", "atMost", "rankAtMost", "lessThan", "exactly", "range", "other"), value: bound, min: bound, max: bound });
+    const target = fc.record({
+      kind: fc.constantFrom("atLeast", "greaterThan", "atMost", "rankAtMost", "lessThan", "exactly", "range", "qualitative", "none", "parts", "alternatives"),
+      value: bound,
+      min: bound,
+      max: bound,
+      direction: fc.constantFrom("increase", "decrease", undefined),
+      parts: fc.array(member, { maxLength: 3 }),
+      alternatives: fc.array(member, { maxLength: 3 }),
+    });
+    const observation = fc.oneof(
+      fc.record({ value: fc.oneof(decimalText, fc.integer(), fc.constantFrom(null, "x")) }),
+      fc.record({ met: fc.oneof(fc.boolean(), fc.constant(null)) }),
+    );
+    fc.assert(
+      fc.property(observation, target, (o, x) => {
+        expect(meetsTarget(o, Object.freeze({ ...x }))).toBe(meetsTarget(o, { ...x }));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("comparedWith", () => {
+  it("compares with a literal read once exactly as compareDecimals does", () => {
+    const anything = fc.oneof(decimalText, fc.stringMatching(/^-?\d{1,14}(\.\d{1,8})?$/), fc.integer(), fc.double(), fc.constantFrom(null, undefined, "", "abc", "1.", ".5", true));
+    fc.assert(
+      fc.property(anything, anything, (a, literal) => {
+        expect(comparedWith(literal)(a)).toBe(compareDecimals(a, literal));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });

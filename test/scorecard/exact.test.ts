@@ -38,6 +38,8 @@ describe("exact progress arithmetic", () => {
           required: six(required),
         });
         expect(changePerYear(b, t, yr)).toBe(six(required));
+        // Asked for the ratio alone, the same ratio and clamp, without the changes per year.
+        expect(progressRatio(b, l, t, ya, yr, false)).toEqual({ ...result, actual: undefined, required: undefined });
       }),
       { numRuns: 20_000 },
     );

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/decimal.js";
 import { summarize, type ScorecardRow } from "../../src/index.js";
-import { addToTally, createTally, mergeTally, summaryOf, type Tally } from "../../src/scorecard/summarize.js";
+import { addToTally, createTally, mergeTally, millionthsOf, summaryInDecimals, summaryOf, wholeWeight, type Tally } from "../../src/scorecard/summarize.js";
 
 const VERDICTS = ["pass", "warn", "fail", "no-data", "not-applicable"] as const;
 
@@ -110,5 +110,67 @@ describe("summarize", () => {
     expect(c.rows).toBe(15_000);
     expect(summaryOf(c)).toEqual(summarize(Array.from({ length: 15_000 }, () => heavy)));
     expect(summaryOf(c).score).toBe("1.0000");
+  });
+});
+
+describe("millionths of a score", () => {
+  // The reading it replaced: a pattern, then the whole part and the fraction as numbers.
+  const SIX_PLACES = /^(?:0|[1-9]\d{0,5})(?:\.\d{1,6})?$/;
+  const byPattern = (score: string) => {
+    if (!SIX_PLACES.test(score)) return -1;
+    const dot = score.indexOf(".");
+    return dot < 0 ? Number(score) * 1_000_000 : Number(score.slice(0, dot)) * 1_000_000 + Number(score.slice(dot + 1).padEnd(6, "0"));
+  };
+  it("reads digit by digit what the pattern reads, and the exact decimal's millionths", () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^-?\d{0,8}(\.\d{0,8})?$/),
+      fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 })).map(([w, f]) => `${w}.${String(f).padStart(6, "0").replace(/0+$/, "") || "0"}`),
+      fc.constantFrom("0", "1", "0.5", "00", "01", "1.", ".5", "", "1e3", "0.0000001", "999999.999999", "1000000"),
+    );
+    fc.assert(
+      fc.property(text, (score) => {
+        const m = millionthsOf(score);
+        expect(m).toBe(byPattern(score));
+        if (m >= 0) expect(new Decimal(score).times(1_000_000).toNumber()).toBe(m);
+        expect(wholeWeight(score)).toBe(m >= 0 && !score.includes(".") ? m / 1_000_000 : -1);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("summaries in whole numbers", () => {
+  // Whole weights and six-place scores only, so that the tally stays in whole numbers; scores near the ties of four
+  // places and bounds near the scores.
+  const wholeRow = fc
+    .record({
+      verdict: fc.constantFrom(...VERDICTS),
+      weight: fc.constantFrom("0", "1", "2", "3", "7", "10"),
+      score: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }).map((n) => new Decimal(n).div(1_000_000).toString()), fc.constantFrom("0.00005", "0.00015", "0.99995", "0.5")),
+      missingData: fc.boolean(),
+    })
+    .map(({ verdict, weight, score, missingData }) => ({ verdict, weight, score: verdict === "no-data" || verdict === "not-applicable" ? null : score, ...(missingData ? { missingData: true as const } : {}) }));
+  const bound = fc.oneof(
+    fc.constantFrom("0", "0.5", "0.75", "0.9", "1", "0.33333333333333333333", "0.333333333333333333334", "1e-3", "0.66666666666666666667"),
+    fc.integer({ min: 0, max: 10_000 }).map((n) => new Decimal(n).div(10_000).toString()),
+  );
+  it("are the summaries decimal.js gives, bands and coverage included", () => {
+    fc.assert(
+      fc.property(fc.array(wholeRow, { maxLength: 40 }), fc.array(bound, { minLength: 0, maxLength: 4 }), bound, (rows, froms, minCoverage) => {
+        const tally = createTally();
+        for (const r of rows) addToTally(tally, r);
+        const bands = froms.map((from, i) => ({ id: `b${i}`, from, label: { vi: "", en: "" } }));
+        const options = { bands, minCoverage };
+        let expected: unknown;
+        try {
+          expected = summaryInDecimals(tally, options);
+        } catch (error) {
+          expected = error;
+        }
+        if (expected instanceof Error) expect(() => summaryOf(tally, options)).toThrow();
+        else expect(summaryOf(tally, options)).toEqual(expected);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
