@@ -122,8 +122,9 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
   // The entries set aside as a flag per entry: looked up for every entry, a byte is cheaper than a map.
   let asideFlags: Uint8Array | undefined;
   if (aside !== undefined && aside.size > 0) {
-    asideFlags = new Uint8Array(table.size);
-    for (const e of aside.keys()) if (e >= 0 && e < table.size) asideFlags[e] = 1;
+    // By entry number, removed entries included: `count`, not `size`.
+    asideFlags = new Uint8Array(table.count);
+    for (const e of aside.keys()) asideFlags[e] = 1;
   }
   let n = 0;
   for (let s = 0; s < table.seriesCount; s++) {
