@@ -58,7 +58,7 @@ export interface SeriesIndex {
   readonly period: Int16Array;
   readonly met: Int8Array;
   readonly entry: Int32Array;
-  /** The value of a slot's entry (read through the entry: a scorer reads a few slots of each series). */
+  /** The value of a slot (by the value number copied into the slot, the text kept once in the table). */
   valueAt(k: number): string | undefined;
   /** Per series: the entries set aside, sorted by year (none for most). */
   readonly setAside: ReadonlyMap<number, readonly number[]>;
@@ -181,6 +181,9 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
   const period = new Int16Array(n);
   const met = new Int8Array(n);
   const entry = new Int32Array(n);
+  // Each slot's value number, copied beside its year: the scorer reads slots series by series, and reading the value
+  // through the entry was a cache miss per figure on an input in no order.
+  const valueIds = new Int32Array(n);
   let k = 0;
   for (const list of byIndicator)
     for (const s of list) {
@@ -189,11 +192,16 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
         const e = entries[j]!;
         period[k] = periods[j]!;
         met[k] = table.met[e]!;
+        valueIds[k] = table.valueId[e]!;
         entry[k] = e;
       }
       end[s] = k;
     }
-  const valueAt = (slot: number) => table.valueOf(entry[slot]!);
+  const texts = table.valueTexts;
+  const valueAt = (slot: number) => {
+    const id = valueIds[slot]!;
+    return id >= 0 ? texts[id] : table.valueOf(entry[slot]!);
+  };
   const placeOf = (s: number) => {
     if (s < 0) return undefined;
     const name = names[table.seriesPlace[s]!]!;
