@@ -49,6 +49,11 @@ export interface Figures {
 export interface SeriesIndex {
   /** Per indicator position: its series with at least one entry, by place name in code-unit order, the city first. */
   readonly byIndicator: readonly (readonly number[])[];
+  /**
+   * Per indicator position: where the slots of each series of `byIndicator` begin, then where the last ends (the
+   * `begin` and `end` of its series, in list order): read in order where `begin[s]` is a cache miss per series.
+   */
+  readonly bounds: readonly Int32Array[];
   /** Per indicator position: its city series (with at least one entry, kept or set aside), or -1. */
   readonly citySeries: Int32Array;
   /** Series `s` holds slots `begin[s]` up to (not including) `end[s]`, sorted by year. */
@@ -185,8 +190,13 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
   // through the entry was a cache miss per figure on an input in no order.
   const valueIds = new Int32Array(n);
   let k = 0;
-  for (const list of byIndicator)
-    for (const s of list) {
+  const bounds = byIndicator.map((list) => new Int32Array(list.length + 1));
+  for (let position = 0; position < byIndicator.length; position++) {
+    const list = byIndicator[position]!;
+    const listBounds = bounds[position]!;
+    for (let j = 0; j < list.length; j++) {
+      const s = list[j]!;
+      listBounds[j] = k;
       begin[s] = k;
       for (let j = start[s]!; j < start[s + 1]!; j++, k++) {
         const e = entries[j]!;
@@ -197,6 +207,8 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
       }
       end[s] = k;
     }
+    listBounds[list.length] = k;
+  }
   const texts = table.valueTexts;
   const valueAt = (slot: number) => {
     const id = valueIds[slot]!;
@@ -207,7 +219,7 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
     const name = names[table.seriesPlace[s]!]!;
     return name === "" ? undefined : name;
   };
-  return { byIndicator, citySeries, begin, end, period, met, entry, valueAt, setAside, placeOf };
+  return { byIndicator, bounds, citySeries, begin, end, period, met, entry, valueAt, setAside, placeOf };
 }
 
 /**

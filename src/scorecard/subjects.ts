@@ -514,7 +514,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   const { plan, asOf } = context;
   const index = seriesIndexOf(context);
   const figures = figuresOfContext(context);
-  const { begin, end, period, met, valueAt } = index;
+  const { period, met, valueAt } = index;
   const asOfYear = Number(asOf.slice(0, 4));
   // The last year whose figure is due: the year before the assessment's, from the plan's own year on (before it,
   // no figure is due yet).
@@ -523,6 +523,10 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   const nextTargets: (NextTarget | undefined)[] = [];
   const positions: number[] = [];
   const series: number[] = [];
+  // Each key's slots, `first` to `last` (none: 0 and -1), from the index's bounds read in list order: the series
+  // of a national input lie in no order, and reading `begin[s]` and `end[s]` for each was a cache miss apiece.
+  const firsts: number[] = [];
+  const lasts: number[] = [];
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
     const targets = x.targets.filter((t) => t.kind !== "none");
@@ -532,9 +536,15 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
     }
     const next = targets.find((t) => t.year >= asOfYear) ?? targets.at(-1)!;
     nextTargets.push({ target: next, withDirection: targetWithDirection(next, x), value: targetValueOf(next, x.direction) });
+    const listBounds = index.bounds[position]!;
+    // The series other than none are the indicator's list, in its order.
+    let j = 0;
     for (const s of seriesOf(index, position, next.level ?? "city")) {
       positions.push(position);
       series.push(s);
+      firsts.push(s < 0 ? 0 : listBounds[j]!);
+      lasts.push(s < 0 ? -1 : listBounds[j + 1]! - 1);
+      if (s >= 0) j++;
     }
   }
   const facts = {
@@ -595,8 +605,8 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
       current = s;
       // The series up to the last year that is over: slots from `first` to `last`, sorted by year. A figure for the
       // year under way is preliminary: were it read, withholding a bad one would raise the score.
-      const first = s < 0 ? 0 : begin[s]!;
-      let last = s < 0 ? -1 : end[s]! - 1;
+      const first = firsts[key]!;
+      let last = lasts[key]!;
       while (last >= first && period[last]! >= asOfYear) last--;
       const baseline = last >= first ? first : -1;
       const latest = last >= first ? last : -1;
