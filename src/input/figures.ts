@@ -119,11 +119,6 @@ export function figuresOf(observations: AcceptedFigures, plan: DefinedPlan, loca
 }
 
 function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelling: string) => string, aside: ReadonlyMap<number, unknown> | undefined): SeriesIndex {
-  const start = new Int32Array(table.seriesCount + 1);
-  const entries = new Int32Array(table.size);
-  const periods = new Int16Array(table.size);
-  const setAside = new Map<number, number[]>();
-  const all = table.bySeries();
   // The entries set aside as a flag per entry: looked up for every entry, a byte is cheaper than a map.
   let asideFlags: Uint8Array | undefined;
   if (aside !== undefined && aside.size > 0) {
@@ -131,31 +126,20 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
     asideFlags = new Uint8Array(table.count);
     for (const e of aside.keys()) asideFlags[e] = 1;
   }
-  let n = 0;
-  for (let s = 0; s < table.seriesCount; s++) {
-    start[s] = n;
-    for (let j = all.start[s]!; j < all.start[s + 1]!; j++) {
-      const e = all.entries[j]!;
-      if (table.removed[e] === 1) continue;
-      if (asideFlags !== undefined && asideFlags[e] === 1) {
-        const list = setAside.get(s);
-        if (list) list.push(e);
-        else setAside.set(s, [e]);
-        continue;
-      }
-      // Insertion by year, after entries of the same year: a series holds a few years.
-      const p = all.periods[j]!;
-      let k = n++;
-      while (k > start[s]! && periods[k - 1]! > p) {
-        entries[k] = entries[k - 1]!;
-        periods[k] = periods[k - 1]!;
-        k--;
-      }
-      entries[k] = e;
-      periods[k] = p;
-    }
+  // The table is read in entry order only (twice): on an input in no order, reading it series by series was a cache
+  // miss per figure and column. First each series' figures kept are counted, and those set aside listed.
+  const seriesOf = table.seriesOfEntry;
+  const kept = new Int32Array(table.seriesCount);
+  const setAside = new Map<number, number[]>();
+  for (let e = 0; e < table.count; e++) {
+    if (table.removed[e] === 1) continue;
+    const s = seriesOf[e]!;
+    if (asideFlags !== undefined && asideFlags[e] === 1) {
+      const list = setAside.get(s);
+      if (list) list.push(e);
+      else setAside.set(s, [e]);
+    } else kept[s]!++;
   }
-  start[table.seriesCount] = n;
   for (const list of setAside.values()) list.sort((a, b) => table.period[a]! - table.period[b]!);
   // A place is named as its first record by source writes it, whatever order the records were added in.
   const names = new Array<string>(table.placeNames.length).fill("");
@@ -176,39 +160,61 @@ function seriesIndex(table: ObservationTable, order: Int32Array, nameOf: (spelli
   const byIndicator: number[][] = table.indicators.map(() => []);
   const citySeries = new Int32Array(table.indicators.length).fill(-1);
   for (let s = 0; s < table.seriesCount; s++) {
-    if (start[s + 1]! > start[s]! || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
-    if (table.seriesPlace[s] === 0 && (start[s + 1]! > start[s]! || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
+    if (kept[s]! > 0 || setAside.has(s)) byIndicator[table.seriesIndicator[s]!]!.push(s);
+    if (table.seriesPlace[s] === 0 && (kept[s]! > 0 || setAside.has(s))) citySeries[table.seriesIndicator[s]!] = s;
   }
   for (const list of byIndicator) if (list.length > 1) sortByRank(list, (s) => rank[table.seriesPlace[s]!]!, rank.length);
-  // The slots in the order the scorer reads them.
+  // The slots in the order the scorer reads them: each series' place, list by list.
   const begin = new Int32Array(table.seriesCount);
   const end = new Int32Array(table.seriesCount);
-  const period = new Int16Array(n);
-  const met = new Int8Array(n);
-  const entry = new Int32Array(n);
-  // Each slot's value number, copied beside its year: the scorer reads slots series by series, and reading the value
-  // through the entry was a cache miss per figure on an input in no order.
-  const valueIds = new Int32Array(n);
-  let k = 0;
   const bounds = byIndicator.map((list) => new Int32Array(list.length + 1));
+  let n = 0;
   for (let position = 0; position < byIndicator.length; position++) {
     const list = byIndicator[position]!;
     const listBounds = bounds[position]!;
     for (let j = 0; j < list.length; j++) {
       const s = list[j]!;
-      listBounds[j] = k;
-      begin[s] = k;
-      for (let j = start[s]!; j < start[s + 1]!; j++, k++) {
-        const e = entries[j]!;
-        period[k] = periods[j]!;
-        met[k] = table.met[e]!;
-        valueIds[k] = table.valueId[e]!;
+      listBounds[j] = begin[s] = n;
+      end[s] = n += kept[s]!;
+    }
+    listBounds[list.length] = n;
+  }
+  // Then each kept entry is copied to its series' next slot, in entry order; its year, met and value number beside
+  // it, so that the scorer reads values series by series too.
+  const period = new Int16Array(n);
+  const met = new Int8Array(n);
+  const entry = new Int32Array(n);
+  const valueIds = new Int32Array(n);
+  const next = begin.slice();
+  for (let e = 0; e < table.count; e++) {
+    if (table.removed[e] === 1 || (asideFlags !== undefined && asideFlags[e] === 1)) continue;
+    const k = next[seriesOf[e]!]!++;
+    period[k] = table.period[e]!;
+    met[k] = table.met[e]!;
+    valueIds[k] = table.valueId[e]!;
+    entry[k] = e;
+  }
+  // Each series sorted by year, after entries of the same year (a stable insertion sort: a series holds a few years).
+  for (const list of byIndicator)
+    for (const s of list)
+      for (let i = begin[s]! + 1; i < end[s]!; i++) {
+        const p = period[i]!;
+        if (period[i - 1]! <= p) continue;
+        const m = met[i]!;
+        const v = valueIds[i]!;
+        const e = entry[i]!;
+        let k = i;
+        for (; k > begin[s]! && period[k - 1]! > p; k--) {
+          period[k] = period[k - 1]!;
+          met[k] = met[k - 1]!;
+          valueIds[k] = valueIds[k - 1]!;
+          entry[k] = entry[k - 1]!;
+        }
+        period[k] = p;
+        met[k] = m;
+        valueIds[k] = v;
         entry[k] = e;
       }
-      end[s] = k;
-    }
-    listBounds[list.length] = k;
-  }
   const texts = table.valueTexts;
   const valueAt = (slot: number) => {
     const id = valueIds[slot]!;
