@@ -1,12 +1,13 @@
 import { InputClosedError } from "../errors.js";
 import type { DefinedPlan } from "../model/define-plan.js";
+import type { Measure } from "../model/entities.js";
 import { lazyProperty } from "../lazy.js";
 import { limitsOf, oversizedRecord, type ReadOptions } from "./bounds.js";
 import { checkObservationFully, checkTaskReport, type Checked } from "./check-record.js";
 import { plainCopy } from "./plain-copy.js";
 import { applyDuplicatePolicy } from "./duplicates.js";
 import { fastObservation, figureNote, plainFigure, yearOf } from "./fast-path.js";
-import { ObservationTable, rememberTable } from "./observation-table.js";
+import { ObservationTable, rememberTable, textOfHundredths } from "./observation-table.js";
 import { Observation, type AcceptedObservation, type AcceptedTaskReport, type InputNote, type ReadInput, type RecordSource, type RejectedRecord } from "../model/records.js";
 import { localityNames, withLocalityNotes } from "./places.js";
 import { detached, isVisibleName } from "./fields.js";
@@ -39,8 +40,30 @@ export interface InputAccumulator {
  */
 export type CanonicalObservationAdder = (indicator: string, period: string, value: string, locality: string | undefined, file: string, line: number) => boolean;
 
+/**
+ * Adds figures read from a CSV file's bytes, each already found canonical by its reader: what
+ * {@link CanonicalObservationAdder} does once it has found a figure plainFigure reads. Internal: how readCsvStream
+ * reads the commonest rows of a file given as bytes, without making their cells' text.
+ */
+export interface NumberedObservationAdder {
+  /** The plan's indicator ids and measures, by position. */
+  readonly ids: readonly string[];
+  readonly measures: readonly (Measure | undefined)[];
+  /** The number of a locality as written (trimmed, showing something), for `add`. */
+  spelling(locality: string): number;
+  /**
+   * Adds the figure `{ indicator: ids[position], period, value, locality }` read at `{ file, line }`, its value the
+   * canonical one of `hundredths` (below 10,000,000), its locality a spelling or -1 for the city; `given` is the value's
+   * cell as written when it has a decimal comma, which is noted.
+   */
+  add(position: number, period: number, hundredths: number, given: string | undefined, spelling: number, file: string, line: number): void;
+}
+
 /** The direct adders of the accumulators createInputAccumulator made. */
-const canonicalAdders = new WeakMap<InputAccumulator, { readonly addObservation: InputAccumulator["addObservation"]; readonly add: CanonicalObservationAdder }>();
+const canonicalAdders = new WeakMap<
+  InputAccumulator,
+  { readonly addObservation: InputAccumulator["addObservation"]; readonly add: CanonicalObservationAdder; readonly numbered: NumberedObservationAdder }
+>();
 
 /**
  * The direct adder of an accumulator made by {@link createInputAccumulator}, or undefined for any other (an
@@ -49,6 +72,12 @@ const canonicalAdders = new WeakMap<InputAccumulator, { readonly addObservation:
 export function canonicalObservationAdder(accumulator: InputAccumulator): CanonicalObservationAdder | undefined {
   const found = canonicalAdders.get(accumulator);
   return found !== undefined && found.addObservation === accumulator.addObservation ? found.add : undefined;
+}
+
+/** The adder of figures read from bytes of an accumulator made by {@link createInputAccumulator}, as {@link canonicalObservationAdder}. */
+export function numberedObservationAdder(accumulator: InputAccumulator): NumberedObservationAdder | undefined {
+  const found = canonicalAdders.get(accumulator);
+  return found !== undefined && found.addObservation === accumulator.addObservation ? found.numbered : undefined;
 }
 
 /**
@@ -187,7 +216,24 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
       return input;
     },
   };
-  canonicalAdders.set(accumulator, { addObservation: accumulator.addObservation, add: addCanonical });
+  const ids = plan.indicators.map((x) => x.id);
+  const numbered: NumberedObservationAdder = {
+    ids,
+    measures,
+    spelling: (locality) => table.spellingOf(locality),
+    add(position, period, hundredths, cell, spelling, file, line) {
+      open();
+      given.observations += 1;
+      if (cell !== undefined) figureNotesOf.add(notes.length, file, line, cell, textOfHundredths(hundredths));
+      const seen = table.addNewNumbered(position, period, hundredths, spelling, file, line);
+      if (seen >= 0) {
+        const record: Observation = { indicator: ids[position]!, period, value: textOfHundredths(hundredths) };
+        if (spelling >= 0) record.locality = table.spellings[spelling]!;
+        keepClash(seen, record, { file, line });
+      }
+    },
+  };
+  canonicalAdders.set(accumulator, { addObservation: accumulator.addObservation, add: addCanonical, numbered });
   return accumulator;
 }
 

@@ -68,6 +68,22 @@ export class CsvChunkReader {
     this.maxTail = options.maxRowChars === undefined ? Infinity : 4 * options.maxRowChars + 2;
   }
 
+  /** The line the next row starts on, once no row is unfinished ({@link CsvChunkReader.idle}). */
+  get line(): number {
+    return this.splitter.line;
+  }
+
+  /** Whether the text pushed so far ended with a row's line break: no row is unfinished or passed over. */
+  get idle(): boolean {
+    return this.tail === "" && this.skipping === undefined && !this.dropLineFeed;
+  }
+
+  /** Goes on from a row starting on `line`, the rows before it read by other means; only when idle. */
+  resumeAt(line: number): void {
+    this.started = true;
+    this.splitter.line = line;
+  }
+
   /** The line of a position in the next chunk to be pushed, counted from the unfinished row's line. */
   lineIn(chunk: string, position: number): number {
     const text = this.tail + chunk.slice(0, position);

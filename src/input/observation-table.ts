@@ -152,26 +152,40 @@ export class ObservationTable {
   }
 
   /**
+   * Adds a figure read from a CSV file's bytes ({@link ObservationTable.addNewValue} on its parts): its canonical value
+   * given as its hundredths (below 10,000,000), its locality as a spelling (spellingOf, or -1 for the city).
+   */
+  addNewNumbered(position: number, period: number, hundredths: number, spelling: number, file: string, line: number): number {
+    return this.insertNumbered(position, period, NONE, hundredths, undefined, spelling, this.fileOf(file), line, NONE, undefined, true);
+  }
+
+  /**
+   * The number of the canonical value of `hundredths` (hundredthsOf its text), its text made by `text` only the first
+   * time.
+   */
+  private valueNumberOf(hundredths: number, text: (hundredths: number) => string): number {
+    if (hundredths < SMALL_HUNDREDTHS) {
+      const known = this.smallValueIds[hundredths]!;
+      if (known > 0) return known - 1;
+      this.smallValueIds[hundredths] = this.valueTexts.length + 1;
+      return this.valueTexts.push(text(hundredths)) - 1;
+    }
+    let id = this.valueIds.get(hundredths);
+    if (id === undefined) {
+      id = this.valueTexts.length;
+      this.valueTexts.push(text(hundredths));
+      this.valueIds.set(hundredths, id);
+    }
+    return id;
+  }
+
+  /**
    * The number of a canonical value (see valueId), or -1. Its text is kept once, and entries share it: a national
    * file holds a million figures of a few thousand values, which kept once each cost the garbage collector far less.
    */
   private valueIdOf(value: string | undefined): number {
-    if (value === undefined) return NONE;
-    const key = hundredthsOf(value);
-    if (key < 0) return NONE;
-    if (key < SMALL_HUNDREDTHS) {
-      const known = this.smallValueIds[key]!;
-      if (known > 0) return known - 1;
-      this.smallValueIds[key] = this.valueTexts.length + 1;
-      return this.valueTexts.push(value) - 1;
-    }
-    let id = this.valueIds.get(key);
-    if (id === undefined) {
-      id = this.valueTexts.length;
-      this.valueTexts.push(value);
-      this.valueIds.set(key, id);
-    }
-    return id;
+    const key = value === undefined ? NONE : hundredthsOf(value);
+    return key < 0 ? NONE : this.valueNumberOf(key, () => value!);
   }
 
   /** The value of an entry, or undefined when it gives `met` instead. */
@@ -217,6 +231,23 @@ export class ObservationTable {
     whole: Observation | undefined,
     unique: boolean,
   ): number {
+    return this.insertNumbered(position, period, met, value === undefined ? NONE : hundredthsOf(value), value, spelling, file, line, index, whole, unique);
+  }
+
+  /** insert, the value given as its hundredths (hundredthsOf), and as its text when it has none (-1). */
+  private insertNumbered(
+    position: number,
+    period: number,
+    met: number,
+    hundredths: number,
+    value: string | undefined,
+    spelling: number,
+    file: number,
+    line: number,
+    index: number,
+    whole: Observation | undefined,
+    unique: boolean,
+  ): number {
     const place = spelling === NONE ? 0 : this.placeOfSpelling[spelling]!;
     // Series by place, then indicator, in one array: plain indexing, where one map of all series cost a cache miss per
     // record, and an array per place two.
@@ -231,7 +262,8 @@ export class ObservationTable {
     }
     if (this.count === this.indicator.length) this.grow();
     const e = this.count++;
-    const valueId = this.valueIdOf(value);
+    // Numbered only once added: values are numbered in the order their first figure was kept.
+    const valueId = hundredths < 0 ? NONE : this.valueNumberOf(hundredths, value === undefined ? textOfHundredths : () => value);
     this.indicator[e] = position;
     this.period[e] = period;
     this.met[e] = met;
@@ -375,7 +407,7 @@ export class ObservationTable {
     this.index[e] = source.index ?? NONE;
   }
 
-  private spellingOf(locality: string): number {
+  spellingOf(locality: string): number {
     // Rows come grouped by locality more often than not: the last one is looked for first.
     if (locality === this.lastSpelling) return this.lastSpellingId;
     let id = this.spellingIds.get(locality);
@@ -466,6 +498,14 @@ export function tableOfInput(input: object): TableInput | undefined {
 /** Links an input to the table its observations are in. */
 export function rememberTable(input: object, table: ObservationTable, order: Int32Array): void {
   tables.set(input, { table, order });
+}
+
+/** The canonical text of a number of hundredths (`6050` is `60.5`): the text hundredthsOf reads it from. */
+export function textOfHundredths(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const cents = hundredths - 100 * whole;
+  if (cents === 0) return String(whole);
+  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
 /**

@@ -2,8 +2,9 @@ import type { DefinedPlan } from "../model/define-plan.js";
 import { assembleInput } from "./accept-records.js";
 import { checkObservation, checkTaskReport } from "./check-record.js";
 import { CsvSyntaxError, parseCsv, type CsvRow, type CsvSeparator } from "./csv.js";
-import { canonicalObservationAdder, type InputAccumulator } from "./accumulate.js";
+import { canonicalObservationAdder, numberedObservationAdder, type InputAccumulator } from "./accumulate.js";
 import { CsvChunkReader } from "./csv-stream.js";
+import { ByteRowReader, type ByteColumns, type ByteRowsSink } from "./csv-bytes.js";
 import { OptionsError } from "../errors.js";
 import { checkFileText, lineAt, notUtf8Note, replacementsIn } from "./file-text.js";
 import type { InputNote, ReadInput, RejectedRecord } from "../model/records.js";
@@ -89,8 +90,11 @@ export function readCsvRecords(name: string, text: string, plan: DefinedPlan, op
   });
 }
 
-/** How much of a stream is read before its header is looked at: enough for any real header line and more. */
-const STREAM_HEAD_CHARS = 64 * 1024;
+/**
+ * How much of a stream is read before its header is looked at: enough for any real header line and more. Internal:
+ * tests lower it, to reach with small files what comes after the head (the byte reader).
+ */
+export const streamHead = { chars: 64 * 1024 };
 
 /**
  * Reads a CSV file arriving as a stream of chunks (a file of any size read with `createReadStream`, a browser's
@@ -118,7 +122,7 @@ export async function readCsvStream(
 ): Promise<void> {
   const limits = limitsOf(options);
   // The head is whole rows, and its first line ends within a row's limit (or is rejected, not gathered without end).
-  const headLimit = STREAM_HEAD_CHARS + 4 * limits.maxRecordChars + 2;
+  const headLimit = streamHead.chars + 4 * limits.maxRecordChars + 2;
   const source = new TextChunks(chunks);
   // The head: whole rows from the start, enough to hold the sep= line, the header and a few records. It ends
   // at the last line feed after an even number of quotes (outside quoted cells), found a chunk at a time.
@@ -126,7 +130,7 @@ export async function readCsvStream(
   let done = false;
   let quotes = 0;
   let boundary = -1;
-  while (!done && (read.length < STREAM_HEAD_CHARS || boundary < 0) && read.length <= headLimit) {
+  while (!done && (read.length < streamHead.chars || boundary < 0) && read.length <= headLimit) {
     const next = await source.next();
     if (next.done) done = true;
     else {
@@ -169,7 +173,7 @@ export async function readCsvStream(
   // A row repeats the header only if its first cell does: the full comparison is left for those rows, and
   // folding is left for first cells that could match (an indicator id such as PL2-1 cannot match "indicator").
   const mayFoldTo = foldsCandidate(firstHeaderCell);
-  const repeatsHeader = (cells: string[]) => mayFoldTo(cells[0]!) && foldHeader(cells[0]!) === firstHeaderCell && cells.map(foldHeader).join(",") === headerText;
+  const repeatsHeader = (cells: string[]) => mayFoldTo.text(cells[0]!) && foldHeader(cells[0]!) === firstHeaderCell && cells.map(foldHeader).join(",") === headerText;
   let records = 0;
   const take = (cells: string[], line: number) => {
     if (line <= headerLine) return;
@@ -217,9 +221,41 @@ export async function readCsvStream(
     reader.push(text);
   };
   try {
-    push(read);
-    read = "";
-    for (let next = await source.next(); !next.done; next = await source.next()) push(next.value);
+    const head = source.endHead();
+    const numbered = direct !== undefined && !done && head !== undefined && !read.includes("\uFFFD") ? numberedObservationAdder(accumulator) : undefined;
+    if (numbered === undefined || head === undefined) {
+      push(read);
+      read = "";
+      for (let next = await source.next(); !next.done; next = await source.next()) push(next.value);
+    } else {
+      // A file given as bytes: past the head's whole rows, its rows are read from the bytes (see ByteRowReader).
+      const cut = boundary + 1;
+      push(read.slice(0, cut));
+      if (!reader.idle) {
+        push(read.slice(cut));
+        read = "";
+        for (let next = await source.next(); !next.done; next = await source.next()) push(next.value);
+      } else {
+        const sink: ByteRowsSink = {
+          text: (text, line) => {
+            if (line >= 0) reader.resumeAt(line);
+            push(text);
+          },
+          taken: () => void records++,
+          replacements: (count, line) => {
+            if (notUtf8 === 0) notUtf8Line = line;
+            notUtf8 += count;
+          },
+        };
+        const columns = byteColumns(layout.fields);
+        const maxRowBytes = Math.min(limits.maxFieldChars, limits.maxRecordChars);
+        const bytes = new ByteRowReader(separator, width, columns, numbered, sink, name, mayFoldTo.bytes, maxRowBytes, reader.line);
+        bytes.push(head.subarray(utf8Length(read, cut)));
+        read = "";
+        for (let next = await source.nextBytes(); !next.done; next = await source.nextBytes()) bytes.push(next.value);
+        bytes.end();
+      }
+    }
     reader.end();
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
@@ -253,12 +289,17 @@ function directObservation(fields: readonly (string | undefined)[], accumulator:
   };
 }
 
-/** The chunks of a stream as text: bytes are decoded as UTF-8 as they come, a character cut between chunks included. */
+/**
+ * The chunks of a stream as text: bytes are decoded as UTF-8 as they come, a character cut between chunks included.
+ * The bytes of the chunks read until {@link TextChunks.endHead} are kept too, so that a reader may go on from them.
+ */
 class TextChunks {
   private readonly iterator: AsyncIterator<unknown> | Iterator<unknown>;
   private kind: "text" | "bytes" | undefined;
   private decoder: TextDecoder | undefined;
   private flushed = false;
+  /** Copies of the byte chunks read so far (an app may reuse a chunk's buffer for the next), until endHead. */
+  private head: Uint8Array[] | undefined = [];
 
   constructor(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>) {
     this.iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<unknown>)[Symbol.iterator]();
@@ -267,7 +308,7 @@ class TextChunks {
   async next(): Promise<IteratorResult<string, undefined>> {
     const next = await this.iterator.next();
     if (next.done) {
-      // Bytes of a character the stream cut off at its end are decoded (as U+FFFD) once it ends.
+      // The end of the bytes ends a character cut short: it reads as U+FFFD, as decoding the whole file would.
       if (this.decoder !== undefined && !this.flushed) {
         this.flushed = true;
         const rest = this.decoder.decode();
@@ -275,15 +316,41 @@ class TextChunks {
       }
       return { done: true, value: undefined };
     }
-    const chunk: unknown = next.value;
+    const chunk = this.checked(next.value);
+    if (typeof chunk === "string") return { done: false, value: chunk };
+    this.head?.push(chunk.slice());
+    // ignoreBOM keeps a byte order mark as U+FEFF, for the reader to remove and note, as it does in text.
+    this.decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
+    return { done: false, value: this.decoder.decode(chunk, { stream: true }) };
+  }
+
+  /** The next chunk as the bytes it is, after endHead: a stream of bytes only. */
+  async nextBytes(): Promise<IteratorResult<Uint8Array, undefined>> {
+    const next = await this.iterator.next();
+    if (next.done) return { done: true, value: undefined };
+    return { done: false, value: this.checked(next.value) as Uint8Array };
+  }
+
+  /** The bytes read so far, in one array, when the stream is of bytes (else undefined); no more are kept. */
+  endHead(): Uint8Array | undefined {
+    const head = this.head;
+    this.head = undefined;
+    if (this.kind !== "bytes" || head === undefined) return undefined;
+    const all = new Uint8Array(head.reduce((n, chunk) => n + chunk.length, 0));
+    let at = 0;
+    for (const chunk of head) {
+      all.set(chunk, at);
+      at += chunk.length;
+    }
+    return all;
+  }
+
+  private checked(chunk: unknown): string | Uint8Array {
     const kind = typeof chunk === "string" ? "text" : chunk instanceof Uint8Array ? "bytes" : undefined;
     if (kind === undefined) throw new OptionsError("chunks", `a chunk is ${chunk === null ? "null" : typeof chunk}: give text (strings) or bytes (Uint8Array)`);
     if (this.kind !== undefined && kind !== this.kind) throw new OptionsError("chunks", `a chunk of ${kind} follows chunks of ${this.kind}: give one or the other`);
     this.kind = kind;
-    if (typeof chunk === "string") return { done: false, value: chunk };
-    // The byte order mark is kept, to be noted and removed as in text.
-    this.decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
-    return { done: false, value: this.decoder.decode(chunk as Uint8Array, { stream: true }) };
+    return chunk as string | Uint8Array;
   }
 }
 
@@ -332,20 +399,56 @@ function trimmed(cell: string): string {
  * character that folding keeps (as itself, or lowercased) and `folded` lacks. Other characters are not judged:
  * a non-ASCII one may lowercase to ASCII (K, the Kelvin sign, to k).
  */
-function foldsCandidate(folded: string): (name: string) => boolean {
+function foldsCandidate(folded: string): { text: (name: string) => boolean; bytes: (bytes: Uint8Array, start: number, end: number) => boolean } {
   // For each ASCII character: whether folding drops it (spaces, `_`, `-`) or keeps it as one `folded` holds.
   const allowed = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     const char = String.fromCharCode(c);
     allowed[c] = /[\s_-]/.test(char) || folded.includes(char.toLowerCase()) ? 1 : 0;
   }
-  return (name) => {
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      if (c < 128 && allowed[c] === 0) return false;
-    }
-    return true;
+  return {
+    text: (name) => {
+      for (let i = 0; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        if (c < 128 && allowed[c] === 0) return false;
+      }
+      return true;
+    },
+    // The same on a name's UTF-8 bytes: those of characters beyond ASCII are 128 or more.
+    bytes: (bytes, start, end) => {
+      for (let i = start; i < end; i++) {
+        const c = bytes[i]!;
+        if (c < 128 && allowed[c] === 0) return false;
+      }
+      return true;
+    },
   };
+}
+
+/** The columns a ByteRowReader reads, by the fields of an observation file's header. */
+function byteColumns(fields: readonly (string | undefined)[]): ByteColumns {
+  const columns = (keep: (field: string | undefined) => boolean) => fields.flatMap((field, column) => (keep(field) ? [column] : []));
+  return {
+    indicator: fields.indexOf("indicator"),
+    period: fields.indexOf("period"),
+    value: fields.indexOf("value"),
+    locality: fields.indexOf("locality"),
+    others: columns((field) => field !== undefined && !DIRECT_FIELDS.has(field)),
+    ignored: columns((field) => field === undefined),
+  };
+}
+
+/** The number of UTF-8 bytes of `text` up to `end` (text decoded from UTF-8, so without lone surrogates). */
+function utf8Length(text: string, end: number): number {
+  let bytes = end;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    // Two bytes below U+0800, three above; a surrogate pair, two code units, four.
+    bytes += c < 0x800 ? 1 : 2;
+    if (c >= 0xd800 && c < 0xdc00) i++;
+  }
+  return bytes;
 }
 
 /** A file split into its header and record rows, with the separator used and what is worth noting about it. */
