@@ -224,7 +224,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
     add(position, period, hundredths, cell, spelling, file, line) {
       open();
       given.observations += 1;
-      if (cell !== undefined) figureNotesOf.add(notes.length, file, line, cell, textOfHundredths(hundredths));
+      if (cell !== undefined) figureNotesOf.add(notes.length, file, line, cell, hundredths);
       const seen = table.addNewNumbered(position, period, hundredths, spelling, file, line);
       if (seen >= 0) {
         const record: Observation = { indicator: ids[position]!, period, value: textOfHundredths(hundredths) };
@@ -287,10 +287,11 @@ class PendingFigureNotes {
   private readonly files: string[] = [];
   private readonly lines: number[] = [];
   private readonly given: string[] = [];
-  private readonly values: string[] = [];
+  /** Each value read, as its text or as its hundredths (a figure read from bytes: its text made only when noted). */
+  private readonly values: (string | number)[] = [];
 
   /** The note figureNote gives on `given` read as `value`, on line `line` of `file`, coming after the first `at` other notes. */
-  add(at: number, file: string, line: number, given: string, value: string): void {
+  add(at: number, file: string, line: number, given: string, value: string | number): void {
     this.at.push(at);
     this.files.push(file);
     this.lines.push(line);
@@ -304,8 +305,9 @@ class PendingFigureNotes {
     if (n === 0) return [...others];
     const all: InputNote[] = [];
     let k = 0;
+    const text = (value: string | number) => (typeof value === "string" ? value : textOfHundredths(value));
     for (let i = 0; i <= others.length; i++) {
-      for (; k < n && this.at[k] === i; k++) all.push({ source: { file: this.files[k]!, line: this.lines[k]! }, field: "value", note: figureNote(this.given[k]!, this.values[k]!)! });
+      for (; k < n && this.at[k] === i; k++) all.push({ source: { file: this.files[k]!, line: this.lines[k]! }, field: "value", note: figureNote(this.given[k]!, text(this.values[k]!))! });
       if (i < others.length) all.push(others[i]!);
     }
     return all;

@@ -96,8 +96,11 @@ export class ByteRowReader {
   }
 
   /** Reads the rows a chunk completes. */
-  push(chunk: Uint8Array): void {
-    if (this.decoder !== undefined) return this.toText(chunk);
+  push(given: Uint8Array): void {
+    if (this.decoder !== undefined) return this.toText(given);
+    // A plain view of the bytes: every function then sees one kind of array (Node's chunks are Buffers, the carry is
+    // not), and is compiled once for it, where two kinds cost a recompilation of each.
+    const chunk = given.constructor === Uint8Array ? given : new Uint8Array(given.buffer, given.byteOffset, given.length);
     let from = 0;
     if (this.carried > 0) {
       const lf = chunk.indexOf(LF);
@@ -350,11 +353,11 @@ export function figureHundredths(bytes: Uint8Array, a: number, z: number, measur
   return hundredths;
 }
 
-/** FNV-1a of bytes. */
+/** FNV-1a of bytes, as a 32-bit signed integer (which V8 keeps unboxed, in arrays too). */
 function hashOf(bytes: Uint8Array, a: number, z: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = a; i < z; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /** Indicator ids by their bytes (ASCII): a position, or -1. */
