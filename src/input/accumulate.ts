@@ -257,7 +257,21 @@ class RejectionsByFigure {
   check(record: unknown, source: RecordSource): Checked<AcceptedObservation> {
     const key = this.keyOf(record);
     const known = key === undefined ? undefined : this.known.get(key);
-    if (known !== undefined) return { rejected: { kind: "observation", source, ...known, record: plainCopy(record) }, notes: [] };
+    if (known !== undefined) {
+      // Literals of one shape each, in the keys' order the checks give: spreading `known` cost more than the rest here.
+      const { field, value, reason } = known;
+      const copy = plainCopy(record);
+      const kind = "observation";
+      const rejected: RejectedRecord =
+        field === undefined
+          ? value === undefined
+            ? { kind, source, reason, record: copy }
+            : { kind, source, value, reason, record: copy }
+          : value === undefined
+            ? { kind, source, field, reason, record: copy }
+            : { kind, source, field, value, reason, record: copy };
+      return { rejected, notes: [] };
+    }
     const checked = checkObservationFully(this.plan, record, source);
     if (key !== undefined && "rejected" in checked && checked.notes.length === 0 && this.known.size < REMEMBERED_REJECTIONS) {
       const { field, value, reason } = checked.rejected;

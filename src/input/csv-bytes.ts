@@ -141,8 +141,9 @@ export class ByteRowReader {
       if (carry[carry.length - 1] === CR || this.row(carry, 0, carry.length) === TO_TEXT) this.startText(carry);
     }
     if (this.decoder !== undefined) {
+      // A character cut short by the end of the file, in the text the text reader is reading: it goes on with it.
       const rest = this.decoder.decode();
-      if (rest !== "") this.sink.text(rest, this.line);
+      if (rest !== "") this.sink.text(rest, -1);
     }
   }
 

@@ -229,9 +229,11 @@ export async function readCsvStream(
       for (let next = await source.next(); !next.done; next = await source.next()) push(next.value);
     } else {
       // A file given as bytes: past the head's whole rows, its rows are read from the bytes (see ByteRowReader).
-      const cut = boundary + 1;
+      // From the first row after the head's first 64 KB: the rest of the first chunk (a megabyte) is read as bytes too.
+      const early = firstEvenLineFeed(read, streamHead.chars);
+      const cut = early >= 0 && early < boundary ? early + 1 : boundary + 1;
       push(read.slice(0, cut));
-      if (!reader.idle) {
+      if (!reader.idle || reader.line <= headerLine) {
         push(read.slice(cut));
         read = "";
         for (let next = await source.next(); !next.done; next = await source.next()) push(next.value);
@@ -373,6 +375,19 @@ function lastEvenLineFeed(chunk: string, quotesToEnd: number): number {
     quotes--;
   }
   return -1;
+}
+
+/** The first LF at or after `from` with an even number of quotes before it in `text`, or -1. */
+function firstEvenLineFeed(text: string, from: number): number {
+  let quotes = 0;
+  for (let q = text.indexOf('"'); q !== -1 && q < from; q = text.indexOf('"', q + 1)) quotes++;
+  for (let at = from; ; ) {
+    const lf = text.indexOf("\n", at);
+    if (lf < 0) return -1;
+    for (let q = text.indexOf('"', at); q !== -1 && q < lf; q = text.indexOf('"', q + 1)) quotes++;
+    if ((quotes & 1) === 0) return lf;
+    at = lf + 1;
+  }
 }
 
 function countOf(text: string, char: string): number {

@@ -34,7 +34,7 @@ const file = fc
       const at = headerEnd + (insert.at % (bytes.length - headerEnd + 1));
       bytes = new Uint8Array([...bytes.subarray(0, at), ...insert.bytes, ...bytes.subarray(at)]);
     }
-    return { bytes, strayQuote: inserts.some((insert) => insert.bytes.includes(0x22)) };
+    return { bytes, odd: inserts.length > 0 };
   });
 
 const byteChunkSizes = fc.oneof(fc.constant([1 << 20]), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 3 }));
@@ -91,17 +91,18 @@ describe("readCsvStream's byte reader", () => {
     const figures = vi.spyOn(ByteRowReader.prototype as unknown as { figure(bytes: Uint8Array): boolean }, "figure");
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(file, byteChunkSizes, fc.integer({ min: 1, max: 300 }), async ({ bytes, strayQuote }, sizes, head) => {
+      fc.asyncProperty(file, byteChunkSizes, fc.integer({ min: 1, max: 300 }), async ({ bytes, odd }, sizes, head) => {
         streamHead.chars = head;
         const read = await fromBytes(bytes, sizes);
         const asText = await fromDecodedChunks(bytes, sizes);
         expect(read).toEqual(asText);
         expect(JSON.stringify(read)).toBe(JSON.stringify(asText));
-        // The head is cut at a line break after an even number of quotes, which a stray quote inside a cell can make
-        // one within a quoted cell: the stream then reads otherwise than the whole text, bytes or text alike.
+        // The head is cut at a line break after an even number of quotes, which a quote made to stand inside a cell
+        // by an odd byte can put within a quoted cell: the stream then reads otherwise than the whole text, bytes or
+        // text alike. Files as written (no odd bytes) read the same streamed or whole.
         // The note on bytes that were not UTF-8 comes after the other notes of its line from a stream, before them from
         // the whole text: the notes are compared in any order.
-        if (!strayQuote) expect(anyNoteOrder(read)).toEqual(anyNoteOrder(readCsvRecords("bytes.csv", decode(bytes), plan)));
+        if (!odd) expect(anyNoteOrder(read)).toEqual(anyNoteOrder(readCsvRecords("bytes.csv", decode(bytes), plan)));
         runs++;
       }),
       { numRuns: 1500 },
