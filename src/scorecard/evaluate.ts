@@ -6,7 +6,8 @@ import { vietnamDate } from "../model/vietnam-time.js";
 import { scoringInput } from "../input/for-scoring.js";
 import type { ReadInput } from "../model/records.js";
 import { loadRules, type LoadedRule, type LoadOptions, type RuleSource } from "../rules/load.js";
-import { compileRule, decideCompiled, type CompiledRule } from "../rules/compile.js";
+import { compileRule, decideCompiled, decimalBoundsOf, type CompiledRule } from "../rules/compile.js";
+import { compareDecimals } from "../rules/operators.js";
 import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
 import type { FactSetName, Outcome } from "../rules/rule-file.js";
@@ -286,6 +287,26 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   const compiled = runners.map((r) => r.compiled);
   if (compiled.some((c) => c === undefined || [...c.factsRead].some((f) => !OBSERVATION_KEY_FACTS.has(f)))) return undefined;
   const rules = compiled as CompiledRule[];
+  // When every rule compares the value only with literal bounds, a value decides as any other value ordered alike
+  // against every bound: a slot's figures fall in a few classes (below, at, between, above the bounds), decided once
+  // each, where most of a national input's values are distinct and each was decided anew. Values with a number
+  // (figureId, non-negative canonical decimals) are classed, once per number; the rest are found by their text.
+  const bounds = valueBounds(rules);
+  const classCount = bounds === undefined ? 0 : 2 * bounds.length + 1;
+  // Per value number: its class + 1 (0: not classed yet).
+  let classes = new Uint8Array(bounds === undefined ? 0 : 1024);
+  const classOf = (figure: string, id: number): number => {
+    if (id >= classes.length) {
+      const bigger = new Uint8Array(Math.max(2 * classes.length, 1 << Math.ceil(Math.log2(id + 1))));
+      bigger.set(classes);
+      classes = bigger;
+    }
+    let c = classes[id]!;
+    if (c === 0) classes[id] = c = valueClass(figure, bounds!) + 1;
+    return c - 1;
+  };
+  // Per slot: the decision of each class (made when the slot's first figure is decided).
+  const byClass: (Decided | undefined)[][] = [];
   // By indicator and year, then by figure: each rule's case, and whether every one skips. A slot holds the number
   // of its map in `maps` (0: none yet): a zeroed typed array is quick to make for a plan scorecard of a few figures.
   // A figure with a number (figureId) is found by it in the slot's array of decisions instead, without reading its text.
@@ -300,12 +321,17 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   const decisions: Decided[] = [];
   const decisionNumbers = new Map<Decided, number>();
   const find = (slot: number, figure: string, id: number): Decided | undefined => {
+    if (id >= 0 && classCount > 0) return byClass[slot]?.[classOf(figure, id)];
     if (id < 0 || id >= MEMO_IDS) return mapOf(slot)?.get(figure);
     const ids = byId[slot];
     const n = ids === undefined || id >= ids.length ? 0 : ids[id]!;
     return n === 0 ? undefined : decisions[n - 1];
   };
   const remember = (slot: number, figure: string, id: number, decided: Decided) => {
+    if (id >= 0 && classCount > 0) {
+      (byClass[slot] ??= new Array<Decided | undefined>(classCount).fill(undefined))[classOf(figure, id)] = decided;
+      return;
+    }
     if (id >= 0 && id < MEMO_IDS) {
       let ids = byId[slot];
       if (ids === undefined || id >= ids.length) {
@@ -377,6 +403,35 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
       return decided.cases;
     },
   };
+}
+
+/**
+ * The bounds every rule compares an observation's value with, sorted and each once, or undefined when a rule reads the
+ * value otherwise (then each figure is decided on its own).
+ */
+function valueBounds(rules: readonly CompiledRule[]): unknown[] | undefined {
+  const bounds: unknown[] = [];
+  for (const c of rules) {
+    const own = decimalBoundsOf(c.rule, "value");
+    if (own === undefined) return undefined;
+    for (const b of own) if (!bounds.some((x) => compareDecimals(x, b) === 0)) bounds.push(b);
+  }
+  // A class is kept in a byte.
+  if (bounds.length > 100) return undefined;
+  return bounds.sort((a, b) => compareDecimals(a, b)!);
+}
+
+/**
+ * A decimal's class among sorted bounds: 2i when it lies between bound i - 1 and bound i (below the first for 0,
+ * above the last for 2n), 2i + 1 when it equals bound i. Values of one class compare alike with every bound.
+ */
+function valueClass(value: string, bounds: readonly unknown[]): number {
+  let i = 0;
+  for (; i < bounds.length; i++) {
+    const c = compareDecimals(value, bounds[i])!;
+    if (c <= 0) return c === 0 ? 2 * i + 1 : 2 * i;
+  }
+  return 2 * i;
 }
 
 /** Figure numbers below this are found in an array per slot; beyond, by their text. */
