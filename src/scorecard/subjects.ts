@@ -303,19 +303,25 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
   const index = seriesIndexOf(context);
   const figures = figuresOfContext(context);
   const { begin, end, period } = index;
-  // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
-  const positions: number[] = [];
-  const targets: number[] = [];
-  const series: number[] = [];
+  // Each subject is an indicator, one of its targets and a series: listed once, made when asked for, in typed arrays
+  // sized by a first count (a national input has hundreds of thousands of subjects, pushed one by one they cost more).
+  const assessed = (target: Target) => target.kind !== "none" && `${target.year}-12-31` < asOf;
+  let count = 0;
+  for (let position = 0; position < plan.indicators.length; position++)
+    for (const target of plan.indicators[position]!.targets) if (assessed(target)) count += seriesOf(index, position, target.level ?? "city").length;
+  const positions = new Int32Array(count);
+  const targets = new Int32Array(count);
+  const series = new Int32Array(count);
+  let n = 0;
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
     x.targets.forEach((target, t) => {
       // A milestone is assessed once its year is over.
-      if (target.kind === "none" || `${target.year}-12-31` >= asOf) return;
+      if (!assessed(target)) return;
       for (const s of seriesOf(index, position, target.level ?? "city")) {
-        positions.push(position);
-        targets.push(t);
-        series.push(s);
+        positions[n] = position;
+        targets[n] = t;
+        series[n++] = s;
       }
     });
   }
@@ -521,12 +527,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   const dueYear = asOfYear - 1 >= Number(plan.document.issuedOn.slice(0, 4)) ? asOfYear - 1 : null;
   // Each subject is an indicator with a target and one of its series: listed once, made when asked for.
   const nextTargets: (NextTarget | undefined)[] = [];
-  const positions: number[] = [];
-  const series: number[] = [];
-  // Each key's slots, `first` to `last` (none: 0 and -1), from the index's bounds read in list order: the series
-  // of a national input lie in no order, and reading `begin[s]` and `end[s]` for each was a cache miss apiece.
-  const firsts: number[] = [];
-  const lasts: number[] = [];
+  let count = 0;
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
     const targets = x.targets.filter((t) => t.kind !== "none");
@@ -536,14 +537,27 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
     }
     const next = targets.find((t) => t.year >= asOfYear) ?? targets.at(-1)!;
     nextTargets.push({ target: next, withDirection: targetWithDirection(next, x), value: targetValueOf(next, x.direction) });
+    count += seriesOf(index, position, next.level ?? "city").length;
+  }
+  // Typed arrays sized by that count: hundreds of thousands of keys, pushed one by one they cost more.
+  const positions = new Int32Array(count);
+  const series = new Int32Array(count);
+  // Each key's slots, `first` to `last` (none: 0 and -1), from the index's bounds read in list order: the series
+  // of a national input lie in no order, and reading `begin[s]` and `end[s]` for each was a cache miss apiece.
+  const firsts = new Int32Array(count);
+  const lasts = new Int32Array(count);
+  let n = 0;
+  for (let position = 0; position < plan.indicators.length; position++) {
+    const next = nextTargets[position]?.target;
+    if (next === undefined) continue;
     const listBounds = index.bounds[position]!;
     // The series other than none are the indicator's list, in its order.
     let j = 0;
     for (const s of seriesOf(index, position, next.level ?? "city")) {
-      positions.push(position);
-      series.push(s);
-      firsts.push(s < 0 ? 0 : listBounds[j]!);
-      lasts.push(s < 0 ? -1 : listBounds[j + 1]! - 1);
+      positions[n] = position;
+      series[n] = s;
+      firsts[n] = s < 0 ? 0 : listBounds[j]!;
+      lasts[n++] = s < 0 ? -1 : listBounds[j + 1]! - 1;
       if (s >= 0) j++;
     }
   }
