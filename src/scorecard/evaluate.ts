@@ -17,7 +17,7 @@ import { VERSION } from "../version.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
 import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, wholeWeight, type BandDefinition } from "./summarize.js";
-import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
+import { KeptRows, rowsMadeWhenRead, sortObservationRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
 import { OptionsError } from "../errors.js";
@@ -108,7 +108,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   // Rules are listed performance first (tasks and indicators), then the checks of figures, then those of the plan.
   const runners = byKind(rules).map((rule) => runnerFor(rule, options.engine ?? "compiled"));
   // Each rule's rows are kept as the subject's key and the case decided; a row is made when read.
-  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], benchmarks: [] }));
+  const kept: KeptRows[] = runners.map(({ rule }) => new KeptRows(rule));
   const tallies = new Tallies(plan);
   // Each rule's weight as text and as a whole number, worked out once rather than for each row.
   const weights = runners.map(({ rule }) => ruleWeight(rule));
@@ -129,19 +129,19 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const runner = runners[members[m]!]!;
-        let outcome = decided
-          ? runner.rule.cases[decided[m]!]!.event.params
-          : runner.compiled
-            ? compiledOutcome(runner.compiled, subject.facts)
-            : (await decide(runner.rule, subject.facts)).outcome;
+        // The case decided, kept as its number while the row's outcome is that case's own.
+        let index = decided ? decided[m]! : runner.compiled ? caseOf(runner.compiled, subject.facts) : -1;
+        let outcome = index >= 0 ? runner.rule.cases[index]!.event.params : (await decide(runner.rule, subject.facts)).outcome;
         if (outcome.skip) continue;
         let change: RowChange | undefined;
-        if (changes) ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome, runner.rule.definition.statuses));
+        if (changes) {
+          const decidedOutcome = outcome;
+          ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome, runner.rule.definition.statuses));
+          if (outcome !== decidedOutcome) index = -1;
+        }
         const rows = kept[members[m]!]!;
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
-        rows.keys.push(key);
-        rows.outcomes.push(outcome);
-        rows.benchmarks.push(subject.benchmark === true);
+        rows.add(key, index, outcome, subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
         tallies.add(subject, definition.appliesTo, outcome, score, weights[members[m]!]!, change, wholeWeights[members[m]!]!);
@@ -448,6 +448,13 @@ interface ObservationMemo {
   skips(figureSlot: number, figureKey: string, figureId: number): boolean;
   /** Each rule's case for the subject's figure, decided once per figure; undefined when the subject is decided apart. */
   decide(subject: Subject): Int32Array | undefined;
+}
+
+/** The number of the case a compiled rule decides on some facts; throws as compiledOutcome does when none holds. */
+function caseOf(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): number {
+  const index = compiled.decideIndex(facts);
+  if (index < 0) compiledOutcome(compiled, facts);
+  return index;
 }
 
 function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): Outcome {
