@@ -318,10 +318,11 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
     x.targets.forEach((target, t) => {
       // A milestone is assessed once its year is over.
       if (!assessed(target)) return;
-      for (const s of seriesOf(index, position, target.level ?? "city")) {
+      const list = seriesOf(index, position, target.level ?? "city");
+      for (let j = 0; j < list.length; j++) {
         positions[n] = position;
         targets[n] = t;
-        series[n++] = s;
+        series[n++] = list[j]!;
       }
     });
   }
@@ -553,7 +554,9 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
     const listBounds = index.bounds[position]!;
     // The series other than none are the indicator's list, in its order.
     let j = 0;
-    for (const s of seriesOf(index, position, next.level ?? "city")) {
+    const list = seriesOf(index, position, next.level ?? "city");
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
       positions[n] = position;
       series[n] = s;
       firsts[n] = s < 0 ? 0 : listBounds[j]!;
