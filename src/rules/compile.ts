@@ -1,7 +1,7 @@
 import { RuleValueError } from "./errors.js";
 import type { LoadedRule } from "./load.js";
 import { reference } from "./load.js";
-import { chainFn, comparedWith, ComparisonError, DECIMAL_TESTS, operatorChain, shown } from "./operators.js";
+import { chainFn, compareDecimals, comparedWith, ComparisonError, DECIMAL_TESTS, operatorChain, shown } from "./operators.js";
 import { isLeaf, type Condition, type LeafCondition, type Outcome, type RuleCase } from "./rule-file.js";
 
 /** Facts as a compiled condition reads them: fact name to value. */
@@ -229,6 +229,38 @@ function literalTest(operator: string, decorated: boolean, fact: string, value: 
       }
     }
   return (facts) => fn(facts[fact], value);
+}
+
+/**
+ * The decimals a rule compares a fact with, sorted and each once, when every condition reading the fact compares it
+ * with a literal decimal through a decimal operator (or tests it `equal` or `notEqual` to null); else undefined. For a
+ * decimal value of the fact, each such condition then holds or not by the value's order against these bounds alone,
+ * as {@link compileLeaf} compiles it: values that compare alike with every bound are decided alike.
+ */
+export function decimalBoundsOf(rule: LoadedRule, fact: string): unknown[] | undefined {
+  const bounds: unknown[] = [];
+  const walk = (c: Condition): boolean => {
+    if (isLeaf(c)) {
+      const ref = reference(c.value);
+      if (ref?.kind === "fact" && ref.name === fact) return false;
+      if (c.fact !== fact) return true;
+      const chain = operatorChain(c.operator);
+      if (!chain || chain.decorators.length > 0 || ref !== undefined) return false;
+      const name = chain.operator.name;
+      if ((name === "equal" || name === "notEqual") && c.value === null) return true;
+      if (!DECIMAL_TESTS.has(name) || compareDecimals(c.value, c.value) !== 0) return false;
+      if (!bounds.some((b) => compareDecimals(b, c.value) === 0)) bounds.push(c.value);
+      return true;
+    }
+    if ("all" in c) return c.all.every(walk);
+    if ("any" in c) return c.any.every(walk);
+    if ("not" in c) return walk(c.not);
+    // A shared condition is walked below, with the rest of the rule file's.
+    return true;
+  };
+  const conditions = [...rule.cases.map((k) => k.conditions as Condition), ...Object.values(rule.sharedConditions).map((c) => c as Condition)];
+  if (!conditions.every(walk)) return undefined;
+  return bounds.sort((a, b) => compareDecimals(a, b)!);
 }
 
 /** The outcome of a compiled rule for some facts, or undefined when no case holds. */

@@ -6,7 +6,8 @@ import { vietnamDate } from "../model/vietnam-time.js";
 import { scoringInput } from "../input/for-scoring.js";
 import type { ReadInput } from "../model/records.js";
 import { loadRules, type LoadedRule, type LoadOptions, type RuleSource } from "../rules/load.js";
-import { compileRule, decideCompiled, type CompiledRule } from "../rules/compile.js";
+import { compileRule, decideCompiled, decimalBoundsOf, type CompiledRule } from "../rules/compile.js";
+import { compareDecimals } from "../rules/operators.js";
 import { RuleFileError } from "../rules/errors.js";
 import { decide } from "../rules/run.js";
 import type { FactSetName, Outcome } from "../rules/rule-file.js";
@@ -16,7 +17,7 @@ import { VERSION } from "../version.js";
 import type { Scorecard } from "../model/scorecard.js";
 import { FIGURE_SLOTS_PER_INDICATOR, OBSERVATION_KEY_FACTS, subjectParameterProblem, subjectParameters, subjectsFor, type EvaluationContext, type Subject, type SubjectParameters } from "./subjects.js";
 import { DEFAULT_MIN_COVERAGE, STANDARD_BANDS, wholeWeight, type BandDefinition } from "./summarize.js";
-import { NO_SUBJECTS, rowsMadeWhenRead, sortObservationRows, type KeptRows } from "./rows.js";
+import { KeptRows, rowsMadeWhenRead, sortObservationRows } from "./rows.js";
 import { Tallies } from "./tallies.js";
 import { ruleWeight, scoreOf } from "../rules/score.js";
 import { OptionsError } from "../errors.js";
@@ -107,7 +108,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
   // Rules are listed performance first (tasks and indicators), then the checks of figures, then those of the plan.
   const runners = byKind(rules).map((rule) => runnerFor(rule, options.engine ?? "compiled"));
   // Each rule's rows are kept as the subject's key and the case decided; a row is made when read.
-  const kept: KeptRows[] = runners.map(({ rule }) => ({ rule, subjects: NO_SUBJECTS, keys: [], outcomes: [], benchmarks: [] }));
+  const kept: KeptRows[] = runners.map(({ rule }) => new KeptRows(rule));
   const tallies = new Tallies(plan);
   // Each rule's weight as text and as a whole number, worked out once rather than for each row.
   const weights = runners.map(({ rule }) => ruleWeight(rule));
@@ -128,19 +129,19 @@ export async function evaluate(options: EvaluateOptions): Promise<Scorecard> {
       const decided = memo?.decide(subject);
       for (let m = 0; m < members.length; m++) {
         const runner = runners[members[m]!]!;
-        let outcome = decided
-          ? runner.rule.cases[decided[m]!]!.event.params
-          : runner.compiled
-            ? compiledOutcome(runner.compiled, subject.facts)
-            : (await decide(runner.rule, subject.facts)).outcome;
+        // The case decided, kept as its number while the row's outcome is that case's own.
+        let index = decided ? decided[m]! : runner.compiled ? caseOf(runner.compiled, subject.facts) : -1;
+        let outcome = index >= 0 ? runner.rule.cases[index]!.event.params : (await decide(runner.rule, subject.facts)).outcome;
         if (outcome.skip) continue;
         let change: RowChange | undefined;
-        if (changes) ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome, runner.rule.definition.statuses));
+        if (changes) {
+          const decidedOutcome = outcome;
+          ({ outcome, change } = changes.adjust(subject, runner.rule.definition.appliesTo, outcome, runner.rule.definition.statuses));
+          if (outcome !== decidedOutcome) index = -1;
+        }
         const rows = kept[members[m]!]!;
         const score = scoreOf(outcome, subject.facts, runner.rule.parameters);
-        rows.keys.push(key);
-        rows.outcomes.push(outcome);
-        rows.benchmarks.push(subject.benchmark === true);
+        rows.add(key, index, outcome, subject.benchmark === true);
         const definition = runner.rule.definition;
         if (checksFigures && outcome.verdict === "fail" && definition.severity === "high") setAside(invalid, subjects.entryOf?.(key) ?? -1, runner.rule.id);
         tallies.add(subject, definition.appliesTo, outcome, score, weights[members[m]!]!, change, wholeWeights[members[m]!]!);
@@ -286,6 +287,26 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   const compiled = runners.map((r) => r.compiled);
   if (compiled.some((c) => c === undefined || [...c.factsRead].some((f) => !OBSERVATION_KEY_FACTS.has(f)))) return undefined;
   const rules = compiled as CompiledRule[];
+  // When every rule compares the value only with literal bounds, a value decides as any other value ordered alike
+  // against every bound: a slot's figures fall in a few classes (below, at, between, above the bounds), decided once
+  // each, where most of a national input's values are distinct and each was decided anew. Values with a number
+  // (figureId, non-negative canonical decimals) are classed, once per number; the rest are found by their text.
+  const bounds = valueBounds(rules);
+  const classCount = bounds === undefined ? 0 : 2 * bounds.length + 1;
+  // Per value number: its class + 1 (0: not classed yet).
+  let classes = new Uint8Array(bounds === undefined ? 0 : 1024);
+  const classOf = (figure: string, id: number): number => {
+    if (id >= classes.length) {
+      const bigger = new Uint8Array(Math.max(2 * classes.length, 1 << Math.ceil(Math.log2(id + 1))));
+      bigger.set(classes);
+      classes = bigger;
+    }
+    let c = classes[id]!;
+    if (c === 0) classes[id] = c = valueClass(figure, bounds!) + 1;
+    return c - 1;
+  };
+  // Per slot: the decision of each class (made when the slot's first figure is decided).
+  const byClass: (Decided | undefined)[][] = [];
   // By indicator and year, then by figure: each rule's case, and whether every one skips. A slot holds the number
   // of its map in `maps` (0: none yet): a zeroed typed array is quick to make for a plan scorecard of a few figures.
   // A figure with a number (figureId) is found by it in the slot's array of decisions instead, without reading its text.
@@ -300,12 +321,17 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   const decisions: Decided[] = [];
   const decisionNumbers = new Map<Decided, number>();
   const find = (slot: number, figure: string, id: number): Decided | undefined => {
+    if (id >= 0 && classCount > 0) return byClass[slot]?.[classOf(figure, id)];
     if (id < 0 || id >= MEMO_IDS) return mapOf(slot)?.get(figure);
     const ids = byId[slot];
     const n = ids === undefined || id >= ids.length ? 0 : ids[id]!;
     return n === 0 ? undefined : decisions[n - 1];
   };
   const remember = (slot: number, figure: string, id: number, decided: Decided) => {
+    if (id >= 0 && classCount > 0) {
+      (byClass[slot] ??= new Array<Decided | undefined>(classCount).fill(undefined))[classOf(figure, id)] = decided;
+      return;
+    }
     if (id >= 0 && id < MEMO_IDS) {
       let ids = byId[slot];
       if (ids === undefined || id >= ids.length) {
@@ -379,6 +405,35 @@ function observationMemo(runners: readonly Runner[], indicators: number): Observ
   };
 }
 
+/**
+ * The bounds every rule compares an observation's value with, sorted and each once, or undefined when a rule reads the
+ * value otherwise (then each figure is decided on its own).
+ */
+function valueBounds(rules: readonly CompiledRule[]): unknown[] | undefined {
+  const bounds: unknown[] = [];
+  for (const c of rules) {
+    const own = decimalBoundsOf(c.rule, "value");
+    if (own === undefined) return undefined;
+    for (const b of own) if (!bounds.some((x) => compareDecimals(x, b) === 0)) bounds.push(b);
+  }
+  // A class is kept in a byte.
+  if (bounds.length > 100) return undefined;
+  return bounds.sort((a, b) => compareDecimals(a, b)!);
+}
+
+/**
+ * A decimal's class among sorted bounds: 2i when it lies between bound i - 1 and bound i (below the first for 0,
+ * above the last for 2n), 2i + 1 when it equals bound i. Values of one class compare alike with every bound.
+ */
+function valueClass(value: string, bounds: readonly unknown[]): number {
+  let i = 0;
+  for (; i < bounds.length; i++) {
+    const c = compareDecimals(value, bounds[i])!;
+    if (c <= 0) return c === 0 ? 2 * i + 1 : 2 * i;
+  }
+  return 2 * i;
+}
+
 /** Figure numbers below this are found in an array per slot; beyond, by their text. */
 const MEMO_IDS = 1 << 16;
 
@@ -393,6 +448,13 @@ interface ObservationMemo {
   skips(figureSlot: number, figureKey: string, figureId: number): boolean;
   /** Each rule's case for the subject's figure, decided once per figure; undefined when the subject is decided apart. */
   decide(subject: Subject): Int32Array | undefined;
+}
+
+/** The number of the case a compiled rule decides on some facts; throws as compiledOutcome does when none holds. */
+function caseOf(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): number {
+  const index = compiled.decideIndex(facts);
+  if (index < 0) compiledOutcome(compiled, facts);
+  return index;
 }
 
 function compiledOutcome(compiled: CompiledRule, facts: Readonly<Record<string, unknown>>): Outcome {

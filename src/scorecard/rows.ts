@@ -10,14 +10,47 @@ import { byCodeUnits, type Subject, type Subjects } from "./subjects.js";
 
 /**
  * The rows of one rule as kept until read: per row, the subject's key and the outcome decided. The score is not kept:
- * it follows from the outcome and the subject's facts, made again with the row (an array of a million fewer).
+ * it follows from the outcome and the subject's facts, made again with the row (an array of a million fewer). Typed
+ * arrays: a national scorecard keeps half a million rows, which arrays of values pushed one by one cost more to grow
+ * and to collect.
  */
-export interface KeptRows {
-  readonly rule: LoadedRule;
-  subjects: Subjects;
-  keys: number[];
-  outcomes: Outcome[];
-  benchmarks: boolean[];
+export class KeptRows {
+  subjects: Subjects = NO_SUBJECTS;
+  count = 0;
+  keys = new Int32Array(16);
+  /** Per row: the number of the rule's case whose outcome it has, or -1 when its outcome is another (in `others`). */
+  cases = new Int32Array(16);
+  benchmarks = new Uint8Array(16);
+  /** By row: the outcomes that are not a case's own (adjusted by the plan's changes, or given by json-rules-engine). */
+  others = new Map<number, Outcome>();
+
+  constructor(readonly rule: LoadedRule) {}
+
+  /** Adds a row; `caseIndex` the case whose outcome `outcome` is, or -1. */
+  add(key: number, caseIndex: number, outcome: Outcome, benchmark: boolean): void {
+    const j = this.count;
+    if (j === this.keys.length) {
+      this.keys = grown(this.keys, new Int32Array(2 * j));
+      this.cases = grown(this.cases, new Int32Array(2 * j));
+      this.benchmarks = grown(this.benchmarks, new Uint8Array(2 * j));
+    }
+    this.keys[j] = key;
+    this.cases[j] = caseIndex;
+    this.benchmarks[j] = benchmark ? 1 : 0;
+    if (caseIndex < 0) this.others.set(j, outcome);
+    this.count = j + 1;
+  }
+
+  /** The outcome of row `j`. */
+  outcome(j: number): Outcome {
+    const c = this.cases[j]!;
+    return c >= 0 ? this.rule.cases[c]!.event.params : this.others.get(j)!;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(column: T, bigger: T): T {
+  bigger.set(column);
+  return bigger;
 }
 
 export const NO_SUBJECTS: Subjects = { count: 0, at: () => undefined as never };
@@ -43,24 +76,28 @@ function keeps(filter: RowFilter | undefined, verdict: Outcome["verdict"], entit
 
 function* rowsOfKept(kept: readonly KeptRows[], transient = false, filter?: RowFilter, annotate?: Annotate): Generator<ScorecardRow> {
   const ruleTitles = new Map<string, LocalizedText>(kept.map(({ rule }) => [rule.id, rule.definition.title]));
-  for (const { rule, subjects, keys, outcomes } of kept) {
+  for (const rows of kept) {
+    const { rule, subjects, keys } = rows;
     const context: MessageContext = { facts: FACT_SETS[rule.definition.factSet].facts, ruleTitles };
-    for (let j = 0; j < keys.length; j++) {
-      if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
+    for (let j = 0; j < rows.count; j++) {
+      const outcome = rows.outcome(j);
+      if (filter && !keeps(filter, outcome.verdict, () => subjects.at(keys[j]!).entity)) continue;
       const subject = subjects.at(keys[j]!);
-      const row = rowOf(rule, subject, outcomes[j]!, scoreOf(outcomes[j]!, subject.facts, rule.parameters), context, transient);
-      annotate?.(row, outcomes[j]!);
+      const row = rowOf(rule, subject, outcome, scoreOf(outcome, subject.facts, rule.parameters), context, transient);
+      annotate?.(row, outcome);
       yield row;
     }
   }
 }
 
 function* verdictsOfKept(kept: readonly KeptRows[], filter?: RowFilter): Generator<RowVerdict> {
-  for (const { rule, subjects, keys, outcomes, benchmarks } of kept) {
+  for (const rows of kept) {
+    const { rule, subjects, keys, benchmarks } = rows;
     const weight = ruleWeight(rule);
-    for (let j = 0; j < outcomes.length; j++) {
-      if (filter && !keeps(filter, outcomes[j]!.verdict, () => subjects.at(keys[j]!).entity)) continue;
-      yield { rule: rule.id, weight, verdict: outcomes[j]!.verdict, benchmark: benchmarks[j]! };
+    for (let j = 0; j < rows.count; j++) {
+      const verdict = rows.outcome(j).verdict;
+      if (filter && !keeps(filter, verdict, () => subjects.at(keys[j]!).entity)) continue;
+      yield { rule: rule.id, weight, verdict, benchmark: benchmarks[j] === 1 };
     }
   }
 }
@@ -86,7 +123,7 @@ interface PendingRows {
 function pendingOf(kept: readonly KeptRows[], filter?: RowFilter, annotate?: Annotate): PendingRows {
   let count = 0;
   if (filter) for (const _ of verdictsOfKept(kept, filter)) count++;
-  else count = kept.reduce((n, r) => n + r.keys.length, 0);
+  else count = kept.reduce((n, r) => n + r.count, 0);
   return {
     count,
     rows: (transient) => rowsOfKept(kept, transient, filter, annotate),
@@ -155,14 +192,14 @@ export function withRowsKept(scorecard: Scorecard, filter: RowFilter, changes: P
 
 /** Sorts an observation check's rows by indicator, year, locality and figure. */
 export function sortObservationRows(rows: KeptRows): void {
-  const n = rows.keys.length;
+  const n = rows.count;
   if (n < 2) return;
   const entity: string[] = [];
   const period: number[] = [];
   const locality: string[] = [];
   const figure: string[] = [];
-  for (const key of rows.keys) {
-    const subject = rows.subjects.at(key);
+  for (let j = 0; j < n; j++) {
+    const subject = rows.subjects.at(rows.keys[j]!);
     const facts = subject.facts;
     entity.push(subject.entity);
     period.push(subject.period ?? 0);
@@ -172,10 +209,14 @@ export function sortObservationRows(rows: KeptRows): void {
   const order = Array.from({ length: n }, (_, j) => j).sort(
     (a, b) => byCodeUnits(entity[a]!, entity[b]!) || period[a]! - period[b]! || byCodeUnits(locality[a]!, locality[b]!) || byCodeUnits(figure[a]!, figure[b]!),
   );
-  const { keys, outcomes, benchmarks } = rows;
-  rows.keys = order.map((j) => keys[j]!);
-  rows.outcomes = order.map((j) => outcomes[j]!);
-  rows.benchmarks = order.map((j) => benchmarks[j]!);
+  const { keys, cases, benchmarks, others } = rows;
+  rows.keys = Int32Array.from(order, (j) => keys[j]!);
+  rows.cases = Int32Array.from(order, (j) => cases[j]!);
+  rows.benchmarks = Uint8Array.from(order, (j) => benchmarks[j]!);
+  rows.others = new Map();
+  order.forEach((j, i) => {
+    if (cases[j]! < 0) rows.others.set(i, others.get(j)!);
+  });
 }
 
 /** Verdicts of rows that need someone to act: they carry what their status says to do. */

@@ -302,20 +302,42 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
   const { plan, asOf } = context;
   const index = seriesIndexOf(context);
   const figures = figuresOfContext(context);
-  const { begin, end, period } = index;
-  // Each subject is an indicator, one of its targets and a series: listed once, made when asked for.
-  const positions: number[] = [];
-  const targets: number[] = [];
-  const series: number[] = [];
+  const { period } = index;
+  // Each subject is an indicator, one of its targets and a series: listed once, made when asked for, in typed arrays
+  // sized by a first count (a national input has hundreds of thousands of subjects, pushed one by one they cost more).
+  const assessed = (target: Target) => target.kind !== "none" && `${target.year}-12-31` < asOf;
+  let count = 0;
+  for (let position = 0; position < plan.indicators.length; position++)
+    for (const target of plan.indicators[position]!.targets) if (assessed(target)) count += seriesOf(index, position, target.level ?? "city").length;
+  const positions = new Int32Array(count);
+  const targets = new Int32Array(count);
+  const series = new Int32Array(count);
+  // Each key's slots (from `firsts` up to, not including, `ends`) and place (-1: no series), from the index's bounds
+  // and places read in list order: the series of a national input lie in no order, and reading `begin[s]`, `end[s]`
+  // and the place of each series was a cache miss apiece.
+  const firsts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const places = new Int32Array(count);
+  let n = 0;
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
+    const listBounds = index.bounds[position]!;
+    const listPlaces = index.places[position]!;
     x.targets.forEach((target, t) => {
       // A milestone is assessed once its year is over.
-      if (target.kind === "none" || `${target.year}-12-31` >= asOf) return;
-      for (const s of seriesOf(index, position, target.level ?? "city")) {
-        positions.push(position);
-        targets.push(t);
-        series.push(s);
+      if (!assessed(target)) return;
+      const list = seriesOf(index, position, target.level ?? "city");
+      // The series other than none are the indicator's list, in its order.
+      let j = 0;
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i]!;
+        positions[n] = position;
+        targets[n] = t;
+        series[n] = s;
+        firsts[n] = s < 0 ? 0 : listBounds[j]!;
+        ends[n] = s < 0 ? 0 : listBounds[j + 1]!;
+        places[n++] = s < 0 ? -1 : listPlaces[j]!;
+        if (s >= 0) j++;
       }
     });
   }
@@ -360,17 +382,17 @@ function milestoneSubjects(context: EvaluationContext, whenMissing: WhenMissing)
       const s = series[key]!;
       // The slot of the target's year, if the series has one.
       let e = -1;
-      if (s >= 0)
-        for (let k = begin[s]!; k < end[s]!; k++)
-          if (period[k] === target.year) {
-            e = k;
-            break;
-          }
+      for (let k = firsts[key]!; k < ends[key]!; k++)
+        if (period[k] === target.year) {
+          e = k;
+          break;
+        }
       // A figure of that year set aside as invalid, when no valid one is given.
       setAsideEntry = -1;
       if (e < 0 && s >= 0) for (const a of index.setAside.get(s) ?? NO_ENTRIES) if (figures.periodOf(a) === target.year) setAsideEntry = a;
       slot = e;
-      const locality = index.placeOf(s);
+      const place = places[key]!;
+      const locality = place < 0 ? undefined : index.placeName(place);
       const level = target.level ?? "city";
       const met = e < 0 ? -1 : index.met[e]!;
       aboutIndicator(subject, x, target.year, locality);
@@ -521,12 +543,7 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
   const dueYear = asOfYear - 1 >= Number(plan.document.issuedOn.slice(0, 4)) ? asOfYear - 1 : null;
   // Each subject is an indicator with a target and one of its series: listed once, made when asked for.
   const nextTargets: (NextTarget | undefined)[] = [];
-  const positions: number[] = [];
-  const series: number[] = [];
-  // Each key's slots, `first` to `last` (none: 0 and -1), from the index's bounds read in list order: the series
-  // of a national input lie in no order, and reading `begin[s]` and `end[s]` for each was a cache miss apiece.
-  const firsts: number[] = [];
-  const lasts: number[] = [];
+  let count = 0;
   for (let position = 0; position < plan.indicators.length; position++) {
     const x = plan.indicators[position]!;
     const targets = x.targets.filter((t) => t.kind !== "none");
@@ -536,14 +553,33 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
     }
     const next = targets.find((t) => t.year >= asOfYear) ?? targets.at(-1)!;
     nextTargets.push({ target: next, withDirection: targetWithDirection(next, x), value: targetValueOf(next, x.direction) });
+    count += seriesOf(index, position, next.level ?? "city").length;
+  }
+  // Typed arrays sized by that count: hundreds of thousands of keys, pushed one by one they cost more.
+  const positions = new Int32Array(count);
+  const series = new Int32Array(count);
+  // Each key's slots, `first` to `last` (none: 0 and -1), from the index's bounds read in list order: the series
+  // of a national input lie in no order, and reading `begin[s]` and `end[s]` for each was a cache miss apiece.
+  const firsts = new Int32Array(count);
+  const lasts = new Int32Array(count);
+  // Each key's place (-1: no series), from the index's places in list order likewise.
+  const places = new Int32Array(count);
+  let n = 0;
+  for (let position = 0; position < plan.indicators.length; position++) {
+    const next = nextTargets[position]?.target;
+    if (next === undefined) continue;
     const listBounds = index.bounds[position]!;
+    const listPlaces = index.places[position]!;
     // The series other than none are the indicator's list, in its order.
     let j = 0;
-    for (const s of seriesOf(index, position, next.level ?? "city")) {
-      positions.push(position);
-      series.push(s);
-      firsts.push(s < 0 ? 0 : listBounds[j]!);
-      lasts.push(s < 0 ? -1 : listBounds[j + 1]! - 1);
+    const list = seriesOf(index, position, next.level ?? "city");
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      positions[n] = position;
+      series[n] = s;
+      firsts[n] = s < 0 ? 0 : listBounds[j]!;
+      lasts[n] = s < 0 ? -1 : listBounds[j + 1]! - 1;
+      places[n++] = s < 0 ? -1 : listPlaces[j]!;
       if (s >= 0) j++;
     }
   }
@@ -620,7 +656,8 @@ function progressSubjects(context: EvaluationContext, whenMissing: WhenMissing):
         wants.ratio && baselineValue !== undefined && latestValue !== undefined && targetValue !== undefined && latestYear! > baselineYear! && next.year > baselineYear!
           ? progressRatio(baselineValue, latestValue, targetValue, latestYear! - baselineYear!, next.year - baselineYear!, wants.changes)
           : undefined;
-      const locality = index.placeOf(s);
+      const place = places[key]!;
+      const locality = place < 0 ? undefined : index.placeName(place);
       const level = next.level ?? "city";
       aboutIndicator(subject, x, undefined, locality);
       subject.benchmark = level === "city" && locality !== undefined;

@@ -5,7 +5,7 @@ import type { AppliesTo } from "../model/verdict.js";
 import type { Outcome } from "../rules/rule-file.js";
 import { ReportingTally } from "./reporting.js";
 import { byCodeUnits, type Subject } from "./subjects.js";
-import { addToTally, checkSummaryOf, createTally, mergeTally, summaryOf, wholeShares, wholeWeight, type SummaryOptions, type Tally } from "./summarize.js";
+import { addToTally, checkSummaryOf, createTally, mergeTally, millionthsOf, summaryOf, wholeWeight, type SummaryOptions, type Tally } from "./summarize.js";
 
 function tallyOf(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
@@ -40,6 +40,8 @@ export class Tallies {
     missingData: undefined,
     change: undefined,
   };
+  /** The row's weight and score as whole numbers, as wholeShares gives them, refilled for each row. */
+  private readonly shares = { weight: -1, millionths: -1 };
   private readonly shared: ReadonlySet<string>;
   private readonly reporting: ReportingTally;
 
@@ -66,7 +68,11 @@ export class Tallies {
     row.missingData = outcome.missingData === true ? true : undefined;
     row.change = change;
     // The row's weight and score as numbers, worked out once for every tally it is added to.
-    const shares = wholeShares(row, whole);
+    // Filled in place, as wholeShares would make them: an object per row was most of what tallying allocated.
+    const shares = this.shares;
+    const scored = score !== null && whole >= 0;
+    shares.weight = scored ? whole : -1;
+    shares.millionths = scored ? millionthsOf(score) : -1;
     if (kind === "plan" || kind === "observation") {
       addToTally(kind === "plan" ? this.planChecks : this.dataQuality, row, shares);
       return;
