@@ -148,7 +148,7 @@ export class ObservationTable {
    */
   addNewValue(position: number, period: number, value: string, locality: string | undefined, file: string, line: number): number {
     const spelling = locality === undefined ? NONE : this.spellingOf(locality);
-    return this.insert(position, period, NONE, value, spelling, this.fileOf(file), line, NONE, undefined, true);
+    return this.insertNumbered(position, period, NONE, valueHundredths(value), value, spelling, this.fileOf(file), line, NONE, undefined, true);
   }
 
   /**
@@ -184,7 +184,7 @@ export class ObservationTable {
    * file holds a million figures of a few thousand values, which kept once each cost the garbage collector far less.
    */
   private valueIdOf(value: string | undefined): number {
-    const key = value === undefined ? NONE : hundredthsOf(value);
+    const key = valueHundredths(value);
     return key < 0 ? NONE : this.valueNumberOf(key, () => value!);
   }
 
@@ -215,26 +215,13 @@ export class ObservationTable {
     const met = record.met === undefined ? NONE : record.met ? 1 : 0;
     const file = source.file === undefined ? NONE : this.fileOf(source.file);
     const whole = record.unit !== undefined || record.source !== undefined || record.reportedOn !== undefined ? record : undefined;
-    return this.insert(position, record.period, met, record.value, spelling, file, source.line ?? NONE, source.index ?? NONE, whole, unique);
+    return this.insertNumbered(position, record.period, met, valueHundredths(record.value), record.value, spelling, file, source.line ?? NONE, source.index ?? NONE, whole, unique);
   }
 
-  /** Adds an entry of these columns (unless, when `unique`, one for the same figure is found: see addNew). */
-  private insert(
-    position: number,
-    period: number,
-    met: number,
-    value: string | undefined,
-    spelling: number,
-    file: number,
-    line: number,
-    index: number,
-    whole: Observation | undefined,
-    unique: boolean,
-  ): number {
-    return this.insertNumbered(position, period, met, value === undefined ? NONE : hundredthsOf(value), value, spelling, file, line, index, whole, unique);
-  }
-
-  /** insert, the value given as its hundredths (hundredthsOf), and as its text when it has none (-1). */
+  /**
+   * Adds an entry of these columns (unless, when `unique`, one for the same figure is found: see addNew), its value
+   * given as its hundredths (hundredthsOf), and as its text when it has none (-1).
+   */
   private insertNumbered(
     position: number,
     period: number,
@@ -498,6 +485,11 @@ export function tableOfInput(input: object): TableInput | undefined {
 /** Links an input to the table its observations are in. */
 export function rememberTable(input: object, table: ObservationTable, order: Int32Array): void {
   tables.set(input, { table, order });
+}
+
+/** The hundredths of a value (hundredthsOf), -1 for none. */
+function valueHundredths(value: string | undefined): number {
+  return value === undefined ? NONE : hundredthsOf(value);
 }
 
 /** The canonical text of a number of hundredths (`6050` is `60.5`): the text hundredthsOf reads it from. */
