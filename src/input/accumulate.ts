@@ -117,6 +117,12 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
     const seen = table.addNew(record, source);
     if (seen >= 0) keepClash(seen, record, source);
   };
+  /** A figure read directly that clashes with entry `seen`: its record is made after all, as the fast path makes it, to be weighed at finish. */
+  const keepFigureClash = (seen: number, indicator: string, period: number, value: string, locality: string | undefined, file: string, line: number) => {
+    const record: Observation = { indicator, period, value };
+    if (locality !== undefined) record.locality = locality;
+    keepClash(seen, record, { file, line });
+  };
   const rejections = new RejectionsByFigure(plan);
   // By position: indicators of many shapes (with or without unit, parent, children) make `.measure` a slow read.
   const measures = plan.indicators.map((x) => x.measure);
@@ -133,12 +139,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
       if (cell.includes(",")) figureNotesOf.add(notes.length, file, line, detached(cell), value);
     }
     const seen = table.addNewValue(position, year, value, locality, file, line);
-    if (seen >= 0) {
-      // A clash: its record is made after all, as the fast path makes it, to be weighed at finish.
-      const record: Observation = { indicator, period: year, value };
-      if (locality !== undefined) record.locality = detached(locality);
-      keepClash(seen, record, { file, line });
-    }
+    if (seen >= 0) keepFigureClash(seen, indicator, year, value, locality === undefined ? undefined : detached(locality), file, line);
     return true;
   };
   const accumulator: InputAccumulator = {
@@ -226,11 +227,7 @@ export function createInputAccumulator(plan: DefinedPlan, options?: ReadOptions)
       given.observations += 1;
       if (cell !== undefined) figureNotesOf.add(notes.length, file, line, cell, hundredths);
       const seen = table.addNewNumbered(position, period, hundredths, spelling, file, line);
-      if (seen >= 0) {
-        const record: Observation = { indicator: ids[position]!, period, value: textOfHundredths(hundredths) };
-        if (spelling >= 0) record.locality = table.spellings[spelling]!;
-        keepClash(seen, record, { file, line });
-      }
+      if (seen >= 0) keepFigureClash(seen, ids[position]!, period, textOfHundredths(hundredths), spelling >= 0 ? table.spellings[spelling]! : undefined, file, line);
     },
   };
   canonicalAdders.set(accumulator, { addObservation: accumulator.addObservation, add: addCanonical, numbered });

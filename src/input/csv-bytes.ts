@@ -68,7 +68,7 @@ export class ByteRowReader {
   /** Decodes a row left to the text reader (a row ends at a line break, which ends any UTF-8 sequence). */
   private readonly rowDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
   private readonly ids: IdTable;
-  private readonly localities = new LocalityTable();
+  private readonly localities: LocalityTable;
   /** The value cells written with a decimal comma, by hundredths × 3 + places given. */
   private readonly commaCells = new Map<number, string>();
   private readonly measures: NumberedObservationAdder["measures"];
@@ -92,6 +92,7 @@ export class ByteRowReader {
     this.starts = new Int32Array(width + 1);
     this.ends = new Int32Array(width + 1);
     this.ids = new IdTable(adder.ids);
+    this.localities = new LocalityTable(adder);
     this.measures = adder.measures;
   }
 
@@ -197,7 +198,7 @@ export class ByteRowReader {
       const la = trimStart(bytes, starts[columns.locality]!, ends[columns.locality]!);
       const lz = trimEnd(bytes, la, ends[columns.locality]!);
       if (la < lz) {
-        locality = this.localities.find(bytes, la, lz, this.adder);
+        locality = this.localities.find(bytes, la, lz);
         if (!locality.visible) return false;
       }
     }
@@ -408,7 +409,9 @@ class LocalityTable {
   private used = 0;
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-  find(bytes: Uint8Array, a: number, z: number, adder: NumberedObservationAdder): Locality {
+  constructor(private readonly adder: NumberedObservationAdder) {}
+
+  find(bytes: Uint8Array, a: number, z: number): Locality {
     const h = hashOf(bytes, a, z);
     const mask = this.slots.length - 1;
     let k = h & mask;
@@ -416,7 +419,7 @@ class LocalityTable {
     const text = this.decoder.decode(bytes.subarray(a, z));
     const name = text.trim();
     const visible = name === "" || isVisibleName(name);
-    const entry: Locality = { spelling: name === "" || !visible ? NONE : adder.spelling(name), visible, replacements: countReplacements(text) };
+    const entry: Locality = { spelling: name === "" || !visible ? NONE : this.adder.spelling(name), visible, replacements: countReplacements(text) };
     const e = this.entries.push(entry) - 1;
     this.hashes.push(h);
     this.starts.push(this.used);

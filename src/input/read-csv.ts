@@ -338,6 +338,8 @@ class TextChunks {
     const head = this.head;
     this.head = undefined;
     if (this.kind !== "bytes" || head === undefined) return undefined;
+    // Already copies: one needs no joining.
+    if (head.length === 1) return head[0];
     const all = new Uint8Array(head.reduce((n, chunk) => n + chunk.length, 0));
     let at = 0;
     for (const chunk of head) {
